@@ -1,0 +1,156 @@
+import Foundation
+
+/// The site-wide settings from `site.yaml`.
+///
+/// Keys Lantern itself uses are typed here; the whole file is also handed to templates as
+/// `site`, so a theme can read keys Lantern knows nothing about (`site.clinic.phone`).
+public struct SiteConfig: Sendable {
+    public struct MenuItem: Sendable, Equatable {
+        public var title: String
+        public var url: String
+    }
+
+    public var title: String
+    /// Absolute, without a trailing slash: `https://clinic.example`.
+    public var baseURL: String
+    public var language: String
+    public var description: String
+    /// Empty when `site.yaml` names none: the build then lists the top-level sections.
+    public var menu: [MenuItem]
+    /// Passes raw HTML in Markdown through (cmark's unsafe mode). Off by default.
+    public var unsafeMarkdown: Bool
+    /// Lay words and the terms they stand for, e.g. `meds: [medication]`.
+    public var synonyms: [String: [String]]
+    public var maxReadingGrade: Double
+    public var reviewMonths: Int
+    /// The whole file as template values.
+    var templateValues: [String: Any] { rawValues.value }
+
+    private var rawValues: UncheckedSendable<[String: Any]>
+
+    public static let defaultBaseURL = "http://localhost:1313"
+
+    /// Parses `site.yaml`; `file` is the path to show in messages.
+    public static func parse(_ text: String, file: String) throws(BuildFailure) -> SiteConfig {
+        let root = try YAMLReader.read(text, file: file)
+            ?? YAMLValue(kind: .map([]), location: SourceLocation(file: file, line: 1))
+        guard root.entries != nil else {
+            throw BuildFailure(.error(root.location,
+                "site configuration must be a mapping of keys to values, like 'title: My clinic'"))
+        }
+        var fields = YAMLFields(root)
+        var config = SiteConfig(
+            title: fields.string("title") ?? "Untitled site",
+            baseURL: defaultBaseURL, language: fields.string("language") ?? "en",
+            description: fields.string("description") ?? "", menu: [], unsafeMarkdown: false,
+            synonyms: [:], maxReadingGrade: 8, reviewMonths: 12,
+            rawValues: UncheckedSendable(root.templateValue as? [String: Any] ?? [:]))
+
+        if let base = fields.string("base_url") {
+            if let normalized = normalizedBaseURL(base) {
+                config.baseURL = normalized
+            } else {
+                fields.diagnosticsError(root["base_url"]!.location,
+                    "'base_url' must be an absolute http(s) URL like https://clinic.example, found '\(base)'")
+            }
+        }
+        if let markdown = fields.mapping("markdown") {
+            var markdownFields = YAMLFields(markdown)
+            config.unsafeMarkdown = markdownFields.bool("unsafe") ?? false
+            fields.absorb(markdownFields)
+        }
+        if let check = fields.mapping("check") {
+            var checkFields = YAMLFields(check)
+            if let grade = checkFields.int("max_grade") { config.maxReadingGrade = Double(grade) }
+            config.reviewMonths = checkFields.int("review_months") ?? 12
+            fields.absorb(checkFields)
+        }
+        if let search = fields.mapping("search"), let synonyms = search["synonyms"] {
+            config.synonyms = readSynonyms(synonyms, fields: &fields)
+        }
+        if let menu = root["menu"] {
+            config.menu = readMenu(menu, fields: &fields)
+        }
+        try fields.diagnostics.throwIfErrors()
+        return config
+    }
+
+    /// Reads a site config from disk. A missing file is an error that says how to make one.
+    public static func load(from path: String) throws(BuildFailure) -> SiteConfig {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw BuildFailure(.error(SourceLocation(file: path),
+                exists ? "cannot read the site configuration (check its permissions)"
+                    : "no site configuration here; create it with at least 'title:' and 'base_url:'"))
+        }
+        let text = try SourceText.decode(data, file: path)
+        return try parse(text, file: path)
+    }
+
+    /// The configuration with another base URL (the CLI's `--base-url`).
+    public func with(baseURL: String) throws(BuildFailure) -> SiteConfig {
+        guard let normalized = SiteConfig.normalizedBaseURL(baseURL) else {
+            throw BuildFailure(.error(SourceLocation(file: "--base-url"),
+                "must be an absolute http(s) URL like https://clinic.example, found '\(baseURL)'"))
+        }
+        var copy = self
+        copy.baseURL = normalized
+        return copy
+    }
+
+    static func normalizedBaseURL(_ text: String) -> String? {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(),
+            scheme == "http" || scheme == "https", url.host != nil
+        else { return nil }
+        var result = text
+        while result.hasSuffix("/") { result.removeLast() }
+        return result
+    }
+
+    private static func readSynonyms(_ value: YAMLValue, fields: inout YAMLFields) -> [String: [String]] {
+        guard let entries = value.entries else {
+            fields.diagnosticsError(value.location,
+                "'search.synonyms' must map a word to a list of words, like 'meds: [medication]'")
+            return [:]
+        }
+        var synonyms: [String: [String]] = [:]
+        for entry in entries {
+            var terms: [String] = []
+            switch entry.value.kind {
+            case .list(let items):
+                terms = items.compactMap(\.scalarText)
+            default:
+                if let text = entry.value.scalarText { terms = [text] }
+            }
+            if terms.isEmpty {
+                fields.diagnosticsError(entry.value.location,
+                    "synonym '\(entry.key)' needs a list of words, like '\(entry.key): [word, other words]'")
+            }
+            synonyms[entry.key] = terms
+        }
+        return synonyms
+    }
+
+    private static func readMenu(_ value: YAMLValue, fields: inout YAMLFields) -> [MenuItem] {
+        guard case .list(let items) = value.kind else {
+            fields.diagnosticsError(value.location,
+                "'menu' must be a list of items with 'title' and 'url'")
+            return []
+        }
+        var menu: [MenuItem] = []
+        for item in items {
+            guard let title = item["title"]?.scalarText, let url = item["url"]?.scalarText else {
+                fields.diagnosticsError(item.location, "each menu item needs 'title' and 'url'")
+                continue
+            }
+            menu.append(MenuItem(title: title, url: url))
+        }
+        return menu
+    }
+}
+
+extension YAMLFields {
+    fileprivate mutating func diagnosticsError(_ location: SourceLocation, _ message: String) {
+        absorb(errors: [.error(location, message)])
+    }
+}

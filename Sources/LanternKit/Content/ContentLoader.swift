@@ -1,0 +1,149 @@
+import Foundation
+
+/// Finds every file under the content folder and loads the Markdown pages.
+///
+/// Symbolic links are followed only while they stay inside the content folder: a link that
+/// leads out could publish any file on the writer's machine.
+struct ContentLoader {
+    let root: String
+    /// How the content folder is written in messages (`Content`).
+    let displayRoot: String
+    let includeDrafts: Bool
+
+    struct Discovery {
+        var markdown: [String] = []
+        var other: [String] = []
+        var diagnostics = DiagnosticBag()
+    }
+
+    struct Loaded {
+        var pages: [Page]
+        var staticFiles: [StaticFile]
+        /// Drafts left out, so that links to them can say so.
+        var draftPaths: Set<String>
+        var diagnostics: [Diagnostic]
+    }
+
+    func load() -> Loaded {
+        var discovery = discover()
+        let root = self.root
+        let results = discovery.markdown.parallelMap { path in
+            Result { () throws(BuildFailure) -> Page in try loadPage(path, root: root) }
+        }
+        var pages: [Page] = []
+        var drafts: Set<String> = []
+        for result in results {
+            switch result {
+            case .success(let page):
+                if page.frontMatter.draft && !includeDrafts {
+                    drafts.insert(page.sourcePath)
+                } else {
+                    pages.append(page)
+                }
+            case .failure(let failure): discovery.diagnostics.append(contentsOf: failure.diagnostics)
+            }
+        }
+        let statics = discovery.other.map { path in
+            StaticFile(sourcePath: path, absolutePath: root + "/" + path,
+                url: "/" + path.split(separator: "/").map { PagePath.percentEncoded(String($0)) }
+                    .joined(separator: "/"))
+        }
+        return Loaded(pages: pages, staticFiles: statics, draftPaths: drafts, diagnostics: discovery.diagnostics.diagnostics)
+    }
+
+    func display(_ relative: String) -> String {
+        relative.isEmpty ? displayRoot : displayRoot + "/" + relative
+    }
+
+    private func discover() -> Discovery {
+        var discovery = Discovery()
+        let fm = FileManager.default
+        guard let realRoot = realPath(root) else {
+            discovery.diagnostics.error(SourceLocation(file: displayRoot),
+                "the content folder does not exist")
+            return discovery
+        }
+        var visited: Set<String> = [realRoot]
+        func walk(_ relative: String, _ absolute: String) {
+            let names: [String]
+            do {
+                names = try fm.contentsOfDirectory(atPath: absolute).sorted()
+            } catch {
+                discovery.diagnostics.error(SourceLocation(file: display(relative)),
+                    "cannot read this folder (check its permissions)")
+                return
+            }
+            for name in names where !name.hasPrefix(".") {
+                let childRelative = relative.isEmpty ? name : relative + "/" + name
+                let childAbsolute = absolute + "/" + name
+                let type = (try? fm.attributesOfItem(atPath: childAbsolute)[.type] as? FileAttributeType)
+                var isDirectory = false
+                if type == .typeSymbolicLink {
+                    guard let target = realPath(childAbsolute) else {
+                        discovery.diagnostics.error(SourceLocation(file: display(childRelative)),
+                            "this symbolic link points to nothing (or loops back on itself); remove it")
+                        continue
+                    }
+                    guard target == realRoot || target.hasPrefix(realRoot + "/") else {
+                        discovery.diagnostics.error(SourceLocation(file: display(childRelative)),
+                            "this symbolic link points outside the content folder, to \(target); "
+                            + "copy the file into the content folder instead")
+                        continue
+                    }
+                    var targetIsDirectory: ObjCBool = false
+                    _ = fm.fileExists(atPath: target, isDirectory: &targetIsDirectory)
+                    isDirectory = targetIsDirectory.boolValue
+                    if isDirectory {
+                        guard visited.insert(target).inserted else {
+                            discovery.diagnostics.error(SourceLocation(file: display(childRelative)),
+                                "this symbolic link leads back into a folder already read (a loop); remove it")
+                            continue
+                        }
+                    }
+                } else {
+                    isDirectory = type == .typeDirectory
+                }
+                if isDirectory {
+                    walk(childRelative, childAbsolute)
+                } else if name.hasSuffix(".md") {
+                    discovery.markdown.append(childRelative)
+                } else {
+                    discovery.other.append(childRelative)
+                }
+            }
+        }
+        walk("", root)
+        return discovery
+    }
+
+    private func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Reads and parses one page.
+    private func loadPage(_ path: String, root: String) throws(BuildFailure) -> Page {
+        let displayPath = display(path)
+        guard let data = FileManager.default.contents(atPath: root + "/" + path) else {
+            throw BuildFailure(.error(SourceLocation(file: displayPath),
+                "cannot read this file (check its permissions)"))
+        }
+        let text = try SourceText.decode(data, file: displayPath)
+        let split = try FrontMatterParser.split(text, file: displayPath)
+        let matter = try FrontMatterParser.parse(split, file: displayPath)
+
+        if let slug = matter.slug, let problem = PagePath.problem(withSlug: slug) {
+            throw BuildFailure(.error(matter.location(of: "slug") ?? SourceLocation(file: displayPath),
+                "cannot use slug '\(slug)': \(problem)"))
+        }
+        let isIndex = path == "_index.md" || path.hasSuffix("/_index.md")
+        let kind: Page.Kind = path == "_index.md" ? .home : isIndex ? .section : .page
+        let placement = PagePath.place(sourcePath: path, slug: kind == .home ? nil : matter.slug)
+        let folder = PagePath.folder(of: path)
+        return Page(
+            sourcePath: path, displayPath: displayPath, kind: kind, frontMatter: matter,
+            body: String(split.body), bodyFirstLine: split.bodyFirstLine,
+            sectionPath: folder, url: placement.url, outputPath: placement.outputPath)
+    }
+}

@@ -1,0 +1,107 @@
+/// The YAML block at the top of a page, between `---` lines.
+public struct FrontMatter: Sendable {
+    public var title: String
+    public var description: String
+    public var date: SiteDate?
+    public var lastReviewed: SiteDate?
+    public var reviewedBy: String?
+    public var tags: [String]
+    public var draft: Bool
+    public var weight: Int
+    public var slug: String?
+    public var aliases: [String]
+    public var layout: String?
+    public var language: String?
+    /// Every key Lantern does not define itself, for templates (`page.params.x`).
+    var params: UncheckedSendable<[String: Any]>
+    /// Where each key was written, so later stages can point at it.
+    var keyLocations: [String: SourceLocation]
+
+    static let knownKeys: Set<String> = [
+        "title", "description", "date", "last_reviewed", "reviewed_by", "tags", "draft", "weight",
+        "slug", "aliases", "layout", "language",
+    ]
+
+    public func location(of key: String) -> SourceLocation? { keyLocations[key] }
+
+    public func param(_ key: String) -> Any? { params.value[key] }
+}
+
+/// Splits a page's text into front matter and body, and parses the front matter.
+enum FrontMatterParser {
+    struct Split {
+        var yaml: String?
+        /// Line of the file on which the YAML starts (after the opening `---`).
+        var yamlFirstLine: Int
+        var body: Substring
+        /// Line of the file on which the body starts.
+        var bodyFirstLine: Int
+    }
+
+    static func split(_ text: String, file: String) throws(BuildFailure) -> Split {
+        guard text.hasPrefix("---\n") || text == "---" else {
+            return Split(yaml: nil, yamlFirstLine: 1, body: Substring(text), bodyFirstLine: 1)
+        }
+        var line = 1
+        var index = text.index(text.startIndex, offsetBy: 4, limitedBy: text.endIndex) ?? text.endIndex
+        let yamlStart = index
+        while index < text.endIndex {
+            line += 1
+            let lineEnd = text[index...].firstIndex(of: "\n") ?? text.endIndex
+            let content = text[index..<lineEnd]
+            if content == "---" || content == "..." || content == "--- " {
+                let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
+                return Split(yaml: String(text[yamlStart..<index]), yamlFirstLine: 2,
+                    body: text[bodyStart...], bodyFirstLine: line + 1)
+            }
+            index = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
+        }
+        throw BuildFailure(.error(SourceLocation(file: file, line: 1, column: 1),
+            "front matter opened with '---' is never closed; add a line with only '---' after it"))
+    }
+
+    static func parse(_ split: Split, file: String) throws(BuildFailure) -> FrontMatter {
+        guard let yaml = split.yaml else {
+            throw BuildFailure(.error(SourceLocation(file: file, line: 1, column: 1),
+                "the page has no front matter; start the file with '---', a line 'title: …', and '---'"))
+        }
+        let root = try YAMLReader.read(yaml, file: file, firstLine: split.yamlFirstLine)
+        guard let root, root.entries != nil else {
+            throw BuildFailure(.error(SourceLocation(file: file, line: split.yamlFirstLine),
+                "front matter must be 'key: value' lines, and needs at least 'title: …'"))
+        }
+        var fields = YAMLFields(root)
+        let title = fields.string("title")
+        var matter = FrontMatter(
+            title: title ?? "", description: fields.string("description") ?? "",
+            date: fields.date("date"), lastReviewed: fields.date("last_reviewed"),
+            reviewedBy: fields.string("reviewed_by"), tags: fields.stringList("tags") ?? [],
+            draft: fields.bool("draft") ?? false, weight: fields.int("weight") ?? 0,
+            slug: fields.string("slug"), aliases: fields.stringList("aliases") ?? [],
+            layout: fields.string("layout"), language: fields.string("language"),
+            params: UncheckedSendable([:]), keyLocations: [:])
+        if title?.trimmingWhitespace().isEmpty ?? true {
+            let at = root["title"]?.location ?? root.location
+            fields.absorb(errors: [.error(at, "the page needs a title: add 'title: …' to its front matter")])
+        }
+        var params: [String: Any] = [:]
+        for entry in root.entries ?? [] {
+            matter.keyLocations[entry.key] = entry.keyLocation
+            if !FrontMatter.knownKeys.contains(entry.key) {
+                params[entry.key] = entry.value.templateValue
+            }
+        }
+        matter.params = UncheckedSendable(params)
+        try fields.diagnostics.throwIfErrors()
+        return matter
+    }
+}
+
+extension StringProtocol {
+    func trimmingWhitespace() -> String {
+        var s = Substring(self)
+        while let first = s.first, first.isWhitespace { s.removeFirst() }
+        while let last = s.last, last.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

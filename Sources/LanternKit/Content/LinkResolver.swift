@@ -1,0 +1,78 @@
+import Foundation
+/// Rewrites links between content files to the URLs of what they name:
+/// `../family/support.md#talking` → `/family/support/#talking`.
+///
+/// Writers link to files because their editor can follow them; URLs are Lantern's business.
+public struct LinkResolver: Sendable {
+    private let pageURLs: [String: String]
+    private let draftPaths: Set<String>
+    private let staticURLs: [String: String]
+
+    public init(pages: [Page], staticFiles: [StaticFile], draftPaths: Set<String> = []) {
+        var urls: [String: String] = [:]
+        for page in pages where !page.isGenerated { urls[page.sourcePath] = page.url }
+        pageURLs = urls
+        self.draftPaths = draftPaths
+        staticURLs = Dictionary(staticFiles.map { ($0.sourcePath, $0.url) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// - Parameter sourcePath: the content path of the page the link is in.
+    public func resolve(_ destination: String, from sourcePath: String) -> LinkResolution {
+        if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("//")
+            || LinkResolver.hasScheme(destination)
+        {
+            return .keep
+        }
+        var path = Substring(destination)
+        var suffix = ""
+        if let mark = path.firstIndex(where: { $0 == "#" || $0 == "?" }) {
+            suffix = String(path[mark...])
+            path = path[..<mark]
+        }
+        let decoded = String(path).removingPercentEncodingIfValid
+        let isMarkdown = decoded.hasSuffix(".md")
+        if decoded.hasPrefix("/") && !isMarkdown {
+            return .keep  // a site URL such as /search/; checked against the built site later
+        }
+        let base = decoded.hasPrefix("/") ? "" : PagePath.folder(of: sourcePath)
+        guard let target = PagePath.normalized(base.isEmpty ? decoded : base + "/" + decoded) else {
+            return .broken("link '\(destination)' leads above the content folder")
+        }
+        if isMarkdown {
+            if let url = pageURLs[target] { return .rewrite(url + suffix) }
+            if draftPaths.contains(target) {
+                return .broken("link '\(destination)' names a draft page, which is not published; "
+                    + "remove 'draft: true' from it or remove the link")
+            }
+            return .broken("link '\(destination)' names a page that does not exist "
+                + "(no file \(target) in the content folder)")
+        }
+        if let url = staticURLs[target] { return .rewrite(url + suffix) }
+        return .broken("link '\(destination)' names a file that does not exist "
+            + "(no file \(target) in the content folder); link to pages by their .md file")
+    }
+
+    /// `https:`, `mailto:`, `tel:`… (a letter, then letters, digits, `+ - .`, then a colon
+    /// before any slash).
+    static func hasScheme(_ text: String) -> Bool {
+        var sawLetter = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: ":"): return sawLetter
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                sawLetter = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"),
+                UInt8(ascii: "."):
+                if !sawLetter { return false }
+            default: return false
+            }
+        }
+        return false
+    }
+}
+
+extension String {
+    var removingPercentEncodingIfValid: String {
+        contains("%") ? (removingPercentEncoding ?? self) : self
+    }
+}

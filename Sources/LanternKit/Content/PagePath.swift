@@ -1,0 +1,72 @@
+/// Maps a content file to its URL and output file: `therapies/cbt.md` → `/therapies/cbt/`
+/// and `therapies/cbt/index.html`; `_index.md` files stand for their folder.
+enum PagePath {
+    struct Placement: Equatable {
+        var url: String
+        var outputPath: String
+    }
+
+    /// Where a page goes. `slug` replaces the last path component.
+    static func place(sourcePath: String, slug: String?) -> Placement {
+        var components = sourcePath.split(separator: "/").map(String.init)
+        let file = components.removeLast()
+        if file != "_index.md" {
+            components.append(String(file.dropLast(3)))
+        }
+        if let slug, !components.isEmpty {
+            components[components.count - 1] = slug
+        }
+        let folder = components.joined(separator: "/")
+        let url = "/" + components.map(percentEncoded).joined(separator: "/")
+            + (components.isEmpty ? "" : "/")
+        return Placement(url: url, outputPath: folder.isEmpty ? "index.html" : folder + "/index.html")
+    }
+
+    /// Why a slug cannot be used, or nil when it is fine. A slug names one path component.
+    static func problem(withSlug slug: String) -> String? {
+        if slug.trimmingWhitespace().isEmpty { return "the slug is empty" }
+        if slug.contains("/") || slug.contains("\\") {
+            return "a slug is one URL segment and cannot contain '/'; move the file to change its folder"
+        }
+        if slug == "." || slug == ".." || slug.hasPrefix(".") { return "a slug cannot start with '.'" }
+        return nil
+    }
+
+    /// Percent-encodes one path component so that spaces, `#`, `?` and non-ASCII letters
+    /// make valid URLs.
+    static func percentEncoded(_ component: String) -> String {
+        var out = ""
+        for byte in component.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"),
+                UInt8(ascii: "."), UInt8(ascii: "~"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                out += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+            }
+        }
+        return out
+    }
+
+    /// Resolves `..` and `.` in a `/`-separated path; nil if it climbs above the root.
+    static func normalized(_ path: String) -> String? {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                if parts.isEmpty { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// The folder part of a source path: `therapies` for `therapies/cbt.md`.
+    static func folder(of sourcePath: String) -> String {
+        guard let slash = sourcePath.lastIndex(of: "/") else { return "" }
+        return String(sourcePath[..<slash])
+    }
+}

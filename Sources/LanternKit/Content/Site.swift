@@ -1,0 +1,190 @@
+import Foundation
+
+/// Every page of the site in place: sections filled in, URLs checked to be unique.
+public struct Site: Sendable {
+    public var config: SiteConfig
+    /// Sorted by URL.
+    public var pages: [Page]
+    public var staticFiles: [StaticFile]
+    /// Redirect pages: old URL → the page now there.
+    public var aliases: [Alias]
+    /// Pages left out because they are drafts (links to them get a clear message).
+    public var draftPaths: Set<String>
+
+    public struct Alias: Sendable, Equatable {
+        /// `/old/path/`
+        public var url: String
+        public var outputPath: String
+        public var target: String
+        public var targetTitle: String
+    }
+
+    private var childrenBySection: [String: [Int]]
+    private var indexByPath: [String: Int]
+
+    /// Places loaded pages: adds a generated page for every folder without `_index.md` (and a
+    /// home page if there is none), and reports two things claiming one URL.
+    static func assemble(
+        config: SiteConfig, pages loadedPages: [Page], staticFiles: [StaticFile],
+        draftPaths: Set<String>, contentDisplayRoot: String
+    ) -> (Site, [Diagnostic]) {
+        var diagnostics = DiagnosticBag()
+        var pages = loadedPages
+        var sectionPaths = Set(pages.filter { $0.kind != .page }.map(\.sectionPath))
+        var needed = Set<String>([""])
+        for page in pages {
+            var folder = page.kind == .page ? page.sectionPath : PagePath.folder(of: page.sectionPath)
+            if page.kind == .home { continue }
+            while true {
+                needed.insert(folder)
+                if folder.isEmpty { break }
+                folder = PagePath.folder(of: folder)
+            }
+        }
+        for folder in needed.sorted() where !sectionPaths.contains(folder) {
+            pages.append(generatedSection(folder, config: config, displayRoot: contentDisplayRoot))
+            sectionPaths.insert(folder)
+        }
+        pages.sort { ($0.url, $0.sourcePath) < ($1.url, $1.sourcePath) }
+
+        var claims: [String: String] = [:]  // output path → who claims it
+        func claim(_ output: String, by who: String, at location: SourceLocation, what: String) {
+            if let earlier = claims[output] {
+                diagnostics.error(location, "\(what) '/\(output)' is already taken by \(earlier); "
+                    + "rename a file or change its 'slug'")
+            } else {
+                claims[output] = who
+            }
+        }
+        for page in pages {
+            claim(page.outputPath, by: page.displayPath, at: page.location(line: 1), what: "the URL of this page,")
+        }
+        for file in staticFiles {
+            claim(file.sourcePath, by: contentDisplayRoot + "/" + file.sourcePath,
+                at: SourceLocation(file: contentDisplayRoot + "/" + file.sourcePath), what: "the file")
+        }
+        var aliases: [Alias] = []
+        for page in pages {
+            for alias in page.frontMatter.aliases {
+                let location = page.frontMatter.location(of: "aliases") ?? page.location(line: 1)
+                guard let placed = placeAlias(alias) else {
+                    diagnostics.error(location, "alias '\(alias)' must be a path on this site like "
+                        + "'/old-page/', without '..'")
+                    continue
+                }
+                claim(placed.outputPath, by: "an alias of \(page.displayPath)", at: location,
+                    what: "alias '\(alias)':")
+                aliases.append(Alias(url: placed.url, outputPath: placed.outputPath, target: page.url,
+                    targetTitle: page.title))
+            }
+        }
+        var site = Site(config: config, pages: pages, staticFiles: staticFiles,
+            aliases: aliases.sorted { $0.url < $1.url }, draftPaths: draftPaths,
+            childrenBySection: [:], indexByPath: [:])
+        site.index()
+        return (site, diagnostics.diagnostics)
+    }
+
+    private mutating func index() {
+        indexByPath = [:]
+        childrenBySection = [:]
+        for (i, page) in pages.enumerated() {
+            indexByPath[page.sourcePath] = i
+            switch page.kind {
+            case .home: break
+            case .page: childrenBySection[page.sectionPath, default: []].append(i)
+            case .section: childrenBySection[PagePath.folder(of: page.sectionPath), default: []].append(i)
+            }
+        }
+        for (key, indices) in childrenBySection {
+            childrenBySection[key] = indices.sorted { Site.ordered(pages[$0], before: pages[$1]) }
+        }
+    }
+
+    /// Weight first (pages without one after those with one), then title, then URL.
+    static func ordered(_ a: Page, before b: Page) -> Bool {
+        let wa = a.frontMatter.weight == 0 ? Int.max : a.frontMatter.weight
+        let wb = b.frontMatter.weight == 0 ? Int.max : b.frontMatter.weight
+        if wa != wb { return wa < wb }
+        let ta = a.title.lowercased(), tb = b.title.lowercased()
+        if ta != tb { return ta < tb }
+        return a.url < b.url
+    }
+
+    /// The pages and subsections listed by a section (`""` is the home page's list).
+    public func children(ofSection path: String) -> [Page] {
+        (childrenBySection[path] ?? []).map { pages[$0] }
+    }
+
+    /// The section page of a folder (`""` → home).
+    public func sectionPage(_ path: String) -> Page? {
+        let key = path.isEmpty ? "_index.md" : path + "/_index.md"
+        return indexByPath[key].map { pages[$0] }
+    }
+
+    public var home: Page? { sectionPage("") }
+
+    /// Home, then each enclosing section, then the page itself.
+    public func breadcrumbs(for page: Page) -> [Page] {
+        var trail: [Page] = [page]
+        var folder = page.kind == .page ? page.sectionPath : PagePath.folder(of: page.sectionPath)
+        while page.kind != .home {
+            if let section = sectionPage(folder) { trail.insert(section, at: 0) }
+            if folder.isEmpty { break }
+            folder = PagePath.folder(of: folder)
+        }
+        return trail
+    }
+
+    /// The pages next to a regular page in its section's order.
+    public func neighbours(of page: Page) -> (previous: Page?, next: Page?) {
+        guard page.kind == .page else { return (nil, nil) }
+        let siblings = children(ofSection: page.sectionPath).filter { $0.kind == .page }
+        guard let i = siblings.firstIndex(where: { $0.sourcePath == page.sourcePath }) else { return (nil, nil) }
+        return (i > 0 ? siblings[i - 1] : nil, i + 1 < siblings.count ? siblings[i + 1] : nil)
+    }
+
+    /// The menu from `site.yaml`, or else the top-level sections in order.
+    public var menu: [SiteConfig.MenuItem] {
+        if !config.menu.isEmpty { return config.menu }
+        return children(ofSection: "").filter { $0.kind == .section }
+            .map { SiteConfig.MenuItem(title: $0.title, url: $0.url) }
+    }
+
+    private static func placeAlias(_ alias: String) -> (url: String, outputPath: String)? {
+        guard alias.hasPrefix("/"), !alias.hasPrefix("//"), !LinkResolver.hasScheme(alias) else { return nil }
+        let decoded = alias.removingPercentEncodingIfValid
+        let raw = decoded.split(separator: "/", omittingEmptySubsequences: true)
+        guard !raw.isEmpty, !raw.contains(".."), !raw.contains("."),
+            !raw.contains(where: { $0.hasPrefix(".") || $0.contains("\\") }),
+            let path = PagePath.normalized(decoded), !path.isEmpty
+        else { return nil }
+        let components = path.split(separator: "/").map(String.init)
+        if path.hasSuffix(".html") {
+            return ("/" + components.map(PagePath.percentEncoded).joined(separator: "/"), path)
+        }
+        return ("/" + components.map(PagePath.percentEncoded).joined(separator: "/") + "/",
+            path + "/index.html")
+    }
+
+    private static func generatedSection(_ folder: String, config: SiteConfig, displayRoot: String) -> Page {
+        let name = folder.split(separator: "/").last.map(String.init) ?? ""
+        let title = folder.isEmpty ? config.title : humanized(name)
+        let source = folder.isEmpty ? "_index.md" : folder + "/_index.md"
+        let placement = PagePath.place(sourcePath: source, slug: nil)
+        let matter = FrontMatter(
+            title: title, description: "", date: nil, lastReviewed: nil, reviewedBy: nil, tags: [],
+            draft: false, weight: 0, slug: nil, aliases: [], layout: nil, language: nil,
+            params: UncheckedSendable([:]), keyLocations: [:])
+        return Page(
+            sourcePath: source, displayPath: displayRoot + "/" + folder, kind: folder.isEmpty ? .home : .section,
+            frontMatter: matter, body: "", bodyFirstLine: 1, sectionPath: folder, url: placement.url,
+            outputPath: placement.outputPath, isGenerated: true)
+    }
+
+    /// `family-support` → `Family support`
+    static func humanized(_ name: String) -> String {
+        let spaced = name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        return spaced.prefix(1).uppercased() + spaced.dropFirst()
+    }
+}

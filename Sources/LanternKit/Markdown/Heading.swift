@@ -1,0 +1,63 @@
+/// A heading of a rendered page, with the `id` its HTML carries.
+public struct Heading: Sendable, Equatable {
+    public var level: Int
+    public var text: String
+    public var id: String
+    /// Line in the page's file.
+    public var line: Int
+}
+
+/// The plain text of a page between two h2/h3 headings: what search indexes and what
+/// readability checks read.
+public struct TextPart: Sendable, Equatable {
+    /// Heading id, `""` for the text before the first h2/h3.
+    public var anchor: String
+    public var heading: String
+    /// Blocks (paragraphs, list items, table cells) separated by newlines.
+    public var text: String
+}
+
+/// A link or image in a page, as written and as rewritten.
+public struct LinkReference: Sendable, Equatable {
+    public var destination: String
+    public var resolved: String
+    public var isImage: Bool
+    /// Link text or image alt text.
+    public var text: String
+    public var line: Int
+    public var column: Int
+}
+
+/// Makes GitHub-style heading ids (`"What to bring?"` → `what-to-bring`), unique within a page
+/// by appending `-1`, `-2`, ….
+struct HeadingSlugger {
+    private var taken: Set<String> = []
+    private var suffixes: [String: Int] = [:]
+
+    static func slug(_ text: String) -> String {
+        var out = ""
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar == " " {
+                out.append("-")
+            } else if scalar == "-" || scalar == "_" || scalar.properties.isAlphabetic
+                || scalar.properties.numericType != nil
+            {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    mutating func uniqueID(for text: String) -> String {
+        var base = HeadingSlugger.slug(text)
+        if base.isEmpty { base = "section" }
+        var candidate = base
+        while taken.contains(candidate) {
+            let suffix = suffixes[base, default: 0] + 1
+            suffixes[base] = suffix
+            candidate = "\(base)-\(suffix)"
+        }
+        taken.insert(candidate)
+        return candidate
+    }
+}

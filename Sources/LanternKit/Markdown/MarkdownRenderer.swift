@@ -1,0 +1,262 @@
+import CCmarkGFM
+import Foundation
+
+/// What a link destination becomes once the page it names is known.
+public enum LinkResolution: Sendable, Equatable {
+    case keep
+    case rewrite(String)
+    /// The link cannot work; the message says why and what to do.
+    case broken(String)
+}
+
+/// A page body rendered to HTML, with everything later stages need from its syntax tree.
+public struct RenderedMarkdown: Sendable {
+    public var html: String
+    public var headings: [Heading]
+    public var parts: [TextPart]
+    public var links: [LinkReference]
+    /// Broken links, with their lines in the page's file.
+    public var diagnostics: [Diagnostic]
+}
+
+/// Renders GitHub-flavored Markdown with libcmark-gfm.
+///
+/// All C lives here: the document is parsed, walked once (heading ids, link rewriting, plain
+/// text), rendered, and every cmark object is freed before `render` returns.
+public struct MarkdownRenderer: Sendable {
+    /// Passes raw HTML through; otherwise cmark's safe mode drops it and neutralises
+    /// `javascript:` and similar URLs.
+    public var allowRawHTML: Bool
+
+    public init(allowRawHTML: Bool = false) {
+        self.allowRawHTML = allowRawHTML
+    }
+
+    private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    /// Registering extensions touches global state; it must happen once, before any
+    /// concurrent parsing.
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    /// - Parameters:
+    ///   - firstLine: the file line on which `markdown` starts (after front matter).
+    ///   - resolveLink: maps a destination as written to what the HTML should contain.
+    public func render(
+        _ markdown: String, file: String, firstLine: Int = 1,
+        resolveLink: (String) -> LinkResolution = { _ in .keep }
+    ) -> RenderedMarkdown {
+        precondition(MarkdownRenderer.registered)
+        var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
+        if allowRawHTML { options |= CMARK_OPT_UNSAFE }
+        guard let parser = cmark_parser_new(options) else { fatalError("cmark: out of memory") }
+        defer { cmark_parser_free(parser) }
+        for name in MarkdownRenderer.extensionNames {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        markdown.utf8CString.withUnsafeBufferPointer { buffer in
+            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        }
+        guard let document = cmark_parser_finish(parser) else { fatalError("cmark: out of memory") }
+        defer { cmark_node_free(document) }
+
+        var walker = TreeWalker(file: file, lineOffset: firstLine - 1, allowRawHTML: allowRawHTML)
+        walker.walk(document, resolveLink: resolveLink)
+
+        guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser))
+        else { fatalError("cmark: out of memory") }
+        let html = String(cString: rendered)
+        free(rendered)
+
+        return RenderedMarkdown(
+            html: HeadingIDInserter.insert(walker.headingIDsInRenderOrder, into: html),
+            headings: walker.headings, parts: walker.finishedParts(), links: walker.links,
+            diagnostics: walker.diagnostics)
+    }
+}
+
+/// One pass over the syntax tree.
+private struct TreeWalker {
+    let file: String
+    let lineOffset: Int
+    let allowRawHTML: Bool
+
+    var headings: [Heading] = []
+    /// One entry per `<hN>` tag the HTML will contain, in order; nil for a heading written as
+    /// raw HTML, which keeps its own attributes.
+    var headingIDsInRenderOrder: [String?] = []
+    var links: [LinkReference] = []
+    var diagnostics: [Diagnostic] = []
+    private var parts: [TextPart] = [TextPart(anchor: "", heading: "", text: "")]
+    private var slugger = HeadingSlugger()
+
+    init(file: String, lineOffset: Int, allowRawHTML: Bool) {
+        self.file = file
+        self.lineOffset = lineOffset
+        self.allowRawHTML = allowRawHTML
+    }
+
+    mutating func finishedParts() -> [TextPart] {
+        parts.map { part in
+            var part = part
+            part.text = part.text.trimmingWhitespace()
+            return part
+        }.filter { !$0.text.isEmpty || !$0.anchor.isEmpty }
+    }
+
+    mutating func walk(_ document: OpaquePointer, resolveLink: (String) -> LinkResolution) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        var skipDepth = 0  // inside a heading or image: their text is taken as a whole
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            let entering = event == CMARK_EVENT_ENTER
+
+            if type == CMARK_NODE_HEADING || type == CMARK_NODE_IMAGE {
+                if entering {
+                    if skipDepth == 0 { type == CMARK_NODE_HEADING ? enterHeading(node) : () }
+                    skipDepth += 1
+                } else {
+                    skipDepth -= 1
+                }
+            }
+            if entering, type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
+                rewriteLink(node, isImage: type == CMARK_NODE_IMAGE, resolveLink: resolveLink)
+            }
+            if entering, allowRawHTML, type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {
+                let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                let count = HeadingIDInserter.openingTagCount(in: literal)
+                headingIDsInRenderOrder += Array(repeating: nil, count: count)
+            }
+            guard skipDepth == 0 else { continue }
+            if entering {
+                switch type {
+                case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                    appendText(cmark_node_get_literal(node).map { String(cString: $0) } ?? "")
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                    appendText(" ")
+                default: break
+                }
+            } else if isTextBlock(node, type) {
+                appendText("\n")
+            }
+        }
+    }
+
+    private func isTextBlock(_ node: OpaquePointer, _ type: cmark_node_type) -> Bool {
+        if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_ITEM {
+            return true
+        }
+        // Table cells come from the table extension; its node types are not in the headers.
+        guard let name = cmark_node_get_type_string(node) else { return false }
+        return strcmp(name, "table_cell") == 0
+    }
+
+    private mutating func appendText(_ text: String) {
+        parts[parts.count - 1].text += text
+    }
+
+    private mutating func enterHeading(_ node: OpaquePointer) {
+        let level = Int(cmark_node_get_heading_level(node))
+        let text = TreeWalker.plainText(of: node).trimmingWhitespace()
+        let id = slugger.uniqueID(for: text)
+        let line = Int(cmark_node_get_start_line(node)) + lineOffset
+        headings.append(Heading(level: level, text: text, id: id, line: line))
+        headingIDsInRenderOrder.append(id)
+        if level == 2 || level == 3 {
+            parts.append(TextPart(anchor: id, heading: text, text: ""))
+        }
+    }
+
+    private mutating func rewriteLink(
+        _ node: OpaquePointer, isImage: Bool, resolveLink: (String) -> LinkResolution
+    ) {
+        let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+        let line = Int(cmark_node_get_start_line(node)) + lineOffset
+        let column = Int(cmark_node_get_start_column(node))
+        var resolved = destination
+        switch resolveLink(destination) {
+        case .keep: break
+        case .rewrite(let url):
+            resolved = url
+            cmark_node_set_url(node, url)
+        case .broken(let message):
+            diagnostics.append(.error(SourceLocation(file: file, line: line, column: column), message))
+        }
+        links.append(LinkReference(
+            destination: destination, resolved: resolved, isImage: isImage,
+            text: TreeWalker.plainText(of: node).trimmingWhitespace(), line: line, column: column))
+    }
+
+    /// The text inside a node: its text and code spans, with line breaks as spaces.
+    static func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            let type = cmark_node_get_type(current)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                text += cmark_node_get_literal(current).map { String(cString: $0) } ?? ""
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                text += " "
+            } else {
+                text += plainText(of: current)
+            }
+            child = cmark_node_next(current)
+        }
+        return text
+    }
+}
+
+/// cmark renders headings as bare `<h2>` tags; this gives them their ids. In safe mode every
+/// `<hN>` in the output comes from a heading node, in document order; raw HTML headings
+/// (unsafe mode only) are counted by the walker and left as written.
+enum HeadingIDInserter {
+    static func insert(_ ids: [String?], into html: String) -> String {
+        guard !ids.isEmpty else { return html }
+        var out = [UInt8]()
+        let bytes = Array(html.utf8)
+        out.reserveCapacity(bytes.count + ids.count * 24)
+        var next = 0
+        var i = 0
+        while i < bytes.count {
+            if isOpeningHeadingTag(bytes, at: i) {
+                if next < ids.count, let id = ids[next] {
+                    out += bytes[i..<(i + 3)]
+                    out += Array(" id=\"\(escapeAttribute(id))\">".utf8)
+                } else {
+                    out += bytes[i..<(i + 4)]
+                }
+                next += 1
+                i += 4
+                continue
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func openingTagCount(in html: String) -> Int {
+        let bytes = Array(html.utf8)
+        var count = 0
+        for i in bytes.indices where isOpeningHeadingTag(bytes, at: i) { count += 1 }
+        return count
+    }
+
+    private static func isOpeningHeadingTag(_ bytes: [UInt8], at i: Int) -> Bool {
+        i + 3 < bytes.count && bytes[i] == UInt8(ascii: "<") && bytes[i + 1] == UInt8(ascii: "h")
+            && (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[i + 2])
+            && bytes[i + 3] == UInt8(ascii: ">")
+    }
+
+    private static func escapeAttribute(_ text: String) -> String {
+        HTMLEscaping.escape(text)
+    }
+}

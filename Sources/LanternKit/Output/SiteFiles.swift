@@ -1,0 +1,43 @@
+/// The files every site gets besides its pages: sitemap, robots.txt and redirect pages.
+enum SiteFiles {
+    /// Absolute URLs of every page, sorted, with the review (or publication) date as lastmod.
+    static func sitemap(_ site: Site) -> String {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for page in site.pages {
+            xml += "  <url><loc>\(HTMLEscaping.escape(site.config.baseURL + page.url))</loc>"
+            if let date = page.frontMatter.lastReviewed ?? page.frontMatter.date {
+                xml += "<lastmod>\(date.iso)</lastmod>"
+            }
+            xml += "</url>\n"
+        }
+        return xml + "</urlset>\n"
+    }
+
+    static func robots(_ site: Site) -> String {
+        "User-agent: *\nAllow: /\n\nSitemap: \(site.config.baseURL)/sitemap.xml\n"
+    }
+
+    /// A page at an old URL that sends the visitor (and search engines) to the new one.
+    static func redirect(_ alias: Site.Alias, site: Site) -> String {
+        let target = HTMLEscaping.escape(alias.target)
+        let absolute = HTMLEscaping.escape(site.config.baseURL + alias.target)
+        let title = HTMLEscaping.escape(alias.targetTitle)
+        return """
+            <!DOCTYPE html>
+            <html lang="\(HTMLEscaping.escape(site.config.language))">
+            <head>
+            <meta charset="utf-8">
+            <title>\(title)</title>
+            <link rel="canonical" href="\(absolute)">
+            <meta name="robots" content="noindex">
+            <meta http-equiv="refresh" content="0; url=\(target)">
+            </head>
+            <body>
+            <p>This page has moved to <a href="\(target)">\(title)</a>.</p>
+            </body>
+            </html>
+
+            """
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import Yams
+
+/// A YAML value that remembers where it was written, so every error can name its line.
+struct YAMLValue: Sendable {
+    indirect enum Kind: Sendable {
+        case null
+        case bool(Bool)
+        case int(Int)
+        case double(Double)
+        case string(String)
+        case list([YAMLValue])
+        case map([Entry])
+    }
+
+    struct Entry: Sendable {
+        var key: String
+        var keyLocation: SourceLocation
+        var value: YAMLValue
+    }
+
+    var kind: Kind
+    var location: SourceLocation
+    /// The scalar as written, for fields that accept any scalar as text (`title: 2024`).
+    var text: String?
+
+    /// Human name of the kind, for messages such as "expected text, found a list".
+    var kindName: String {
+        switch kind {
+        case .null: return "nothing"
+        case .bool: return "true/false"
+        case .int: return "a number"
+        case .double: return "a number"
+        case .string: return "text"
+        case .list: return "a list"
+        case .map: return "a mapping"
+        }
+    }
+
+    var entries: [Entry]? {
+        if case .map(let entries) = kind { return entries }
+        return nil
+    }
+
+    subscript(key: String) -> YAMLValue? {
+        entries?.first { $0.key == key }?.value
+    }
+
+    /// Any scalar as text; nil for lists, mappings and null.
+    var scalarText: String? {
+        switch kind {
+        case .null, .list, .map: return nil
+        default: return text
+        }
+    }
+
+    /// The value as plain Swift values (String, Int, Double, Bool, arrays, dictionaries)
+    /// for templates.
+    var templateValue: Any {
+        switch kind {
+        case .null: return ""
+        case .bool(let b): return b
+        case .int(let i): return i
+        case .double(let d): return d
+        case .string(let s): return s
+        case .list(let items): return items.map(\.templateValue)
+        case .map(let entries):
+            var dictionary: [String: Any] = [:]
+            for entry in entries { dictionary[entry.key] = entry.value.templateValue }
+            return dictionary
+        }
+    }
+}
+
+/// Parses YAML text (front matter or site.yaml) into located values.
+enum YAMLReader {
+    /// Aliases can make a small document expand without bound ("billion laughs"); a site's
+    /// configuration never needs this many values.
+    static let maximumValues = 20_000
+
+    /// - Parameters:
+    ///   - file: the path to name in diagnostics.
+    ///   - firstLine: the file line on which the YAML text starts.
+    static func read(_ text: String, file: String, firstLine: Int = 1) throws(BuildFailure) -> YAMLValue? {
+        let lineShift = firstLine - 1
+        func location(_ mark: Mark?) -> SourceLocation {
+            guard let mark else { return SourceLocation(file: file, line: firstLine) }
+            return SourceLocation(file: file, line: mark.line + lineShift, column: mark.column)
+        }
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw BuildFailure(describe(error, file: file, lineShift: lineShift))
+        } catch {
+            throw BuildFailure(.error(SourceLocation(file: file, line: firstLine), "\(error)"))
+        }
+        guard let node else { return nil }
+        var budget = maximumValues
+        return try convert(node, budget: &budget, location: location)
+    }
+
+    private static func convert(
+        _ node: Node, budget: inout Int, location: (Mark?) -> SourceLocation
+    ) throws(BuildFailure) -> YAMLValue {
+        budget -= 1
+        if budget < 0 {
+            throw BuildFailure(.error(location(node.mark),
+                "YAML has more than \(maximumValues) values (or aliases that expand to that many); "
+                + "simplify it"))
+        }
+        let here = location(node.mark)
+        switch node {
+        case .scalar(let scalar):
+            return YAMLValue(kind: scalarKind(node, scalar), location: here, text: scalar.string)
+        case .sequence(let sequence):
+            var items: [YAMLValue] = []
+            for item in sequence { items.append(try convert(item, budget: &budget, location: location)) }
+            return YAMLValue(kind: .list(items), location: here)
+        case .mapping(let mapping):
+            var entries: [YAMLValue.Entry] = []
+            for (key, value) in mapping {
+                let keyText = key.string ?? ""
+                entries.append(.init(
+                    key: keyText, keyLocation: location(key.mark),
+                    value: try convert(value, budget: &budget, location: location)))
+            }
+            return YAMLValue(kind: .map(entries), location: here)
+        case .alias:
+            throw BuildFailure(.error(here, "unresolved YAML alias"))
+        }
+    }
+
+    private static func scalarKind(_ node: Node, _ scalar: Node.Scalar) -> YAMLValue.Kind {
+        guard scalar.style == .plain || scalar.style == .any else { return .string(scalar.string) }
+        if node.null != nil { return .null }
+        if let bool = node.bool { return .bool(bool) }
+        if let int = node.int { return .int(int) }
+        if scalar.string.first.map({ $0.isNumber || $0 == "." || $0 == "-" }) == true,
+            let double = node.float
+        {
+            return .double(double)
+        }
+        return .string(scalar.string)
+    }
+
+    private static func describe(_ error: YamlError, file: String, lineShift: Int) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation {
+            SourceLocation(file: file, line: mark.line + lineShift, column: mark.column)
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let detail = context.map { " (\($0.text))" } ?? ""
+            return .error(at(mark), "invalid YAML: \(problem)\(detail)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return .error(at(context.mark), "duplicate key \(keys): each key may appear only once")
+        case .reader(let problem, _, _, _):
+            return .error(SourceLocation(file: file, line: 1 + lineShift), "unreadable YAML: \(problem)")
+        default:
+            return .error(SourceLocation(file: file, line: 1 + lineShift), "invalid YAML: \(error)")
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import LanternKit
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site into the output folder.",
+        discussion: """
+            The new site is written beside the output folder and swapped in only when the \
+            whole build succeeded: after an error the previous output is left as it was. \
+            Errors are printed as path:line:col: error: message.
+            """
+    )
+
+    @OptionGroup var location: SiteLocation
+
+    @Option(help: "The folder to write the site into; it is replaced as a whole.")
+    var output = "Public"
+
+    @Option(name: .customLong("base-url"), help: "The site's absolute URL, overriding base_url in the configuration.")
+    var baseURL: String?
+
+    @Flag(help: "Include pages marked 'draft: true'.")
+    var drafts = false
+
+    @Flag(help: "Print nothing on success.")
+    var quiet = false
+
+    func run() throws {
+        var options = BuildOptions()
+        options.configPath = location.config
+        options.contentPath = location.content
+        options.templatesPath = location.templates
+        options.outputPath = output
+        options.baseURL = baseURL
+        options.includeDrafts = drafts
+        do {
+            let report = try Builder.build(options)
+            if !quiet {
+                let ms = Int((report.seconds * 1000).rounded())
+                print("lantern: wrote \(report.pagesWritten) pages (\(report.filesWritten) files) to \(output) in \(ms) ms")
+            }
+        } catch {
+            throw fail(error)
+        }
+    }
+}
