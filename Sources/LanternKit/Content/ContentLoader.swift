@@ -21,6 +21,8 @@ struct ContentLoader {
         var staticFiles: [StaticFile]
         /// Drafts left out, so that links to them can say so.
         var draftPaths: Set<String>
+        /// Pages that exist but could not be loaded (their errors are in `diagnostics`).
+        var failedPaths: Set<String>
         var diagnostics: [Diagnostic]
     }
 
@@ -32,7 +34,8 @@ struct ContentLoader {
         }
         var pages: [Page] = []
         var drafts: Set<String> = []
-        for result in results {
+        var failed: Set<String> = []
+        for (path, result) in zip(discovery.markdown, results) {
             switch result {
             case .success(let page):
                 if page.frontMatter.draft && !includeDrafts {
@@ -40,7 +43,9 @@ struct ContentLoader {
                 } else {
                     pages.append(page)
                 }
-            case .failure(let failure): discovery.diagnostics.append(contentsOf: failure.diagnostics)
+            case .failure(let failure):
+                failed.insert(path)
+                discovery.diagnostics.append(contentsOf: failure.diagnostics)
             }
         }
         let statics = discovery.other.map { path in
@@ -48,7 +53,7 @@ struct ContentLoader {
                 url: "/" + path.split(separator: "/").map { PagePath.percentEncoded(String($0)) }
                     .joined(separator: "/"))
         }
-        return Loaded(pages: pages, staticFiles: statics, draftPaths: drafts, diagnostics: discovery.diagnostics.diagnostics)
+        return Loaded(pages: pages, staticFiles: statics, draftPaths: drafts, failedPaths: failed, diagnostics: discovery.diagnostics.diagnostics)
     }
 
     func display(_ relative: String) -> String {

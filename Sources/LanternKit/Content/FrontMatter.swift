@@ -80,7 +80,9 @@ enum FrontMatterParser {
             slug: fields.string("slug"), aliases: fields.stringList("aliases") ?? [],
             layout: fields.string("layout"), language: fields.string("language"),
             params: UncheckedSendable([:]), keyLocations: [:])
-        if title?.trimmingWhitespace().isEmpty ?? true {
+        // A title of the wrong type (`title: [a]`) has been reported already.
+        let titleHasWrongType = root["title"].map { !$0.isNull && $0.scalarText == nil } ?? false
+        if !titleHasWrongType, title?.trimmingWhitespace().isEmpty ?? true {
             let at = root["title"]?.location ?? root.location
             fields.absorb(errors: [.error(at, "the page needs a title: add 'title: …' to its front matter")])
         }

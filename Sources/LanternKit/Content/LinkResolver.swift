@@ -6,13 +6,16 @@ import Foundation
 public struct LinkResolver: Sendable {
     private let pageURLs: [String: String]
     private let draftPaths: Set<String>
+    private let unloadedPaths: Set<String>
     private let staticURLs: [String: String]
 
-    public init(pages: [Page], staticFiles: [StaticFile], draftPaths: Set<String> = []) {
+    public init(pages: [Page], staticFiles: [StaticFile], draftPaths: Set<String> = [],
+                unloadedPaths: Set<String> = []) {
         var urls: [String: String] = [:]
         for page in pages where !page.isGenerated { urls[page.sourcePath] = page.url }
         pageURLs = urls
         self.draftPaths = draftPaths
+        self.unloadedPaths = unloadedPaths
         staticURLs = Dictionary(staticFiles.map { ($0.sourcePath, $0.url) }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -40,6 +43,9 @@ public struct LinkResolver: Sendable {
         }
         if isMarkdown {
             if let url = pageURLs[target] { return .rewrite(url + suffix) }
+            if unloadedPaths.contains(target) {
+                return .rewrite(PagePath.place(sourcePath: target, slug: nil).url + suffix)
+            }
             if draftPaths.contains(target) {
                 return .broken("link '\(destination)' names a draft page, which is not published; "
                     + "remove 'draft: true' from it or remove the link")

@@ -10,6 +10,8 @@ public struct Site: Sendable {
     public var aliases: [Alias]
     /// Pages left out because they are drafts (links to them get a clear message).
     public var draftPaths: Set<String>
+    /// Pages that failed to load; links to them are not reported a second time.
+    public var unloadedPaths: Set<String>
 
     public struct Alias: Sendable, Equatable {
         /// `/old/path/`
@@ -26,7 +28,7 @@ public struct Site: Sendable {
     /// home page if there is none), and reports two things claiming one URL.
     static func assemble(
         config: SiteConfig, pages loadedPages: [Page], staticFiles: [StaticFile],
-        draftPaths: Set<String>, contentDisplayRoot: String
+        draftPaths: Set<String>, unloadedPaths: Set<String> = [], contentDisplayRoot: String
     ) -> (Site, [Diagnostic]) {
         var diagnostics = DiagnosticBag()
         var pages = loadedPages
@@ -80,7 +82,7 @@ public struct Site: Sendable {
         }
         var site = Site(config: config, pages: pages, staticFiles: staticFiles,
             aliases: aliases.sorted { $0.url < $1.url }, draftPaths: draftPaths,
-            childrenBySection: [:], indexByPath: [:])
+            unloadedPaths: unloadedPaths, childrenBySection: [:], indexByPath: [:])
         site.index()
         return (site, diagnostics.diagnostics)
     }

@@ -37,6 +37,11 @@ struct YAMLValue: Sendable {
         }
     }
 
+    var isNull: Bool {
+        if case .null = kind { return true }
+        return false
+    }
+
     var entries: [Entry]? {
         if case .map(let entries) = kind { return entries }
         return nil

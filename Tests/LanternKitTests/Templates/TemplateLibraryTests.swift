@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import LanternKit
+
+@Suite struct TemplateLibraryTests {
+    private func load(_ files: [String: String]) throws(BuildFailure) -> TemplateLibrary {
+        let site = try! TemporarySite(files, withDefaults: false)
+        defer { site.remove() }
+        return try TemplateLibrary.load(from: site.root + "/Templates", displayRoot: "Templates")
+    }
+
+    private func errors(_ files: [String: String]) -> [Diagnostic] {
+        do {
+            _ = try load(files)
+            return []
+        } catch {
+            return error.diagnostics
+        }
+    }
+
+    @Test func rendersWithInheritanceAndPartials() throws {
+        let library = try load([
+            "Templates/base.mustache": "<main>{{$main}}default{{/main}}</main>{{> partials/foot}}",
+            "Templates/page.mustache": "{{<base}}{{$main}}<h1>{{page.title}}</h1>{{/main}}{{/base}}",
+            "Templates/partials/foot.mustache": "<footer>{{site.title}}</footer>",
+            "Templates/assets/ignored.mustache": "{{#broken}}",
+        ])
+        let html = library.render(["page": ["title": "A & B"], "site": ["title": "Clinic"]], with: "page")
+        #expect(html == "<main><h1>A &amp; B</h1></main><footer>Clinic</footer>")
+        #expect(library.names == ["base", "page", "partials/foot"])
+    }
+
+    @Test func syntaxErrorNamesFileAndLine() {
+        let found = errors(["Templates/page.mustache": "line one\n{{#section}}\nnever closed\n"])
+        #expect(found.count == 1)
+        #expect(found[0].location.file == "Templates/page.mustache")
+        #expect(found[0].location.line >= 2)
+        #expect(found[0].message.contains("syntax"))
+    }
+
+    @Test func unknownPartialNamesFileLineAndColumn() {
+        let found = errors(["Templates/page.mustache": "ok\n  {{> partials/missing}}\n"])
+        #expect(found.map(\.description) == [
+            "Templates/page.mustache:2:3: error: unknown partial 'partials/missing': "
+                + "there is no Templates/partials/missing.mustache",
+        ])
+    }
+
+    @Test func partialLoopsAreRefused() {
+        let found = errors(["Templates/a.mustache": "{{> b}}", "Templates/b.mustache": "x {{>a}}"])
+        #expect(found.count == 1)
+        #expect(found[0].message.contains("a → b → a"))
+    }
+
+    @Test func partialScannerFindsParentsAndPartials() {
+        let refs = PartialReference.scan("{{<base}}\n{{$x}}{{> p }}{{/x}}{{/base}}")
+        #expect(refs == [.init(name: "base", line: 1, column: 1), .init(name: "p", line: 2, column: 7)])
+    }
+}
