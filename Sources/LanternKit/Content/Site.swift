@@ -23,6 +23,8 @@ public struct Site: Sendable {
 
     private var childrenBySection: [String: [Int]]
     private var indexByPath: [String: Int]
+    /// Previous and next regular page of each regular page, by index into `pages`.
+    private var neighbourIndices: [Int: (previous: Int?, next: Int?)] = [:]
 
     /// Places loaded pages: adds a generated page for every folder without `_index.md` (and a
     /// home page if there is none), and reports two things claiming one URL.
@@ -98,8 +100,16 @@ public struct Site: Sendable {
             case .section: childrenBySection[PagePath.folder(of: page.sectionPath), default: []].append(i)
             }
         }
+        neighbourIndices = [:]
         for (key, indices) in childrenBySection {
-            childrenBySection[key] = indices.sorted { Site.ordered(pages[$0], before: pages[$1]) }
+            let sorted = indices.sorted { Site.ordered(pages[$0], before: pages[$1]) }
+            childrenBySection[key] = sorted
+            let regular = sorted.filter { pages[$0].kind == .page }
+            for (position, index) in regular.enumerated() {
+                neighbourIndices[index] = (
+                    position > 0 ? regular[position - 1] : nil,
+                    position + 1 < regular.count ? regular[position + 1] : nil)
+            }
         }
     }
 
@@ -140,10 +150,10 @@ public struct Site: Sendable {
 
     /// The pages next to a regular page in its section's order.
     public func neighbours(of page: Page) -> (previous: Page?, next: Page?) {
-        guard page.kind == .page else { return (nil, nil) }
-        let siblings = children(ofSection: page.sectionPath).filter { $0.kind == .page }
-        guard let i = siblings.firstIndex(where: { $0.sourcePath == page.sourcePath }) else { return (nil, nil) }
-        return (i > 0 ? siblings[i - 1] : nil, i + 1 < siblings.count ? siblings[i + 1] : nil)
+        guard page.kind == .page, let index = indexByPath[page.sourcePath],
+            let (previous, next) = neighbourIndices[index]
+        else { return (nil, nil) }
+        return (previous.map { pages[$0] }, next.map { pages[$0] })
     }
 
     /// The menu from `site.yaml`, or else the top-level sections in order.
