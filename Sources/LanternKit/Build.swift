@@ -98,49 +98,24 @@ public enum Builder {
         }
     }
 
-    static func templateName(for page: Page) -> String {
-        if let layout = page.frontMatter.layout { return layout }
-        switch page.kind {
-        case .home: return "home"
-        case .section: return "section"
-        case .page: return "page"
-        }
-    }
-
-    /// What one page's rendering left behind for the site-wide stages.
-    struct PageOutcome: Sendable {
-        var diagnostics: [Diagnostic]
-        var headings: [Heading]
-        var parts: [TextPart]
-        var links: [LinkReference]
-    }
-
     /// Renders and writes every page, then the site files. Returns the number of files written.
     /// Without templates (earlier errors), pages are still rendered to find their broken links.
     static func writeSite(
-        _ site: Site, templates: TemplateLibrary?, options: BuildOptions, into staging: StagingFolder,
+        _ site: Site, templates: TemplateLibrary?, options: BuildOptions, into output: some OutputSink,
         diagnostics earlier: DiagnosticBag
     ) throws(BuildFailure) -> Int {
-        let renderer = MarkdownRenderer(allowRawHTML: site.config.unsafeMarkdown)
-        let resolver = LinkResolver(pages: site.pages, staticFiles: site.staticFiles, draftPaths: site.draftPaths,
-            unloadedPaths: site.unloadedPaths)
-        let context = UncheckedSendable(PageContext(site: site))
+        let pageRenderer = PageRenderer(site: site, templates: templates)
         let outcomes = site.pages.parallelMap { page -> PageOutcome in
-            let rendered = renderer.render(page.body, file: page.displayPath, firstLine: page.bodyFirstLine) {
-                resolver.resolve($0, from: page.sourcePath)
-            }
-            var diagnostics = rendered.diagnostics
-            if diagnostics.isEmpty, let templates {
-                let html = templates.render(context.value.values(for: page, rendered: rendered),
-                    with: templateName(for: page))
+            var outcome = pageRenderer.render(page)
+            if let html = outcome.html {
                 do throws(BuildFailure) {
-                    try staging.write(html, to: page.outputPath)
+                    try output.write(html, to: page.outputPath)
                 } catch {
-                    diagnostics += error.diagnostics
+                    outcome.diagnostics += error.diagnostics
                 }
+                outcome.html = nil  // written: do not hold every page in memory
             }
-            return PageOutcome(diagnostics: diagnostics, headings: rendered.headings, parts: rendered.parts,
-                links: rendered.links)
+            return outcome
         }
         var diagnostics = earlier
         for outcome in outcomes { diagnostics.append(contentsOf: outcome.diagnostics) }
@@ -149,79 +124,26 @@ public enum Builder {
 
         var written = site.pages.count
         for special in SpecialPage.allCases where special.isRequired || templates.names.contains(special.template) {
-            try staging.write(render(special, site: site, templates: templates, context: context.value),
-                to: special.outputPath)
+            try output.write(pageRenderer.render(special), to: special.outputPath)
             written += 1
         }
-        try staging.write(SiteFiles.sitemap(site), to: "sitemap.xml")
-        try staging.write(SiteFiles.robots(site), to: "robots.txt")
+        try output.write(SiteFiles.sitemap(site), to: "sitemap.xml")
+        try output.write(SiteFiles.robots(site), to: "robots.txt")
         written += 2
         for alias in site.aliases {
-            try staging.write(SiteFiles.redirect(alias, site: site), to: alias.outputPath)
+            try output.write(SiteFiles.redirect(alias, site: site), to: alias.outputPath)
             written += 1
         }
         for file in site.staticFiles {
-            try staging.copy(from: file.absolutePath, to: file.sourcePath)
+            try output.copy(from: file.absolutePath, to: file.sourcePath)
             written += 1
         }
-        written += try copyAssets(from: options.templatesPath + "/assets", into: staging)
+        written += try copyAssets(from: options.templatesPath + "/assets", into: output)
         return written
     }
 
-    /// Pages Lantern makes itself, each from its own template.
-    enum SpecialPage: CaseIterable {
-        case notFound, search, siteIndex
-
-        var template: String {
-            switch self {
-            case .notFound: return "404"
-            case .search: return "search"
-            case .siteIndex: return "site-index"
-            }
-        }
-
-        var isRequired: Bool { self == .notFound }
-
-        var title: String {
-            switch self {
-            case .notFound: return "Page not found"
-            case .search: return "Search"
-            case .siteIndex: return "All pages"
-            }
-        }
-
-        var url: String {
-            switch self {
-            case .notFound: return "/404.html"
-            case .search: return "/search/"
-            case .siteIndex: return "/site-index/"
-            }
-        }
-
-        var outputPath: String {
-            self == .notFound ? "404.html" : String(url.dropFirst()) + "index.html"
-        }
-    }
-
-    private static func render(
-        _ special: SpecialPage, site: Site, templates: TemplateLibrary, context: PageContext
-    ) -> String {
-        let matter = FrontMatter(
-            title: special.title, description: "", date: nil, lastReviewed: nil, reviewedBy: nil,
-            tags: [], draft: false, weight: 0, slug: nil, aliases: [], layout: special.template,
-            language: nil, params: UncheckedSendable([:]), keyLocations: [:])
-        let page = Page(sourcePath: special.outputPath, displayPath: special.outputPath, kind: .page,
-            frontMatter: matter, body: "", bodyFirstLine: 1, sectionPath: "", url: special.url,
-            outputPath: special.outputPath, isGenerated: true)
-        let rendered = RenderedMarkdown(html: "", headings: [], parts: [], links: [], diagnostics: [])
-        var values = context.values(for: page, rendered: rendered)
-        if special == .notFound { values["breadcrumbs"] = nil }
-        if special == .siteIndex { values["allSections"] = context.allSections() }
-        return templates.render(values, with: special.template)
-    }
-
     /// Copies the theme's `assets/` folder to `assets/` in the output.
-    private static func copyAssets(from directory: String, into staging: StagingFolder) throws(BuildFailure) -> Int {
+    private static func copyAssets(from directory: String, into output: some OutputSink) throws(BuildFailure) -> Int {
         guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return 0 }
         var count = 0
         var paths: [String] = []
@@ -232,7 +154,7 @@ public enum Builder {
             guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory),
                 !isDirectory.boolValue, !(path as NSString).lastPathComponent.hasPrefix(".")
             else { continue }
-            try staging.copy(from: source, to: "assets/" + path)
+            try output.copy(from: source, to: "assets/" + path)
             count += 1
         }
         return count

@@ -3,7 +3,7 @@ import Foundation
 /// A fresh folder beside the output that the build writes into. Only when everything
 /// succeeded does it replace the output, so a failed build leaves the previous site exactly
 /// as it was, and no stale file from an earlier build survives.
-final class StagingFolder: Sendable {
+final class StagingFolder: OutputSink {
     let output: String
     let path: String
 
@@ -43,7 +43,7 @@ final class StagingFolder: Sendable {
     }
 
     /// Writes one file, creating its folders. Safe to call from several threads.
-    func write(_ bytes: some Collection<UInt8>, to relativePath: String) throws(BuildFailure) {
+    func write(_ bytes: [UInt8], to relativePath: String) throws(BuildFailure) {
         let target = path + "/" + relativePath
         let folder = (target as NSString).deletingLastPathComponent
         do {
@@ -53,10 +53,6 @@ final class StagingFolder: Sendable {
             throw BuildFailure(.error(SourceLocation(file: relativePath),
                 "cannot write the output file (\(StagingFolder.reason(error)))"))
         }
-    }
-
-    func write(_ text: String, to relativePath: String) throws(BuildFailure) {
-        try write(Array(text.utf8), to: relativePath)
     }
 
     func copy(from source: String, to relativePath: String) throws(BuildFailure) {

@@ -1,0 +1,104 @@
+/// What one page's rendering left behind for the site-wide stages (search, checks).
+public struct PageOutcome: Sendable {
+    public var page: Page
+    /// The finished HTML, nil when the page has errors or no templates could be loaded.
+    public var html: String?
+    public var diagnostics: [Diagnostic]
+    public var headings: [Heading]
+    public var parts: [TextPart]
+    public var links: [LinkReference]
+}
+
+/// Renders one page from Markdown to its finished HTML. Holds everything that is the same for
+/// every page of a build, so that it is prepared once and shared by the worker threads.
+public struct PageRenderer: @unchecked Sendable {
+    // @unchecked: PageContext holds template values (`[String: Any]`) that are never mutated.
+    let site: Site
+    let templates: TemplateLibrary?
+    let markdown: MarkdownRenderer
+    let resolver: LinkResolver
+    let context: PageContext
+
+    public init(site: Site, templates: TemplateLibrary?) {
+        self.site = site
+        self.templates = templates
+        markdown = MarkdownRenderer(allowRawHTML: site.config.unsafeMarkdown)
+        resolver = LinkResolver(pages: site.pages, staticFiles: site.staticFiles, draftPaths: site.draftPaths,
+            unloadedPaths: site.unloadedPaths)
+        context = PageContext(site: site)
+    }
+
+    public func render(_ page: Page) -> PageOutcome {
+        let rendered = markdown.render(page.body, file: page.displayPath, firstLine: page.bodyFirstLine) {
+            resolver.resolve($0, from: page.sourcePath)
+        }
+        var html: String?
+        if rendered.diagnostics.isEmpty, let templates {
+            html = templates.render(context.values(for: page, rendered: rendered),
+                with: PageRenderer.templateName(for: page))
+        }
+        return PageOutcome(page: page, html: html, diagnostics: rendered.diagnostics,
+            headings: rendered.headings, parts: rendered.parts, links: rendered.links)
+    }
+
+    static func templateName(for page: Page) -> String {
+        if let layout = page.frontMatter.layout { return layout }
+        switch page.kind {
+        case .home: return "home"
+        case .section: return "section"
+        case .page: return "page"
+        }
+    }
+
+    /// Renders a page Lantern makes itself (404, search, site index).
+    func render(_ special: SpecialPage) -> String {
+        guard let templates else { return "" }
+        let matter = FrontMatter(
+            title: special.title, description: "", date: nil, lastReviewed: nil, reviewedBy: nil,
+            tags: [], draft: false, weight: 0, slug: nil, aliases: [], layout: special.template,
+            language: nil, params: UncheckedSendable([:]), keyLocations: [:])
+        let page = Page(sourcePath: special.outputPath, displayPath: special.outputPath, kind: .page,
+            frontMatter: matter, body: "", bodyFirstLine: 1, sectionPath: "", url: special.url,
+            outputPath: special.outputPath, isGenerated: true)
+        let rendered = RenderedMarkdown(html: "", headings: [], parts: [], links: [], diagnostics: [])
+        var values = context.values(for: page, rendered: rendered)
+        if special == .notFound { values["breadcrumbs"] = nil }
+        if special == .siteIndex { values["allSections"] = context.allSections() }
+        return templates.render(values, with: special.template)
+    }
+}
+
+/// Pages Lantern makes itself, each from its own template.
+enum SpecialPage: CaseIterable {
+    case notFound, search, siteIndex
+
+    var template: String {
+        switch self {
+        case .notFound: return "404"
+        case .search: return "search"
+        case .siteIndex: return "site-index"
+        }
+    }
+
+    var isRequired: Bool { self == .notFound }
+
+    var title: String {
+        switch self {
+        case .notFound: return "Page not found"
+        case .search: return "Search"
+        case .siteIndex: return "All pages"
+        }
+    }
+
+    var url: String {
+        switch self {
+        case .notFound: return "/404.html"
+        case .search: return "/search/"
+        case .siteIndex: return "/site-index/"
+        }
+    }
+
+    var outputPath: String {
+        self == .notFound ? "404.html" : String(url.dropFirst()) + "index.html"
+    }
+}
