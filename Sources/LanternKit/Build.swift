@@ -30,8 +30,47 @@ public enum Builder {
             output: options.outputPath,
             sources: [(options.contentPath, options.contentPath), (options.templatesPath, options.templatesPath)],
             outputDisplay: options.outputPath)
-        // Problems are collected through every stage that can still run, so that one build
-        // reports all of them; nothing is put in place unless there are none.
+        let (site, templates, diagnostics) = try prepare(options)
+        let staging = try StagingFolder(for: options.outputPath, outputDisplay: options.outputPath)
+        do {
+            let written = try writeSite(site, templates: templates,
+                options: options, into: staging, diagnostics: diagnostics).filesWritten
+            try staging.commit(outputDisplay: options.outputPath)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            return BuildReport(pagesWritten: site.pages.count, filesWritten: written, seconds: seconds,
+                warnings: [])
+        } catch {
+            staging.discard()
+            throw error
+        }
+    }
+
+    /// What `render(_:into:)` produced: the placed site and the theme it was rendered with.
+    public struct RenderedSite: Sendable {
+        public var site: Site
+        public var templates: TemplateLibrary
+        public var filesWritten: Int
+    }
+
+    /// Every stage of `build` except the output folder: renders the whole site into `output`
+    /// (memory, for `lantern serve`). Throws every problem of the build.
+    public static func render(_ options: BuildOptions, into output: some OutputSink) throws(BuildFailure)
+        -> RenderedSite
+    {
+        let (site, templates, diagnostics) = try prepare(options)
+        let written = try writeSite(site, templates: templates, options: options, into: output,
+            diagnostics: diagnostics).filesWritten
+        // writeSite throws when there are errors, and there are errors whenever templates is nil.
+        guard let templates else { throw BuildFailure(diagnostics.diagnostics) }
+        return RenderedSite(site: site, templates: templates, filesWritten: written)
+    }
+
+    /// Configuration, content and theme loaded and checked. Problems are collected through every
+    /// stage that can still run, so that one build reports all of them; `templates` is nil when
+    /// there are errors (pages are then rendered only to find their broken links).
+    static func prepare(_ options: BuildOptions) throws(BuildFailure)
+        -> (site: Site, templates: TemplateLibrary?, diagnostics: DiagnosticBag)
+    {
         var diagnostics = DiagnosticBag()
         let site = try loadSite(options, diagnostics: &diagnostics)
         var templates: TemplateLibrary?
@@ -42,18 +81,7 @@ public enum Builder {
         } catch {
             diagnostics.append(contentsOf: error.diagnostics)
         }
-        let staging = try StagingFolder(for: options.outputPath, outputDisplay: options.outputPath)
-        do {
-            let written = try writeSite(site, templates: diagnostics.hasErrors ? nil : templates,
-                options: options, into: staging, diagnostics: diagnostics)
-            try staging.commit(outputDisplay: options.outputPath)
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-            return BuildReport(pagesWritten: site.pages.count, filesWritten: written, seconds: seconds,
-                warnings: [])
-        } catch {
-            staging.discard()
-            throw error
-        }
+        return (site, diagnostics.hasErrors ? nil : templates, diagnostics)
     }
 
     /// Configuration and content, loaded and placed; no files written.
@@ -98,14 +126,36 @@ public enum Builder {
         }
     }
 
-    /// Renders and writes every page, then the site files. Returns the number of files written.
+    /// What rendering the whole site produced.
+    struct SiteRender: Sendable {
+        var filesWritten: Int
+        var outcomes: [PageOutcome]
+    }
+
+    /// Renders and writes every page, then the site files.
     /// Without templates (earlier errors), pages are still rendered to find their broken links.
+    /// - Parameter keepHTML: keep each page's HTML in its outcome (for checks); otherwise it is
+    ///   dropped once written, so memory does not grow with the site.
     static func writeSite(
         _ site: Site, templates: TemplateLibrary?, options: BuildOptions, into output: some OutputSink,
-        diagnostics earlier: DiagnosticBag
-    ) throws(BuildFailure) -> Int {
+        diagnostics earlier: DiagnosticBag, keepHTML: Bool = false
+    ) throws(BuildFailure) -> SiteRender {
         let pageRenderer = PageRenderer(site: site, templates: templates)
-        let outcomes = site.pages.parallelMap { page -> PageOutcome in
+        let outcomes = renderPages(site, with: pageRenderer, into: output, keepHTML: keepHTML)
+        var diagnostics = earlier
+        for outcome in outcomes { diagnostics.append(contentsOf: outcome.diagnostics) }
+        try diagnostics.throwIfErrors()
+        guard let templates else { return SiteRender(filesWritten: 0, outcomes: outcomes) }
+        let written = try writeSiteFiles(site, templates: templates, pageRenderer: pageRenderer,
+            options: options, into: output)
+        return SiteRender(filesWritten: site.pages.count + written, outcomes: outcomes)
+    }
+
+    /// Renders every page on every core and writes those without errors.
+    static func renderPages(
+        _ site: Site, with pageRenderer: PageRenderer, into output: some OutputSink, keepHTML: Bool
+    ) -> [PageOutcome] {
+        site.pages.parallelMap { page -> PageOutcome in
             var outcome = pageRenderer.render(page)
             if let html = outcome.html {
                 do throws(BuildFailure) {
@@ -113,16 +163,22 @@ public enum Builder {
                 } catch {
                     outcome.diagnostics += error.diagnostics
                 }
-                outcome.html = nil  // written: do not hold every page in memory
+                if !keepHTML {
+                    outcome.html = nil
+                    outcome.contentHTML = nil
+                }
             }
             return outcome
         }
-        var diagnostics = earlier
-        for outcome in outcomes { diagnostics.append(contentsOf: outcome.diagnostics) }
-        try diagnostics.throwIfErrors()
-        guard let templates else { return 0 }
+    }
 
-        var written = site.pages.count
+    /// Everything besides the content pages: special pages, sitemap, robots.txt, redirects,
+    /// copied files. Returns how many files it wrote.
+    static func writeSiteFiles(
+        _ site: Site, templates: TemplateLibrary, pageRenderer: PageRenderer, options: BuildOptions,
+        into output: some OutputSink
+    ) throws(BuildFailure) -> Int {
+        var written = 0
         for special in SpecialPage.allCases where special.isRequired || templates.names.contains(special.template) {
             try output.write(pageRenderer.render(special), to: special.outputPath)
             written += 1

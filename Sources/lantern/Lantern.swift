@@ -3,7 +3,7 @@ import Foundation
 import LanternKit
 
 @main
-struct Lantern: ParsableCommand {
+struct Lantern: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lantern",
         abstract: "A static site generator for health-information sites.",
@@ -12,7 +12,7 @@ struct Lantern: ParsableCommand {
             the Mustache templates of a theme, and writes a complete static site with a \
             search index. Paths are relative to the current folder.
             """,
-        subcommands: [Build.self]
+        subcommands: [Build.self, Check.self]
     )
 }
 

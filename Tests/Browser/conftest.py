@@ -143,8 +143,24 @@ def driver():
 
 
 def set_viewport(driver, width: int, height: int = 900, dark: bool = False) -> None:
-    """Emulates a desktop-style viewport of the given CSS width (no mobile zoom rules)."""
+    """Emulates a desktop-style viewport of the given CSS width (no mobile zoom rules), light
+    or dark colour scheme, and reduced motion so that no colour transition is caught halfway."""
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
         "width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
-    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {
-        "features": [{"name": "prefers-color-scheme", "value": "dark" if dark else "light"}]})
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [
+        {"name": "prefers-color-scheme", "value": "dark" if dark else "light"},
+        {"name": "prefers-reduced-motion", "value": "reduce"}]})
+    settle(driver, dark)
+
+
+def settle(driver, dark: bool | None = None) -> None:
+    """Waits until the page has rendered two frames (and the emulated colour scheme applies)."""
+    driver.execute_async_script("""
+        const dark = arguments[0], done = arguments[arguments.length - 1];
+        const start = performance.now();
+        (function wait() {
+            const ready = dark === null || matchMedia('(prefers-color-scheme: dark)').matches === dark;
+            if (ready || performance.now() - start > 2000)
+                requestAnimationFrame(() => requestAnimationFrame(() => done(ready)));
+            else setTimeout(wait, 20);
+        })();""", dark)

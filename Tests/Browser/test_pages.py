@@ -10,7 +10,7 @@ import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
-from conftest import PAGES, set_viewport
+from conftest import PAGES, set_viewport, settle
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 MIN_TARGET = 24  # CSS px, WCAG 2.2 SC 2.5.8
@@ -91,6 +91,7 @@ def _measure(driver, server, axe_source, path):
     driver.get_log("browser")
     set_viewport(driver, 1280)
     driver.get(server + path)
+    settle(driver)
     report: dict = {"url": server + path}
     tags = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
     report["axe_desktop"] = _axe(driver, axe_source, tags)
@@ -99,6 +100,7 @@ def _measure(driver, server, axe_source, path):
     # Keyboard: the first Tab lands on the skip link, Enter moves focus to main.
     driver.execute_script("window.scrollTo(0, 0); document.activeElement && document.activeElement.blur();")
     ActionChains(driver).send_keys(Keys.TAB).perform()
+    settle(driver)
     report["first_focus"] = driver.execute_script(_FOCUS)
     ActionChains(driver).send_keys(Keys.ENTER).perform()
     report["after_skip"] = driver.execute_script(

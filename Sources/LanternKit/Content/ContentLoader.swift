@@ -127,8 +127,8 @@ struct ContentLoader {
         return String(cString: resolved)
     }
 
-    /// Reads and parses one page.
-    private func loadPage(_ path: String, root: String) throws(BuildFailure) -> Page {
+    /// Reads and parses one page (also used by `lantern serve` to reload a page that changed).
+    func loadPage(_ path: String, root: String) throws(BuildFailure) -> Page {
         let displayPath = display(path)
         guard let data = FileManager.default.contents(atPath: root + "/" + path) else {
             throw BuildFailure(.error(SourceLocation(file: displayPath),

@@ -11,11 +11,14 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var severity: Severity
     public var location: SourceLocation
     public var message: String
+    /// The check that found it (`link-text`, `reading-grade`…), for filtering and JSON output.
+    public var rule: String?
 
-    public init(_ severity: Severity, _ location: SourceLocation, _ message: String) {
+    public init(_ severity: Severity, _ location: SourceLocation, _ message: String, rule: String? = nil) {
         self.severity = severity
         self.location = location
         self.message = message
+        self.rule = rule
     }
 
     public static func error(_ location: SourceLocation, _ message: String) -> Diagnostic {

@@ -17,6 +17,14 @@ public struct TextPart: Sendable, Equatable {
     public var text: String
 }
 
+/// One paragraph, table cell or code block of a page, as plain text.
+public struct TextBlock: Sendable, Equatable {
+    /// Line in the page's file where the block starts.
+    public var line: Int
+    public var text: String
+    public var isCode: Bool
+}
+
 /// A link or image in a page, as written and as rewritten.
 public struct LinkReference: Sendable, Equatable {
     public var destination: String

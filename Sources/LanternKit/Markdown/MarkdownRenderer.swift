@@ -15,6 +15,8 @@ public struct RenderedMarkdown: Sendable {
     public var headings: [Heading]
     public var parts: [TextPart]
     public var links: [LinkReference]
+    /// Paragraphs, table cells and code blocks with their lines, for readability checks.
+    public var blocks: [TextBlock]
     /// Broken links, with their lines in the page's file.
     public var diagnostics: [Diagnostic]
 }
@@ -75,7 +77,7 @@ public struct MarkdownRenderer: Sendable {
         return RenderedMarkdown(
             html: HeadingIDInserter.insert(walker.headingIDsInRenderOrder, into: html),
             headings: walker.headings, parts: walker.finishedParts(), links: walker.links,
-            diagnostics: walker.diagnostics)
+            blocks: walker.blocks, diagnostics: walker.diagnostics)
     }
 }
 
@@ -90,7 +92,9 @@ private struct TreeWalker {
     /// raw HTML, which keeps its own attributes.
     var headingIDsInRenderOrder: [String?] = []
     var links: [LinkReference] = []
+    var blocks: [TextBlock] = []
     var diagnostics: [Diagnostic] = []
+    private var openBlock: TextBlock?
     private var parts: [TextPart] = [TextPart(anchor: "", heading: "", text: "")]
     private var slugger = HeadingSlugger()
 
@@ -136,16 +140,24 @@ private struct TreeWalker {
                 headingIDsInRenderOrder += Array(repeating: nil, count: count)
             }
             guard skipDepth == 0 else { continue }
+            if entering, isTextBlock(node, type), type != CMARK_NODE_ITEM {
+                openBlock = TextBlock(line: Int(cmark_node_get_start_line(node)) + lineOffset, text: "",
+                    isCode: type == CMARK_NODE_CODE_BLOCK)
+            }
             if entering {
                 switch type {
                 case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
                     appendText(cmark_node_get_literal(node).map { String(cString: $0) } ?? "")
                 case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                    appendText(" ")
+                    appendText(" ", inBlock: "\n")  // the block keeps its lines, to place sentences
                 default: break
                 }
             } else if isTextBlock(node, type) {
-                appendText("\n")
+                appendText("\n", inBlock: "")
+                if let block = openBlock, type != CMARK_NODE_ITEM {
+                    if !block.text.allSatisfy(\.isWhitespace) { blocks.append(block) }
+                    openBlock = nil
+                }
             }
         }
     }
@@ -159,8 +171,10 @@ private struct TreeWalker {
         return strcmp(name, "table_cell") == 0
     }
 
-    private mutating func appendText(_ text: String) {
+    /// Adds text to the current part and, as `inBlock` when given, to the open block.
+    private mutating func appendText(_ text: String, inBlock: String? = nil) {
         parts[parts.count - 1].text += text
+        openBlock?.text += inBlock ?? text
     }
 
     private mutating func enterHeading(_ node: OpaquePointer) {

@@ -7,6 +7,9 @@ public struct PageOutcome: Sendable {
     public var headings: [Heading]
     public var parts: [TextPart]
     public var links: [LinkReference]
+    public var blocks: [TextBlock]
+    /// The page body's HTML before it went into the template.
+    public var contentHTML: String?
 }
 
 /// Renders one page from Markdown to its finished HTML. Holds everything that is the same for
@@ -38,7 +41,8 @@ public struct PageRenderer: @unchecked Sendable {
                 with: PageRenderer.templateName(for: page))
         }
         return PageOutcome(page: page, html: html, diagnostics: rendered.diagnostics,
-            headings: rendered.headings, parts: rendered.parts, links: rendered.links)
+            headings: rendered.headings, parts: rendered.parts, links: rendered.links, blocks: rendered.blocks,
+            contentHTML: rendered.html)
     }
 
     static func templateName(for page: Page) -> String {
@@ -60,7 +64,7 @@ public struct PageRenderer: @unchecked Sendable {
         let page = Page(sourcePath: special.outputPath, displayPath: special.outputPath, kind: .page,
             frontMatter: matter, body: "", bodyFirstLine: 1, sectionPath: "", url: special.url,
             outputPath: special.outputPath, isGenerated: true)
-        let rendered = RenderedMarkdown(html: "", headings: [], parts: [], links: [], diagnostics: [])
+        let rendered = RenderedMarkdown(html: "", headings: [], parts: [], links: [], blocks: [], diagnostics: [])
         var values = context.values(for: page, rendered: rendered)
         if special == .notFound { values["breadcrumbs"] = nil }
         if special == .siteIndex { values["allSections"] = context.allSections() }

@@ -1,0 +1,73 @@
+import Foundation
+
+/// `lantern check`: builds the site in memory (writing nothing) and runs every rule.
+public enum Checker {
+    public static let rules: [any CheckRule] = [
+        BrokenAnchorRule(), ThirdPartyResourceRule(), ImageAltRule(), HeadingOrderRule(), LinkTextRule(),
+        DescriptionRule(), DuplicateTitleRule(), ReadingGradeRule(), LongSentenceRule(), ReviewDateRule(),
+    ]
+
+    public struct Result: Sendable {
+        public var diagnostics: [Diagnostic]
+        public var pagesChecked: Int
+        public var errors: Int { diagnostics.filter { $0.severity == .error }.count }
+        public var warnings: Int { diagnostics.filter { $0.severity == .warning }.count }
+    }
+
+    public static func check(_ options: BuildOptions, today: SiteDate = .today) -> Result {
+        let (result, _) = run(options, today: today)
+        return result
+    }
+
+    /// The result and the rendered pages, for checks that run outside (external links).
+    public static func run(_ options: BuildOptions, today: SiteDate) -> (Result, [PageOutcome]) {
+        var diagnostics = DiagnosticBag()
+        let site: Site
+        do {
+            site = try Builder.loadSite(options, diagnostics: &diagnostics)
+        } catch {
+            return (Result(diagnostics: error.diagnostics, pagesChecked: 0), [])
+        }
+        var templates: TemplateLibrary?
+        do {
+            templates = try TemplateLibrary.load(from: options.templatesPath, displayRoot: options.templatesPath)
+            Builder.checkLayouts(site, templates: templates!, templatesDisplay: options.templatesPath,
+                diagnostics: &diagnostics)
+        } catch {
+            diagnostics.append(contentsOf: error.diagnostics)
+        }
+        let output = MemoryOutput()
+        let renderer = PageRenderer(site: site, templates: diagnostics.hasErrors ? nil : templates)
+        let outcomes = Builder.renderPages(site, with: renderer, into: output, keepHTML: true)
+        for outcome in outcomes { diagnostics.append(contentsOf: outcome.diagnostics) }
+        if !diagnostics.hasErrors, let templates {
+            do {
+                _ = try Builder.writeSiteFiles(site, templates: templates, pageRenderer: renderer,
+                    options: options, into: output)
+            } catch {
+                diagnostics.append(contentsOf: error.diagnostics)
+            }
+        }
+        let context = CheckContext(site: site, outcomes: outcomes,
+            outputPaths: diagnostics.hasErrors ? [] : Set(output.paths), today: today)
+        let found = outcomes.parallelMap { outcome in
+            rules.flatMap { $0.check(outcome, in: context) }
+        }
+        for list in found { diagnostics.append(contentsOf: list) }
+        let sorted = diagnostics.diagnostics.sorted {
+            ($0.location, $0.severity, $0.message) < ($1.location, $1.severity, $1.message)
+        }
+        return (Result(diagnostics: sorted, pagesChecked: site.pages.count), outcomes)
+    }
+}
+
+extension SiteDate {
+    /// Today in UTC.
+    public static var today: SiteDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        let text = String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+        return SiteDate(text)!
+    }
+}

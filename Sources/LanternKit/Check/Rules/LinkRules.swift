@@ -1,0 +1,129 @@
+import Foundation
+
+/// Links whose anchor is not a heading of their target, and site URLs that lead nowhere.
+struct BrokenAnchorRule: CheckRule {
+    let id = "broken-link"
+
+    func check(_ outcome: PageOutcome, in context: CheckContext) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for link in outcome.links where !link.isImage {
+            let resolved = link.resolved
+            guard resolved.hasPrefix("/") && !resolved.hasPrefix("//") || resolved.hasPrefix("#") else { continue }
+            var path = resolved, fragment: String?
+            if let hash = resolved.firstIndex(of: "#") {
+                path = String(resolved[..<hash])
+                fragment = String(resolved[resolved.index(after: hash)...]).removingPercentEncodingIfValid
+            }
+            if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+            let targetURL = path.isEmpty ? outcome.page.url : path
+            if let anchors = context.anchorsByURL[targetURL] {
+                if let fragment, !fragment.isEmpty, !anchors.contains(fragment) {
+                    found.append(error(outcome.page, line: link.line, column: link.column,
+                        "link '\(link.destination)' names a heading '#\(fragment)' that its page does not have"))
+                }
+            } else if !context.outputPaths.isEmpty, !context.outputPaths.contains(outputPath(for: path)) {
+                found.append(error(outcome.page, line: link.line, column: link.column,
+                    "link '\(link.destination)' leads to nothing on this site"))
+            }
+        }
+        return found
+    }
+
+    private func outputPath(for urlPath: String) -> String {
+        let decoded = String(urlPath.dropFirst()).removingPercentEncodingIfValid
+        return decoded.isEmpty || decoded.hasSuffix("/") ? decoded + "index.html" : decoded
+    }
+}
+
+/// Vague link text ("click here", "read more") and bare URLs tell a screen-reader user nothing.
+struct LinkTextRule: CheckRule {
+    let id = "link-text"
+
+    static let vague: Set<String> = [
+        "click here", "here", "click", "read more", "more", "learn more", "this", "this page", "link",
+        "this link", "go", "details", "more info", "more information", "continue", "see more",
+    ]
+
+    func check(_ outcome: PageOutcome, in context: CheckContext) -> [Diagnostic] {
+        outcome.links.filter { !$0.isImage }.compactMap { link in
+            let text = link.text.lowercased().trimmingWhitespace()
+                .trimmingCharacters(in: .punctuationCharacters)
+            if LinkTextRule.vague.contains(text) {
+                return warning(outcome.page, line: link.line, column: link.column,
+                    "link text '\(link.text)' does not say where it goes; name the page instead")
+            }
+            if text.hasPrefix("http://") || text.hasPrefix("https://") || text.hasPrefix("www.")
+                || text == link.destination.lowercased()
+            {
+                return warning(outcome.page, line: link.line, column: link.column,
+                    "a bare URL as link text is hard to read aloud; describe the page instead")
+            }
+            return nil
+        }
+    }
+}
+
+/// Anything in the content loaded from another site leaks a visitor's visit to that site,
+/// which on a health site can reveal what they are reading about.
+struct ThirdPartyResourceRule: CheckRule {
+    let id = "third-party"
+
+    /// Elements that make the browser fetch their `src` (or `href` for `link`) on page load.
+    static let loadingTags = ["img", "iframe", "script", "embed", "object", "video", "audio", "source",
+                              "link", "track", "input"]
+
+    func check(_ outcome: PageOutcome, in context: CheckContext) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for link in outcome.links where link.isImage && isRemote(link.resolved) {
+            found.append(error(outcome.page, line: link.line, column: link.column,
+                "image loaded from another site (\(link.resolved)); copy it into the content folder "
+                    + "so that visitors' browsers never contact other sites"))
+        }
+        guard context.site.config.unsafeMarkdown, let html = outcome.contentHTML else { return found }
+        for url in remoteResources(in: html) {
+            let line = lineOf(url, in: outcome.page)
+            found.append(error(outcome.page, line: line,
+                "content loads \(url) from another site; host it here or remove it"))
+        }
+        return found
+    }
+
+    private func isRemote(_ url: String) -> Bool {
+        let lower = url.lowercased()
+        return lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("//")
+    }
+
+    /// `src`/`href`/`data` attribute values of loading elements that point at other origins.
+    func remoteResources(in html: String) -> [String] {
+        var urls: [String] = []
+        var rest = Substring(html)
+        while let open = rest.firstIndex(of: "<") {
+            rest = rest[rest.index(after: open)...]
+            guard let close = rest.firstIndex(of: ">") else { break }
+            let tag = rest[..<close]
+            let name = tag.prefix { $0.isLetter }.lowercased()
+            if ThirdPartyResourceRule.loadingTags.contains(name) {
+                for attribute in ["src", "href", "data", "poster", "srcset"] {
+                    if let value = attributeValue(attribute, in: tag), isRemote(value) { urls.append(value) }
+                }
+            }
+            rest = rest[close...]
+        }
+        return urls
+    }
+
+    private func attributeValue(_ name: String, in tag: Substring) -> String? {
+        guard let range = tag.range(of: " \(name)=", options: .caseInsensitive) else { return nil }
+        var text = tag[range.upperBound...]
+        if let quote = text.first, quote == "\"" || quote == "'" {
+            text = text.dropFirst()
+            return String(text.prefix { $0 != quote })
+        }
+        return String(text.prefix { !$0.isWhitespace && $0 != ">" })
+    }
+
+    private func lineOf(_ needle: String, in page: Page) -> Int {
+        guard let range = page.body.range(of: needle) else { return 0 }
+        return page.bodyFirstLine + page.body[..<range.lowerBound].filter { $0 == "\n" }.count
+    }
+}

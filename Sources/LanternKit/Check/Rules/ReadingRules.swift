@@ -1,0 +1,85 @@
+/// Pages must stay readable for worried people on phones: a reading grade at or below the
+/// site's target (`check.max_grade`, default 8). A page may raise its own limit with
+/// `max_grade:` and must then say why in `max_grade_reason:`.
+struct ReadingGradeRule: CheckRule {
+    let id = "reading-grade"
+    /// Below this many words the formulas say little.
+    static let minimumWords = 50
+
+    func check(_ outcome: PageOutcome, in context: CheckContext) -> [Diagnostic] {
+        let page = outcome.page
+        let matter = page.frontMatter
+        var found: [Diagnostic] = []
+        var limit = context.site.config.maxReadingGrade
+        if let raised = matter.param("max_grade") {
+            let value = (raised as? Int).map(Double.init) ?? (raised as? Double)
+            let reason = (matter.param("max_grade_reason") as? String)?.trimmingWhitespace() ?? ""
+            if let value, !reason.isEmpty {
+                limit = value
+            } else {
+                found.append(warning(page, line: matter.location(of: "max_grade")?.line ?? 1,
+                    "'max_grade' needs a number and a 'max_grade_reason' explaining why this page may be harder"))
+            }
+        }
+        let level = Readability(blocks: outcome.blocks.filter { !$0.isCode }.map(\.text))
+        guard level.words >= ReadingGradeRule.minimumWords else { return found }
+        let grade = level.fleschKincaidGrade
+        if grade > limit {
+            found.append(warning(page, line: 1,
+                "reading grade \(format(grade)) (Flesch-Kincaid) is above the target of \(format(limit)); "
+                    + "use shorter sentences and everyday words"))
+        }
+        if let smog = level.smogGrade, smog > limit {
+            found.append(warning(page, line: 1,
+                "reading grade \(format(smog)) (SMOG) is above the target of \(format(limit)); "
+                    + "replace long words where you can"))
+        }
+        return found
+    }
+
+    private func format(_ value: Double) -> String {
+        String((value * 10).rounded() / 10)
+    }
+}
+
+/// Sentences over 30 words are hard to follow, above all under stress.
+struct LongSentenceRule: CheckRule {
+    let id = "long-sentence"
+    static let maximumWords = 30
+
+    func check(_ outcome: PageOutcome, in context: CheckContext) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for block in outcome.blocks where !block.isCode {
+            for sentence in Readability.sentences(in: block.text) {
+                let words = Readability.words(in: sentence)
+                guard words.count > LongSentenceRule.maximumWords, let first = words.first else { continue }
+                let opening = words.prefix(6).joined(separator: " ")
+                let line = block.line + block.text[..<first.startIndex].filter { $0 == "\n" }.count
+                found.append(warning(outcome.page, line: line,
+                    "sentence of \(words.count) words ('\(opening) …'); split it (at most \(LongSentenceRule.maximumWords))"))
+            }
+        }
+        return found
+    }
+}
+
+/// Clinical guidance must be reviewed: `last_reviewed` present and recent
+/// (`check.review_months`, default 12).
+struct ReviewDateRule: CheckRule {
+    let id = "review-date"
+
+    func check(_ outcome: PageOutcome, in context: CheckContext) -> [Diagnostic] {
+        let page = outcome.page
+        guard !page.isGenerated, context.isClinical(page) else { return [] }
+        guard let reviewed = page.frontMatter.lastReviewed else {
+            return [warning(page, line: 1,
+                "clinical page without 'last_reviewed:'; add the date it was last reviewed")]
+        }
+        let months = context.site.config.reviewMonths
+        let age = (context.today.year - reviewed.year) * 12 + (context.today.month - reviewed.month)
+            - (context.today.day < reviewed.day ? 1 : 0)
+        guard age >= months else { return [] }
+        return [warning(page, line: page.frontMatter.location(of: "last_reviewed")?.line ?? 1,
+            "last reviewed on \(reviewed.iso), more than \(months) months ago; review the page and update the date")]
+    }
+}

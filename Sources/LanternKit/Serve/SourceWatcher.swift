@@ -1,0 +1,111 @@
+import Foundation
+
+/// What changed in the site's sources since the last look, by kind.
+struct SourceChanges: Equatable {
+    /// Paths inside the content folder (`therapies/cbt.md`) whose file changed in place.
+    var modifiedContent: Set<String> = []
+    /// Paths inside the content folder that appeared or disappeared.
+    var addedOrRemovedContent: Set<String> = []
+    /// Any template, theme asset, or the configuration file.
+    var themeOrConfig = false
+
+    var isEmpty: Bool { modifiedContent.isEmpty && addedOrRemovedContent.isEmpty && !themeOrConfig }
+}
+
+/// Notices edits to the content folder, the theme and the configuration by polling: every file's
+/// modification time, size and inode (an editor that saves by renaming a new file in place
+/// changes the inode). Hidden files (editor swap files, `.DS_Store`) and backups ending in `~`
+/// are ignored, as the build ignores them.
+///
+/// Polling a thousand files costs about a millisecond, needs no platform API, and works on
+/// network and container file systems where inotify stays silent.
+struct SourceWatcher {
+    struct Stamp: Equatable {
+        var modified: timespec
+        var size: Int64
+        var inode: UInt64
+
+        static func == (a: Stamp, b: Stamp) -> Bool {
+            a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
+                && a.size == b.size && a.inode == b.inode
+        }
+    }
+
+    let contentPath: String
+    let templatesPath: String
+    let configPath: String
+    private var content: [String: Stamp] = [:]
+    private var theme: [String: Stamp] = [:]
+
+    init(contentPath: String, templatesPath: String, configPath: String) {
+        self.contentPath = contentPath
+        self.templatesPath = templatesPath
+        self.configPath = configPath
+        (content, theme) = scan()
+    }
+
+    /// Looks at every file again and reports what differs from the last look.
+    mutating func changes() -> SourceChanges {
+        let (newContent, newTheme) = scan()
+        var changes = SourceChanges()
+        for (path, stamp) in newContent {
+            if let old = content[path] {
+                if old != stamp { changes.modifiedContent.insert(path) }
+            } else {
+                changes.addedOrRemovedContent.insert(path)
+            }
+        }
+        for path in content.keys where newContent[path] == nil { changes.addedOrRemovedContent.insert(path) }
+        changes.themeOrConfig = newTheme != theme
+        content = newContent
+        theme = newTheme
+        return changes
+    }
+
+    private func scan() -> (content: [String: Stamp], theme: [String: Stamp]) {
+        var content: [String: Stamp] = [:]
+        SourceWatcher.walk(contentPath, relative: "", into: &content, depth: 0)
+        var theme: [String: Stamp] = [:]
+        SourceWatcher.walk(templatesPath, relative: "", into: &theme, depth: 0)
+        if let stamp = SourceWatcher.stamp(configPath) { theme["\u{0}config"] = stamp }
+        return (content, theme)
+    }
+
+    /// Records every file under `folder`; folders are recorded too, so that an empty new
+    /// folder or a renamed one counts as a change.
+    private static func walk(_ folder: String, relative: String, into stamps: inout [String: Stamp], depth: Int) {
+        guard depth < 64, let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasPrefix(".") || name.hasSuffix("~") { continue }
+            let path = folder + "/" + name
+            let childRelative = relative.isEmpty ? name : relative + "/" + name
+            var info = stat()
+            guard stat(path, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                stamps[childRelative + "/"] = Stamp(modified: timespec(), size: 0, inode: UInt64(info.st_ino))
+                walk(path, relative: childRelative, into: &stamps, depth: depth + 1)
+            } else {
+                stamps[childRelative] = Stamp(modified: modificationTime(info), size: Int64(info.st_size),
+                    inode: UInt64(info.st_ino))
+            }
+        }
+    }
+
+    private static func modificationTime(_ info: stat) -> timespec {
+        #if canImport(Darwin)
+        info.st_mtimespec
+        #else
+        info.st_mtim
+        #endif
+    }
+
+    private static func stamp(_ path: String) -> Stamp? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Stamp(modified: modificationTime(info), size: Int64(info.st_size), inode: UInt64(info.st_ino))
+    }
+}
