@@ -4,8 +4,8 @@ import Foundation
 /// the 30 sentences SMOG needs.
 ///
 /// Counting rules (kept identical to the writers' helper script): a block (paragraph, list
-/// item, table cell) always ends a sentence; inside a block, `.`, `!` or `?` followed by a
-/// space or the end ends one. Words are runs of letters, digits and apostrophes. Syllables are
+/// item, table cell) always ends a sentence; inside a block, `.`, `!` or `?` (and any closing
+/// quotes or brackets) followed by a space or the end ends one. Words are runs of letters, digits and apostrophes. Syllables are
 /// groups of vowels (`a e i o u y`), less a silent final `e` (but not `-le`), at least one.
 public struct Readability: Sendable, Equatable {
     public var words: Int
@@ -61,7 +61,8 @@ public struct Readability: Sendable, Equatable {
             let next = block.index(after: index)
             if character == "." || character == "!" || character == "?" {
                 var end = next
-                while end < block.endIndex, ".!?".contains(block[end]) { end = block.index(after: end) }
+                // Closing quotes and brackets belong to the sentence they end: `"Stop."`
+                while end < block.endIndex, ".!?\"”’')]".contains(block[end]) { end = block.index(after: end) }
                 if end == block.endIndex || block[end].isWhitespace || block[end] == "\n" {
                     result.append(block[start..<end])
                     start = end

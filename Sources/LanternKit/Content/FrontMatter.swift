@@ -14,15 +14,15 @@ public struct FrontMatter: Sendable {
     public var language: String?
     /// Every key Lantern does not define itself, for templates (`page.params.x`).
     var params: UncheckedSendable<[String: Any]>
-    /// Where each key was written, so later stages can point at it.
-    var keyLocations: [String: SourceLocation]
+    /// Where each key's value was written, so later stages can point at it.
+    var valueLocations: [String: SourceLocation]
 
     static let knownKeys: Set<String> = [
         "title", "description", "date", "last_reviewed", "reviewed_by", "tags", "draft", "weight",
         "slug", "aliases", "layout", "language",
     ]
 
-    public func location(of key: String) -> SourceLocation? { keyLocations[key] }
+    public func location(of key: String) -> SourceLocation? { valueLocations[key] }
 
     public func param(_ key: String) -> Any? { params.value[key] }
 }
@@ -60,7 +60,15 @@ enum FrontMatterParser {
             "front matter opened with '---' is never closed; add a line with only '---' after it"))
     }
 
+    /// Front matter is a page's settings; anything longer than this belongs in the body.
+    static let maximumBytes = 64 * 1024
+
     static func parse(_ split: Split, file: String) throws(BuildFailure) -> FrontMatter {
+        if let yaml = split.yaml, yaml.utf8.count > maximumBytes {
+            throw BuildFailure(.error(SourceLocation(file: file, line: 1, column: 1),
+                "front matter is larger than \(maximumBytes / 1024) KB; keep only settings there "
+                    + "and move long text into the page body"))
+        }
         guard let yaml = split.yaml else {
             throw BuildFailure(.error(SourceLocation(file: file, line: 1, column: 1),
                 "the page has no front matter; start the file with '---', a line 'title: …', and '---'"))
@@ -79,7 +87,7 @@ enum FrontMatterParser {
             draft: fields.bool("draft") ?? false, weight: fields.int("weight") ?? 0,
             slug: fields.string("slug"), aliases: fields.stringList("aliases") ?? [],
             layout: fields.string("layout"), language: fields.string("language"),
-            params: UncheckedSendable([:]), keyLocations: [:])
+            params: UncheckedSendable([:]), valueLocations: [:])
         // A title of the wrong type (`title: [a]`) has been reported already.
         let titleHasWrongType = root["title"].map { !$0.isNull && $0.scalarText == nil } ?? false
         if !titleHasWrongType, title?.trimmingWhitespace().isEmpty ?? true {
@@ -88,7 +96,7 @@ enum FrontMatterParser {
         }
         var params: [String: Any] = [:]
         for entry in root.entries ?? [] {
-            matter.keyLocations[entry.key] = entry.keyLocation
+            matter.valueLocations[entry.key] = entry.value.location
             if !FrontMatter.knownKeys.contains(entry.key) {
                 params[entry.key] = entry.value.templateValue
             }

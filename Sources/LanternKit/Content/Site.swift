@@ -52,10 +52,10 @@ public struct Site: Sendable {
         pages.sort { ($0.url, $0.sourcePath) < ($1.url, $1.sourcePath) }
 
         var claims: [String: String] = [:]  // output path → who claims it
-        func claim(_ output: String, by who: String, at location: SourceLocation, what: String) {
+        func claim(_ output: String, by who: String, at location: SourceLocation, what: String,
+                   advice: String = "rename a file or change its 'slug'") {
             if let earlier = claims[output] {
-                diagnostics.error(location, "\(what) '/\(output)' is already taken by \(earlier); "
-                    + "rename a file or change its 'slug'")
+                diagnostics.error(location, "\(what) '/\(output)' is already taken by \(earlier); \(advice)")
             } else {
                 claims[output] = who
             }
@@ -77,7 +77,7 @@ public struct Site: Sendable {
                     continue
                 }
                 claim(placed.outputPath, by: "an alias of \(page.displayPath)", at: location,
-                    what: "alias '\(alias)':")
+                    what: "alias '\(alias)':", advice: "remove this alias")
                 aliases.append(Alias(url: placed.url, outputPath: placed.outputPath, target: page.url,
                     targetTitle: page.title))
             }
@@ -187,7 +187,7 @@ public struct Site: Sendable {
         let matter = FrontMatter(
             title: title, description: "", date: nil, lastReviewed: nil, reviewedBy: nil, tags: [],
             draft: false, weight: 0, slug: nil, aliases: [], layout: nil, language: nil,
-            params: UncheckedSendable([:]), keyLocations: [:])
+            params: UncheckedSendable([:]), valueLocations: [:])
         return Page(
             sourcePath: source, displayPath: displayRoot + "/" + folder, kind: folder.isEmpty ? .home : .section,
             frontMatter: matter, body: "", bodyFirstLine: 1, sectionPath: folder, url: placement.url,

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A fresh folder beside the output that the build writes into. Only when everything
 /// succeeded does it replace the output, so a failed build leaves the previous site exactly
@@ -6,6 +9,8 @@ import Foundation
 final class StagingFolder: OutputSink {
     let output: String
     let path: String
+    /// The output folder as messages name it.
+    let outputDisplay: String
 
     /// Refuses an output folder that is, or contains, or lies inside a source folder.
     static func checkPlacement(output: String, sources: [(path: String, display: String)],
@@ -28,6 +33,7 @@ final class StagingFolder: OutputSink {
     init(for output: String, outputDisplay: String) throws(BuildFailure) {
         let out = StagingFolder.absolute(output)
         self.output = out
+        self.outputDisplay = outputDisplay
         let parent = (out as NSString).deletingLastPathComponent
         let name = (out as NSString).lastPathComponent
         path = parent + "/." + name + ".building-\(getpid())"
@@ -45,14 +51,33 @@ final class StagingFolder: OutputSink {
     /// Writes one file, creating its folders. Safe to call from several threads.
     func write(_ bytes: [UInt8], to relativePath: String) throws(BuildFailure) {
         let target = path + "/" + relativePath
-        let folder = (target as NSString).deletingLastPathComponent
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try Data(bytes).write(to: URL(fileURLWithPath: target))
-        } catch {
-            throw BuildFailure(.error(SourceLocation(file: relativePath),
-                "cannot write the output file (\(StagingFolder.reason(error)))"))
+        var descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if descriptor < 0 && errno == ENOENT {
+            let folder = (target as NSString).deletingLastPathComponent
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         }
+        guard descriptor >= 0 else { throw writeFailure(relativePath, errno) }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { buffer in
+                Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw writeFailure(relativePath, errno)
+            }
+            offset += written
+        }
+    }
+
+    private func writeFailure(_ relativePath: String, _ code: Int32) -> BuildFailure {
+        let reason = String(cString: strerror(code))
+        let advice = code == ENOSPC || code == EDQUOT ? "; free some disk space and build again"
+            : code == EACCES || code == EROFS ? "; check that the output's folder is writable" : ""
+        return BuildFailure(.error(SourceLocation(file: outputDisplay + "/" + relativePath),
+            "cannot write this output file (\(reason))\(advice); the previous site was left as it was"))
     }
 
     func copy(from source: String, to relativePath: String) throws(BuildFailure) {

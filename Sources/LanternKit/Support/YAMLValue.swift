@@ -157,8 +157,13 @@ enum YAMLReader {
         case .scanner(let context, let problem, let mark, _),
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            let detail = context.map { " (\($0.text))" } ?? ""
-            return .error(at(mark), "invalid YAML: \(problem)\(detail)")
+            // Point at where the unfinished construct began (an unclosed `[`, say): that is
+            // where the writer must look; libyaml notices the problem only further on.
+            if let context {
+                return .error(at(context.mark),
+                    "invalid YAML: \(problem) (\(context.text); noticed on line \(mark.line + lineShift))")
+            }
+            return .error(at(mark), "invalid YAML: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             return .error(at(context.mark), "duplicate key \(keys): each key may appear only once")

@@ -152,6 +152,7 @@ import Testing
         #expect(Readability.syllableCount("medication") == 4)
         #expect(Readability.syllableCount("988") == 1)
         #expect(Readability.sentences(in: "Version 2.5 is out. It works.").count == 2)
+        #expect(Readability.sentences(in: "She said \"Stop.\" Then she left.").count == 2)
     }
 
     @Test func jsonReport() throws {

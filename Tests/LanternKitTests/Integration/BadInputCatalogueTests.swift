@@ -1,0 +1,193 @@
+import Foundation
+import Testing
+
+/// The catalogue in `Tests/Fixtures/bad/`: each folder is one kind of bad input, laid over the
+/// good site in `_base/`. For every case the real `lantern build` must exit with status 1
+/// (never a crash, trap or hang), print a message that names the file (and line), and leave
+/// the site built before it byte for byte as it was.
+///
+/// `case.yaml` holds `expect` (the start of the diagnostic: `file:line:col`), `message` (words
+/// the message must contain), and optionally `output` (the --output to use) and `setup` (a
+/// step that files cannot express: symbolic links, permissions, a full disk).
+@Suite struct BadInputCatalogueTests {
+    static let catalogue = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/bad").path
+
+    static var caseNames: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: catalogue)) ?? [])
+            .filter { !$0.hasPrefix("_") && !$0.hasPrefix(".") }.sorted()
+    }
+
+    struct Case {
+        var expect: String
+        var message: String
+        var output: String?
+        var setup: String?
+
+        init(folder: String) throws {
+            let text = try String(contentsOfFile: folder + "/case.yaml", encoding: .utf8)
+            var fields: [String: String] = [:]
+            for line in text.split(separator: "\n") {
+                guard let colon = line.firstIndex(of: ":") else { continue }
+                var value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                if value.hasPrefix("\"") { value = String(value.dropFirst().dropLast()) }
+                fields[String(line[..<colon])] = value
+            }
+            expect = fields["expect"] ?? ""
+            message = fields["message"] ?? ""
+            output = fields["output"]
+            setup = fields["setup"]
+        }
+    }
+
+    @Test func theCatalogueHasAtLeastThirtyCases() {
+        #expect(BadInputCatalogueTests.caseNames.count >= 30)
+    }
+
+    @Test(arguments: caseNames)
+    func badInputFailsCleanly(_ name: String) throws {
+        let folder = BadInputCatalogueTests.catalogue + "/" + name
+        let badCase = try Case(folder: folder)
+        let fm = FileManager.default
+        let root = NSTemporaryDirectory() + "lantern-bad-\(name)-" + UUID().uuidString
+        try fm.copyItem(atPath: BadInputCatalogueTests.catalogue + "/_base", toPath: root)
+        defer { try? fm.removeItem(atPath: root) }
+
+        var teardown: () -> Void = {}
+        defer { teardown() }
+        var runAs: [String] = []
+        var previousOutput = "Public"
+        if badCase.setup == "tmpfs-full" {
+            try fm.createDirectory(atPath: root + "/full", withIntermediateDirectories: true)
+            guard shell("mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", root + "/full") == 0 else {
+                Issue.record("cannot mount a small tmpfs here; the disk-full case needs root")
+                return
+            }
+            teardown = { _ = shell("umount", root + "/full") }
+            previousOutput = "full/Public"
+        }
+
+        // A good build first: this is the site that must survive.
+        let first = try lantern(["build", "--output", previousOutput], in: root)
+        #expect(first.status == 0, "the base site must build: \(first.stderr)")
+        let before = snapshot(root + "/" + previousOutput)
+        #expect(!before.isEmpty)
+
+        for path in try overlayFiles(in: folder) {
+            let target = root + "/" + path
+            try? fm.removeItem(atPath: target)
+            try fm.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try fm.copyItem(atPath: folder + "/" + path, toPath: target)
+        }
+        switch badCase.setup {
+        case "huge-front-matter":
+            let filler = String(repeating: "x", count: 1_100_000)
+            try "---\ntitle: CBT\nnotes: \"\(filler)\"\n---\nBody.\n".write(
+                toFile: root + "/Content/therapies/cbt.md", atomically: true, encoding: .utf8)
+        case "symlink-outside":
+            try "---\ntitle: Secret\n---\n".write(toFile: root + "/outside.md", atomically: true, encoding: .utf8)
+            try fm.createSymbolicLink(atPath: root + "/Content/therapies/leak.md", withDestinationPath: root + "/outside.md")
+        case "symlink-loop":
+            try fm.createSymbolicLink(atPath: root + "/Content/therapies/loop", withDestinationPath: "..")
+        case "symlink-dangling":
+            try fm.createSymbolicLink(atPath: root + "/Content/therapies/gone.md", withDestinationPath: root + "/nothing.md")
+        case "unreadable":
+            // Root reads every file whatever its mode, so the build runs as an ordinary user.
+            _ = shell("chmod", "-R", "a+rwX", root)
+            try fm.setAttributes([.posixPermissions: 0o000], ofItemAtPath: root + "/Content/therapies/cbt.md")
+            runAs = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        case "remove-404":
+            try fm.removeItem(atPath: root + "/Templates/404.mustache")
+        case "parent-is-file":
+            try "not a folder".write(toFile: root + "/blocker", atomically: true, encoding: .utf8)
+        case "tmpfs-full":
+            // Fill what is left, so the next build runs out of space part-way.
+            _ = shell("sh", "-c", "dd if=/dev/zero of='\(root)/full/filler' bs=1k 2>/dev/null; true")
+        case nil: break
+        case let other?: Issue.record("unknown setup '\(other)'")
+        }
+        let sourcesBefore = snapshot(root + "/Content").merging(snapshot(root + "/Templates")) { a, _ in a }
+
+        var arguments = ["build"]
+        if let output = badCase.output { arguments += ["--output", output] } else { arguments += ["--output", previousOutput] }
+        let run = try lantern(arguments, in: root, prefix: runAs)
+
+        #expect(run.status == 1, "exit status \(run.status); stderr: \(run.stderr)")
+        let lines = run.stderr.split(separator: "\n").map(String.init)
+        let match = lines.first { $0.hasPrefix(badCase.expect) && $0.contains(badCase.message) }
+        #expect(match != nil, "no line starting '\(badCase.expect)' containing '\(badCase.message)' in:\n\(run.stderr)")
+        #expect(lines.contains { $0.contains(": error: ") })
+        if badCase.setup == "unreadable" {
+            _ = try? fm.setAttributes([.posixPermissions: 0o644], ofItemAtPath: root + "/Content/therapies/cbt.md")
+        }
+        #expect(snapshot(root + "/" + previousOutput) == before, "the previous output changed")
+        if badCase.setup != "unreadable" {
+            let sourcesAfter = snapshot(root + "/Content").merging(snapshot(root + "/Templates")) { a, _ in a }
+            #expect(sourcesAfter == sourcesBefore, "the sources changed")
+        }
+        let leftovers = (try? fm.contentsOfDirectory(atPath: root))?.filter { $0.contains(".building-") } ?? []
+        #expect(leftovers.isEmpty, "staging folders left behind: \(leftovers)")
+    }
+
+    // MARK: - Helpers
+
+    private func overlayFiles(in folder: String) throws -> [String] {
+        var paths: [String] = []
+        let enumerator = FileManager.default.enumerator(atPath: folder)
+        while let path = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
+            if !isDirectory.boolValue && path != "case.yaml" { paths.append(path) }
+        }
+        return paths.sorted()
+    }
+
+    private func snapshot(_ folder: String) -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder)
+        while let path = enumerator?.nextObject() as? String {
+            if let data = FileManager.default.contents(atPath: folder + "/" + path) { files[path] = data }
+        }
+        return files
+    }
+
+    struct Run {
+        var status: Int32
+        var stderr: String
+    }
+
+    /// Runs the real binary with a time limit: a hang is a failure, not a stuck test run.
+    private func lantern(_ arguments: [String], in folder: String, prefix: [String] = []) throws -> Run {
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("lantern").path
+        let process = Process()
+        let command = prefix + [binary] + arguments
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let deadline = DispatchTime.now() + .seconds(60)
+        let killer = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: deadline, execute: killer)
+        let data = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        killer.cancel()
+        let status = process.terminationReason == .uncaughtSignal ? -process.terminationStatus : process.terminationStatus
+        return Run(status: status, stderr: String(decoding: data, as: UTF8.self))
+    }
+
+    @discardableResult
+    private func shell(_ arguments: String...) -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return -1 }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+}
