@@ -209,20 +209,22 @@ private struct TreeWalker {
             text: TreeWalker.plainText(of: node).trimmingWhitespace(), line: line, column: column))
     }
 
-    /// The text inside a node: its text and code spans, with line breaks as spaces.
+    /// The text inside a node: its text and code spans, with line breaks as spaces. Iterative,
+    /// because writers' nesting (or a hostile file's) can be far deeper than the stack.
     static func plainText(of node: OpaquePointer) -> String {
+        guard let iterator = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iterator) }
         var text = ""
-        var child = cmark_node_first_child(node)
-        while let current = child {
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(current)
             if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
                 text += cmark_node_get_literal(current).map { String(cString: $0) } ?? ""
             } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
                 text += " "
-            } else {
-                text += plainText(of: current)
             }
-            child = cmark_node_next(current)
         }
         return text
     }
