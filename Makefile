@@ -10,7 +10,7 @@ TEST_PACKAGES := chromium chromium-driver default-jre-headless nodejs
 PYTHON ?= python3
 CHECK := .build/public-check
 
-.PHONY: site build deps test-deps test test-swift test-js test-browser test-reproducible bench clean
+.PHONY: site build deps test-deps test test-swift test-js test-browser test-reproducible bench fuzz clean
 
 site: build
 	$(LANTERN) build
@@ -44,6 +44,17 @@ test-reproducible: build
 
 test-browser: test-deps build
 	@if [ -d Tests/Browser ]; then LANTERN_SITE=Public $(PYTHON) -m pytest Tests/Browser -q; fi
+
+# Fuzzing with libFuzzer: `make fuzz FUZZ_SECONDS=1800`. Crashes land in Fuzz/crashes/; each one
+# found becomes a case in Tests/Fixtures/bad/ or a unit test.
+FUZZ_SECONDS ?= 300
+FUZZ := .build-fuzz/release/lantern-fuzz
+fuzz: deps
+	LANTERN_FUZZ=1 $(SWIFT) build -c release --product lantern-fuzz --scratch-path .build-fuzz
+	rm -rf .build-fuzz/seeds && mkdir -p .build-fuzz/seeds .build-fuzz/corpus Fuzz/crashes
+	find Content Tests/Fixtures -name '*.md' -size -64k -exec cp --backup=numbered {} .build-fuzz/seeds/ \;
+	$(FUZZ) .build-fuzz/corpus .build-fuzz/seeds -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+		-timeout=10 -rss_limit_mb=4096 -artifact_prefix=Fuzz/crashes/ -print_final_stats=1
 
 clean:
 	rm -rf .build $(CHECK)

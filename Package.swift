@@ -1,6 +1,12 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// `make fuzz` sets LANTERN_FUZZ=1: LanternKit is then compiled with libFuzzer's coverage
+/// instrumentation and AddressSanitizer, and the `lantern-fuzz` target is added. Ordinary
+/// builds leave both out (a fuzzer entry point has no `main`).
+let fuzzing = Context.environment["LANTERN_FUZZ"] != nil
+let fuzzFlags = ["-sanitize=fuzzer,address"]
+
 let package = Package(
     name: "Lantern",
     platforms: [.macOS(.v14)],
@@ -27,7 +33,21 @@ let package = Package(
                 "Yams",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
-            ]
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ],
+            swiftSettings: fuzzing ? [.unsafeFlags(fuzzFlags)] : [],
+            plugins: ["EmbedDefaultTheme"]
+        ),
+        // `lantern new site` writes the default theme from inside the binary: this plugin
+        // compiles Templates/ into LanternKit at build time, so the repository keeps one copy.
+        .plugin(
+            name: "EmbedDefaultTheme",
+            capability: .buildTool(),
+            dependencies: ["embed-theme"]
+        ),
+        .executableTarget(
+            name: "embed-theme",
+            path: "Plugins/EmbedThemeTool"
         ),
         .executableTarget(
             name: "lantern",
@@ -43,3 +63,9 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+if fuzzing {
+    package.targets.append(.executableTarget(
+        name: "lantern-fuzz", dependencies: ["LanternKit"],
+        swiftSettings: [.unsafeFlags(fuzzFlags)], linkerSettings: [.unsafeFlags(fuzzFlags)]))
+}

@@ -44,6 +44,15 @@ struct SourceWatcher {
         (content, theme) = scan()
     }
 
+    /// Every watched folder, for `FolderEvents`: the content and theme folders and the ones
+    /// inside them, and the folder holding the configuration file.
+    var folders: [String] {
+        var folders = [contentPath, templatesPath, (configPath as NSString).deletingLastPathComponent]
+        for path in content.keys where path.hasSuffix("/") { folders.append(contentPath + "/" + path) }
+        for path in theme.keys where path.hasSuffix("/") { folders.append(templatesPath + "/" + path) }
+        return folders.map { $0.isEmpty ? "." : $0 }
+    }
+
     /// Looks at every file again and reports what differs from the last look.
     mutating func changes() -> SourceChanges {
         let (newContent, newTheme) = scan()

@@ -60,7 +60,7 @@ public struct PageRenderer: @unchecked Sendable {
         let matter = FrontMatter(
             title: special.title, description: "", date: nil, lastReviewed: nil, reviewedBy: nil,
             tags: [], draft: false, weight: 0, slug: nil, aliases: [], layout: special.template,
-            language: nil, params: UncheckedSendable([:]), keyLocations: [:])
+            language: nil, params: UncheckedSendable([:]), valueLocations: [:])
         let page = Page(sourcePath: special.outputPath, displayPath: special.outputPath, kind: .page,
             frontMatter: matter, body: "", bodyFirstLine: 1, sectionPath: "", url: special.url,
             outputPath: special.outputPath, isGenerated: true)

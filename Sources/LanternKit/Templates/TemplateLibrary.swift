@@ -68,6 +68,13 @@ public struct TemplateLibrary: Sendable {
         return TemplateLibrary(library: library, names: names)
     }
 
+    /// A library from template texts by name, for tools that have no theme folder.
+    public static func fromTexts(_ texts: [String: String]) throws -> TemplateLibrary {
+        var library = MustacheLibrary()
+        for (name, text) in texts { try library.register(text, named: name) }
+        return TemplateLibrary(library: library, names: Set(texts.keys))
+    }
+
     /// Renders `context` with the template `name`, which must exist (checked beforehand).
     func render(_ context: [String: Any], with name: String) -> String {
         library.render(context, withTemplate: name) ?? ""

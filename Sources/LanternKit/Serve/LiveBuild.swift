@@ -1,0 +1,156 @@
+import Foundation
+
+/// The site as `lantern serve` answers it: every file of the last successful build, in
+/// memory, and the diagnostics of the last build if it failed.
+struct ServedSite: Sendable {
+    var files: [String: [UInt8]] = [:]
+    /// Output paths of draft pages, which get the "Draft" banner.
+    var draftOutputs: Set<String> = []
+    /// Set while the sources do not build; the browser then sees these instead of the site.
+    var failure: [Diagnostic]?
+}
+
+/// Builds the site into memory for `lantern serve`, and after a change rebuilds only what the
+/// change affects when that is certain, else everything.
+///
+/// A page whose Markdown changed, or whose front matter changed in a way no other page shows,
+/// is rendered again alone with its section's list page and its previous and next pages. A
+/// change another page could show (title, weight, slug, draft, aliases, layout, description,
+/// dates), a new or deleted file, a template or the configuration rebuilds the whole site, as
+/// does any change while the last build failed.
+final class LiveBuild {
+    enum Outcome {
+        /// Everything was built again.
+        case full(pages: Int, seconds: Double)
+        /// Only these output files were written again.
+        case partial(outputs: [String], seconds: Double)
+        case failed([Diagnostic], seconds: Double)
+    }
+
+    let options: BuildOptions
+    private(set) var served = ServedSite()
+    /// The last successful build, which a partial rebuild starts from.
+    private var last: Builder.RenderedSite?
+
+    init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// Builds the whole site.
+    @discardableResult
+    func buildAll() -> Outcome {
+        let start = DispatchTime.now()
+        let output = MemoryOutput()
+        do {
+            let rendered = try Builder.render(options, into: output)
+            var files: [String: [UInt8]] = [:]
+            for path in output.paths { files[path] = output.file(path) }
+            last = rendered
+            served = ServedSite(files: files, draftOutputs: LiveBuild.draftOutputs(rendered.site), failure: nil)
+            return .full(pages: rendered.site.pages.count, seconds: LiveBuild.seconds(since: start))
+        } catch {
+            last = nil
+            served.failure = error.diagnostics
+            return .failed(error.diagnostics, seconds: LiveBuild.seconds(since: start))
+        }
+    }
+
+    /// Brings the served site up to date with `changes`.
+    func apply(_ changes: SourceChanges) -> Outcome {
+        let start = DispatchTime.now()
+        guard let update = partialUpdate(for: changes) else { return buildAll() }
+        served.files.merge(update.files) { _, new in new }
+        last?.site = update.site
+        return .partial(outputs: update.files.keys.sorted(), seconds: LiveBuild.seconds(since: start))
+    }
+
+    /// The files a change rewrites, or nil when only a full build is certain to be right.
+    private func partialUpdate(for changes: SourceChanges) -> (site: Site, files: [String: [UInt8]])? {
+        guard served.failure == nil, var site = last?.site, let templates = last?.templates,
+            changes.addedOrRemovedContent.isEmpty, !changes.themeOrConfig, !changes.modifiedContent.isEmpty
+        else { return nil }
+        let loader = ContentLoader(root: options.contentPath, displayRoot: options.contentPath,
+            includeDrafts: options.includeDrafts)
+        var changed: [Int] = []
+        var files: [String: [UInt8]] = [:]
+        var listingsChanged = false
+        for path in changes.modifiedContent.sorted() {
+            guard path.hasSuffix(".md") else {
+                // An image or PDF: copied as it is.
+                guard site.staticFiles.contains(where: { $0.sourcePath == path }),
+                    let data = FileManager.default.contents(atPath: options.contentPath + "/" + path)
+                else { return nil }
+                files[path] = [UInt8](data)
+                continue
+            }
+            guard let index = site.pages.firstIndex(where: { $0.sourcePath == path && !$0.isGenerated }),
+                let page = try? loader.loadPage(path, root: options.contentPath)
+            else { return nil }  // a draft left out, or an error: the full build reports it
+            let old = site.pages[index]
+            guard LiveBuild.placesTheSame(old, page) else { return nil }
+            if !LiveBuild.listsTheSame(old, page) {
+                // Only regular pages: a section's description also shows in its children's pages.
+                guard page.kind == .page else { return nil }
+                listingsChanged = true
+            }
+            site.pages[index] = page
+            changed.append(index)
+        }
+
+        // The changed pages, each one's section list and its neighbours.
+        var toRender: [String: Page] = [:]
+        for index in changed {
+            let page = site.pages[index]
+            toRender[page.sourcePath] = page
+            if page.kind == .page, let section = site.sectionPage(page.sectionPath) {
+                toRender[section.sourcePath] = section
+            }
+            let (previous, next) = site.neighbours(of: page)
+            for neighbour in [previous, next].compactMap({ $0 }) { toRender[neighbour.sourcePath] = neighbour }
+        }
+        let renderer = PageRenderer(site: site, templates: templates)
+        let pages = toRender.keys.sorted().compactMap { toRender[$0] }
+        let outcomes = pages.parallelMap { renderer.render($0) }
+        for outcome in outcomes {
+            guard outcome.diagnostics.isEmpty, let html = outcome.html else { return nil }
+            files[outcome.page.outputPath] = Array(html.utf8)
+        }
+        if listingsChanged {
+            // Lists of every page, and lastmod dates.
+            for special in SpecialPage.allCases
+            where special != .notFound && templates.names.contains(special.template) {
+                files[special.outputPath] = Array(renderer.render(special).utf8)
+            }
+            files["sitemap.xml"] = Array(SiteFiles.sitemap(site).utf8)
+        }
+        updateSearchIndex(site: site, changed: outcomes, into: &files)
+        return (site, files)
+    }
+
+    /// Hook for the search index: once the build writes one, update the changed pages'
+    /// entries here from their outcomes (the index's file is then one more entry of `files`).
+    /// Until then there is nothing to do.
+    private func updateSearchIndex(site: Site, changed: [PageOutcome], into files: inout [String: [UInt8]]) {}
+
+    /// Same URL, same place in its section's order and the same page to every other page.
+    static func placesTheSame(_ a: Page, _ b: Page) -> Bool {
+        let x = a.frontMatter, y = b.frontMatter
+        return a.kind == b.kind && a.url == b.url && a.outputPath == b.outputPath && x.title == y.title
+            && x.weight == y.weight && x.slug == y.slug && x.draft == y.draft && x.aliases == y.aliases
+            && x.layout == y.layout
+    }
+
+    /// What section lists, neighbour links, the site index and the sitemap show of a page.
+    static func listsTheSame(_ a: Page, _ b: Page) -> Bool {
+        let x = a.frontMatter, y = b.frontMatter
+        return x.description == y.description && x.lastReviewed == y.lastReviewed && x.date == y.date
+    }
+
+    static func draftOutputs(_ site: Site) -> Set<String> {
+        Set(site.pages.filter { $0.frontMatter.draft }.map(\.outputPath))
+    }
+
+    private static func seconds(since start: DispatchTime) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    }
+}

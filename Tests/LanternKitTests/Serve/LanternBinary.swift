@@ -1,0 +1,66 @@
+import Foundation
+
+/// The real `lantern` binary, run as a writer would run it (`swift test` builds it next to
+/// the test bundle). Output is collected while the process runs, so a test can wait for a
+/// line from a server that keeps running.
+final class LanternBinary: @unchecked Sendable {
+    static let path = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("lantern").path
+
+    let process = Process()
+    private let lock = NSLock()
+    private var out = Data()
+    private var err = Data()
+
+    init(_ arguments: [String], in folder: String) throws {
+        process.executableURL = URL(fileURLWithPath: LanternBinary.path)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        let outPipe = Pipe(), errPipe = Pipe()
+        process.standardOutput = outPipe
+        process.standardError = errPipe
+        outPipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let data = handle.availableData
+            self?.lock.withLock { self?.out.append(data) }
+        }
+        errPipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let data = handle.availableData
+            self?.lock.withLock { self?.err.append(data) }
+        }
+        try process.run()
+    }
+
+    var stdout: String { lock.withLock { String(decoding: out, as: UTF8.self) } }
+    var stderr: String { lock.withLock { String(decoding: err, as: UTF8.self) } }
+
+    /// Waits (off the Swift concurrency threads) until standard output contains `text`.
+    func waitForOutput(_ text: String, seconds: Double = 20) async -> Bool {
+        let deadline = Date() + seconds
+        while Date() < deadline {
+            if stdout.contains(text) { return true }
+            if !process.isRunning { return stdout.contains(text) }
+            try? await Task.sleep(nanoseconds: 20_000_000)
+        }
+        return false
+    }
+
+    /// Waits for the process to end; nil if it is still running after `seconds`.
+    func waitForExit(seconds: Double = 20) async -> Int32? {
+        let deadline = Date() + seconds
+        while process.isRunning {
+            if Date() > deadline { return nil }
+            try? await Task.sleep(nanoseconds: 20_000_000)
+        }
+        // Let the pipes drain.
+        try? await Task.sleep(nanoseconds: 50_000_000)
+        return process.terminationStatus
+    }
+
+    /// Runs to the end.
+    static func run(_ arguments: [String], in folder: String) async throws -> (status: Int32?, stdout: String, stderr: String) {
+        let binary = try LanternBinary(arguments, in: folder)
+        let status = await binary.waitForExit()
+        if status == nil { binary.process.terminate() }
+        return (status, binary.stdout, binary.stderr)
+    }
+}

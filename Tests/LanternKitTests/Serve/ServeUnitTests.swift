@@ -1,0 +1,212 @@
+import Foundation
+import Testing
+@testable import LanternKit
+
+@Suite struct ServeRequestPathTests {
+    @Test func mapsURLsToOutputFiles() {
+        #expect(RequestPath.resolve("/") == .file("index.html"))
+        #expect(RequestPath.resolve("/therapies/") == .file("therapies/index.html"))
+        #expect(RequestPath.resolve("/therapies/cbt/?q=1#top") == .file("therapies/cbt/index.html"))
+        #expect(RequestPath.resolve("/assets/site.css") == .file("assets/site.css"))
+        #expect(RequestPath.resolve("/caf%C3%A9/") == .file("café/index.html"))
+        #expect(RequestPath.resolve("/a%20b/c%23d.png") == .file("a b/c#d.png"))
+    }
+
+    @Test func refusesEveryWayOfLeavingTheSite() {
+        let attempts = [
+            "", "relative", "/..", "/../x", "/a/../x", "/%2e%2e/x", "/%2E%2e/x", "/.%2e/x", "/%2e/x",
+            "/a%2fb", "/a%2Fb", "/%252e%252e/x", "/a%255cb", "/..\\x", "/a\\b", "/a%5cb", "/a%00",
+            "/a%0a", "/a\u{0}b", "//x", "/a//b", "/./a", "/%c0%ae%c0%ae/x", "/a%", "/a%2", "/a%g0",
+        ]
+        for attempt in attempts {
+            #expect(RequestPath.resolve(attempt) == .rejected, "\(attempt)")
+        }
+    }
+}
+
+@Suite struct ServeInjectionTests {
+    func inject(_ html: String, draft: Bool = false) -> String {
+        String(decoding: ServeInjection.inject(into: Array(html.utf8), draft: draft), as: UTF8.self)
+    }
+
+    @Test func addsTheReloadScriptBeforeTheLastBodyEnd() {
+        #expect(inject("<html><body><p>x</p></BODY></html>")
+            == "<html><body><p>x</p><script src=\"/__lantern/reload.js\"></script></BODY></html>")
+        #expect(inject("<p>fragment</p>") == "<p>fragment</p><script src=\"/__lantern/reload.js\"></script>")
+    }
+
+    @Test func marksDraftsWithABannerAndItsStylesheet() {
+        let html = inject("<html><head><title>t</title></head><body class=\"x\"><p>x</p></body></html>", draft: true)
+        #expect(html == """
+            <html><head><title>t</title><link rel="stylesheet" href="/__lantern/serve.css"></head>\
+            <body class="x"><div class="lantern-draft-banner" role="note">Draft: not published</div>\
+            <p>x</p><script src="/__lantern/reload.js"></script></body></html>
+            """)
+    }
+}
+
+@Suite struct ServeErrorPageTests {
+    @Test func listsEveryDiagnosticEscaped() {
+        let html = ErrorPage.html(for: [
+            .error(SourceLocation(file: "Content/a.md", line: 3, column: 7), "bad <b>title</b> & more"),
+            .error(SourceLocation(file: "Content/<b>.md"), "cannot read"),
+        ])
+        #expect(html.contains("2 errors"))
+        #expect(html.contains("<span class=\"file\">Content/a.md</span>:<span class=\"line\">3</span>:7"))
+        #expect(html.contains("bad &lt;b&gt;title&lt;/b&gt; &amp; more"))
+        #expect(html.contains("Content/&lt;b&gt;.md"))
+        #expect(!html.contains("<b>"))
+    }
+}
+
+@Suite struct ServeLiveBuildTests {
+    static let files: [String: String] = [
+        "Content/therapies/_index.md": "---\ntitle: Therapies\n---\n",
+        "Content/therapies/a.md": "---\ntitle: A\nweight: 1\n---\nA body.\n",
+        "Content/therapies/b.md": "---\ntitle: B\nweight: 2\n---\nB body.\n",
+        "Content/therapies/c.md": "---\ntitle: C\nweight: 3\n---\nC body.\n",
+        "Content/therapies/d.md": "---\ntitle: D\nweight: 4\n---\nD body.\n",
+        "Content/other.md": "---\ntitle: Other\n---\n",
+    ]
+
+    func changed(_ paths: String...) -> SourceChanges {
+        SourceChanges(modifiedContent: Set(paths))
+    }
+
+    func html(_ live: LiveBuild, _ path: String) -> String {
+        String(decoding: live.served.files[path] ?? [], as: UTF8.self)
+    }
+
+    @Test func aBodyEditRendersThePageItsSectionAndNeighboursOnly() throws {
+        let site = try TemporarySite(ServeLiveBuildTests.files)
+        defer { site.remove() }
+        let live = LiveBuild(options: site.options)
+        guard case .full = live.buildAll() else { Issue.record("first build failed"); return }
+        try site.write("---\ntitle: B\nweight: 2\ntags: [x]\n---\nNew B body.\n", to: "Content/therapies/b.md")
+        guard case .partial(let outputs, _) = live.apply(changed("therapies/b.md")) else {
+            Issue.record("expected a partial rebuild")
+            return
+        }
+        #expect(outputs == ["therapies/a/index.html", "therapies/b/index.html", "therapies/c/index.html",
+            "therapies/index.html"])
+        #expect(html(live, "therapies/b/index.html").contains("New B body."))
+        // A full build of the same sources gives the same files.
+        let fresh = LiveBuild(options: site.options)
+        fresh.buildAll()
+        #expect(fresh.served.files == live.served.files)
+    }
+
+    @Test func aDescriptionEditAlsoRewritesListsOfEveryPage() throws {
+        var files = ServeLiveBuildTests.files
+        files["Templates/site-index.mustache"] = "{{#allSections}}{{#pages}}{{title}}: {{description}};{{/pages}}{{/allSections}}"
+        let site = try TemporarySite(files)
+        defer { site.remove() }
+        let live = LiveBuild(options: site.options)
+        live.buildAll()
+        try site.write("---\ntitle: D\nweight: 4\ndescription: Dee\n---\nD body.\n", to: "Content/therapies/d.md")
+        guard case .partial(let outputs, _) = live.apply(changed("therapies/d.md")) else {
+            Issue.record("expected a partial rebuild")
+            return
+        }
+        #expect(outputs.contains("site-index/index.html") && outputs.contains("sitemap.xml"))
+        #expect(html(live, "site-index/index.html").contains("D: Dee;"))
+        let fresh = LiveBuild(options: site.options)
+        fresh.buildAll()
+        #expect(fresh.served.files == live.served.files)
+    }
+
+    @Test func changesOtherPagesShowRebuildEverything() throws {
+        let site = try TemporarySite(ServeLiveBuildTests.files)
+        defer { site.remove() }
+        let live = LiveBuild(options: site.options)
+        live.buildAll()
+        let edits = [
+            "---\ntitle: B renamed\nweight: 2\n---\nB body.\n",
+            "---\ntitle: B renamed\nweight: 9\n---\nB body.\n",
+            "---\ntitle: B renamed\nweight: 9\nslug: bee\n---\nB body.\n",
+            "---\ntitle: B renamed\nweight: 9\nslug: bee\naliases: [/old-b/]\n---\nB body.\n",
+        ]
+        for edit in edits {
+            try site.write(edit, to: "Content/therapies/b.md")
+            guard case .full = live.apply(changed("therapies/b.md")) else {
+                Issue.record("expected a full rebuild for \(edit)")
+                return
+            }
+        }
+        #expect(live.apply(SourceChanges(addedOrRemovedContent: ["therapies/e.md"])).isFull)
+        #expect(live.apply(SourceChanges(themeOrConfig: true)).isFull)
+        // A section's own description shows in its children's pages.
+        try site.write("---\ntitle: Therapies\ndescription: All of them\n---\n", to: "Content/therapies/_index.md")
+        #expect(live.apply(changed("therapies/_index.md")).isFull)
+    }
+
+    @Test func anErrorFailsAndTheNextGoodChangeRecovers() throws {
+        let site = try TemporarySite(ServeLiveBuildTests.files)
+        defer { site.remove() }
+        let live = LiveBuild(options: site.options)
+        live.buildAll()
+        try site.write("---\ntitle: [B\n---\n", to: "Content/therapies/b.md")
+        guard case .failed(let diagnostics, _) = live.apply(changed("therapies/b.md")) else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(diagnostics.contains { $0.location.file.hasSuffix("Content/therapies/b.md") && $0.location.line == 2 })
+        #expect(live.served.failure != nil)
+        #expect(live.served.files["therapies/b/index.html"] != nil)  // the last good site is kept
+        try site.write("---\ntitle: B\nweight: 2\n---\nBack.\n", to: "Content/therapies/b.md")
+        #expect(live.apply(changed("therapies/b.md")).isFull)
+        #expect(live.served.failure == nil)
+        #expect(html(live, "therapies/b/index.html").contains("Back."))
+    }
+}
+
+@Suite struct ServeSourceWatcherTests {
+    @Test func reportsEditsAdditionsRemovalsAndThemeChanges() throws {
+        let site = try TemporarySite(["Content/a.md": "---\ntitle: A\n---\n", "Content/.a.md.swp": "x"])
+        defer { site.remove() }
+        var watcher = SourceWatcher(contentPath: site.root + "/Content", templatesPath: site.root + "/Templates",
+            configPath: site.root + "/site.yaml")
+        #expect(watcher.changes().isEmpty)
+        try site.write("---\ntitle: A2\n---\n", to: "Content/a.md")
+        try site.write("y", to: "Content/.a.md.swp")
+        #expect(watcher.changes() == SourceChanges(modifiedContent: ["a.md"]))
+        try site.write("---\ntitle: B\n---\n", to: "Content/sub/b.md")
+        #expect(watcher.changes().addedOrRemovedContent == ["sub/", "sub/b.md"])
+        try FileManager.default.removeItem(atPath: site.root + "/Content/a.md")
+        #expect(watcher.changes().addedOrRemovedContent == ["a.md"])
+        try site.write("title: New\n", to: "site.yaml")
+        #expect(watcher.changes() == SourceChanges(themeOrConfig: true))
+        try site.write("x", to: "Templates/partials/new.mustache")
+        #expect(watcher.changes().themeOrConfig)
+    }
+}
+
+extension LiveBuild.Outcome {
+    var isFull: Bool {
+        if case .full = self { return true }
+        return false
+    }
+}
+
+@Suite struct ServeReloadChannelTests {
+    @Test func streamsEventsAndForgetsListenersWhoseBodyIsGone() async throws {
+        let channel = ReloadChannel()
+        var body: EventStreamBody? = channel.subscribe()
+        #expect(channel.listenerCount == 1)
+        channel.reload(generation: 7)
+        var iterator = body!.makeAsyncIterator()
+        var text = ""
+        while !text.contains("event: reload\ndata: 7\n\n"), let chunk = try await iterator.nextBuffer(suggested: 5) {
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        #expect(text == "retry: 500\n: lantern serve\n\nevent: reload\ndata: 7\n\n")
+        body = nil
+        iterator = channel.subscribe().makeAsyncIterator()  // the first body's iterator is gone too
+        #expect(channel.listenerCount == 1)
+        channel.close()
+        #expect(channel.listenerCount == 0)
+        var rest = ""
+        while let chunk = try await iterator.nextBuffer(suggested: 100) { rest += String(decoding: chunk, as: UTF8.self) }
+        #expect(rest == "retry: 500\n: lantern serve\n\n")  // then the stream ends
+    }
+}
