@@ -67,5 +67,6 @@ let package = Package(
 if fuzzing {
     package.targets.append(.executableTarget(
         name: "lantern-fuzz", dependencies: ["LanternKit"],
-        swiftSettings: [.unsafeFlags(fuzzFlags)], linkerSettings: [.unsafeFlags(fuzzFlags)]))
+        swiftSettings: [.unsafeFlags(fuzzFlags)],
+        linkerSettings: [.unsafeFlags(fuzzFlags + ["-use-ld=lld"])]))
 }
