@@ -50,6 +50,8 @@ public enum Builder {
         public var site: Site
         public var templates: TemplateLibrary
         public var filesWritten: Int
+        /// What the search index was built from, so one page's entry can be replaced.
+        public var searchDocuments: [SearchDocument]
     }
 
     /// Every stage of `build` except the output folder: renders the whole site into `output`
@@ -58,11 +60,12 @@ public enum Builder {
         -> RenderedSite
     {
         let (site, templates, diagnostics) = try prepare(options)
-        let written = try writeSite(site, templates: templates, options: options, into: output,
-            diagnostics: diagnostics).filesWritten
+        let rendered = try writeSite(site, templates: templates, options: options, into: output,
+            diagnostics: diagnostics)
         // writeSite throws when there are errors, and there are errors whenever templates is nil.
         guard let templates else { throw BuildFailure(diagnostics.diagnostics) }
-        return RenderedSite(site: site, templates: templates, filesWritten: written)
+        return RenderedSite(site: site, templates: templates, filesWritten: rendered.filesWritten,
+            searchDocuments: rendered.outcomes.compactMap { SearchDocument($0, in: site) })
     }
 
     /// Configuration, content and theme loaded and checked. Problems are collected through every
@@ -146,9 +149,20 @@ public enum Builder {
         for outcome in outcomes { diagnostics.append(contentsOf: outcome.diagnostics) }
         try diagnostics.throwIfErrors()
         guard let templates else { return SiteRender(filesWritten: 0, outcomes: outcomes) }
-        let written = try writeSiteFiles(site, templates: templates, pageRenderer: pageRenderer,
+        var written = try writeSiteFiles(site, templates: templates, pageRenderer: pageRenderer,
             options: options, into: output)
+        written += try writeSearchIndex(site, outcomes: outcomes, into: output)
         return SiteRender(filesWritten: site.pages.count + written, outcomes: outcomes)
+    }
+
+    /// The precomputed search index, from every page's text as the Markdown stage found it.
+    static func writeSearchIndex(_ site: Site, outcomes: [PageOutcome], into output: some OutputSink)
+        throws(BuildFailure) -> Int
+    {
+        let documents = outcomes.compactMap { SearchDocument($0, in: site) }
+        let files = SearchIndexBuilder.files(for: documents, config: site.config)
+        for file in files { try output.write(file.bytes, to: file.path) }
+        return files.count
     }
 
     /// Renders every page on every core and writes those without errors.

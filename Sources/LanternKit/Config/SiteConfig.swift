@@ -21,6 +21,9 @@ public struct SiteConfig: Sendable {
     public var unsafeMarkdown: Bool
     /// Lay words and the terms they stand for, e.g. `meds: [medication]`.
     public var synonyms: [String: [String]]
+    /// Above this many bytes of postings the search index is split into shards
+    /// (`search.shard_kb`, default 256).
+    public var searchShardBytes: Int
     public var maxReadingGrade: Double
     public var reviewMonths: Int
     /// The whole file as template values.
@@ -43,7 +46,7 @@ public struct SiteConfig: Sendable {
             title: fields.string("title") ?? "Untitled site",
             baseURL: defaultBaseURL, language: fields.string("language") ?? "en",
             description: fields.string("description") ?? "", menu: [], unsafeMarkdown: false,
-            synonyms: [:], maxReadingGrade: 8, reviewMonths: 12,
+            synonyms: [:], searchShardBytes: 256 * 1024, maxReadingGrade: 8, reviewMonths: 12,
             rawValues: UncheckedSendable(root.templateValue as? [String: Any] ?? [:]))
 
         if let base = fields.string("base_url") {
@@ -65,8 +68,11 @@ public struct SiteConfig: Sendable {
             config.reviewMonths = checkFields.int("review_months") ?? 12
             fields.absorb(checkFields)
         }
-        if let search = fields.mapping("search"), let synonyms = search["synonyms"] {
-            config.synonyms = readSynonyms(synonyms, fields: &fields)
+        if let search = fields.mapping("search") {
+            if let synonyms = search["synonyms"] { config.synonyms = readSynonyms(synonyms, fields: &fields) }
+            var searchFields = YAMLFields(search)
+            if let kilobytes = searchFields.int("shard_kb") { config.searchShardBytes = max(1, kilobytes) * 1024 }
+            fields.absorb(searchFields)
         }
         if let menu = root["menu"] {
             config.menu = readMenu(menu, fields: &fields)

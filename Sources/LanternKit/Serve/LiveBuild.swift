@@ -127,10 +127,18 @@ final class LiveBuild {
         return (site, files)
     }
 
-    /// Hook for the search index: once the build writes one, update the changed pages'
-    /// entries here from their outcomes (the index's file is then one more entry of `files`).
-    /// Until then there is nothing to do.
-    private func updateSearchIndex(site: Site, changed: [PageOutcome], into files: inout [String: [UInt8]]) {}
+    /// The index holds every page, so it is built again from the last build's documents with
+    /// the changed pages' entries replaced.
+    private func updateSearchIndex(site: Site, changed: [PageOutcome], into files: inout [String: [UInt8]]) {
+        guard var documents = last?.searchDocuments else { return }
+        for outcome in changed {
+            guard let document = SearchDocument(outcome, in: site) else { continue }
+            if let i = documents.firstIndex(where: { $0.url == document.url }) { documents[i] = document }
+        }
+        last?.searchDocuments = documents
+        // A file the new index no longer names may linger in memory; nothing refers to it.
+        for file in SearchIndexBuilder.files(for: documents, config: site.config) { files[file.path] = file.bytes }
+    }
 
     /// Same URL, same place in its section's order and the same page to every other page.
     static func placesTheSame(_ a: Page, _ b: Page) -> Bool {

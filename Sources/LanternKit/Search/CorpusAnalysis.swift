@@ -1,0 +1,201 @@
+import Foundation
+
+/// Term statistics of all pages: vocabulary, document frequencies and BM25 impacts.
+///
+/// Pages are read in parallel chunks, each with its own word table; the tables are then
+/// merged, every distinct word is stemmed once, and postings are laid out flat (CSR) in
+/// sorted term order.
+struct CorpusAnalysis {
+    let pageCount: Int
+    /// Stems in byte order; a term's index is its id in the index files.
+    private(set) var terms: [String] = []
+    private(set) var documentFrequencies: [Int] = []
+    /// Distinct folded words whose stem differs from the word, sorted: typo matching
+    /// compares typed words with these, since a typo in a suffix can hide the stem.
+    private(set) var words: [String] = []
+    /// Postings in term order: `postingStart[t]..<postingStart[t + 1]`.
+    private var postingStart: [Int] = []
+    private var postingPage: [Int32] = []
+    private var postingImpact: [Int32] = []
+
+    init(pages: [SearchDocument]) {
+        pageCount = pages.count
+        let chunkCount = pages.isEmpty ? 0 : min(pages.count, 16)
+        let ranges = (0..<chunkCount).map { i in
+            (pages.count * i / chunkCount)..<(pages.count * (i + 1) / chunkCount)
+        }
+        let chunks = SearchParallel.run(chunkCount) { i in ChunkCounts(pages: pages[ranges[i]]) }
+
+        // Merge word tables; stem each distinct word once.
+        var allWords = ByteInterner(capacity: 1 << 16)
+        var stems = ByteInterner(capacity: 1 << 15)
+        var stemOfWord: [Int32] = []
+        var wordMaps: [[Int32]] = []
+        for chunk in chunks {
+            var map = [Int32](repeating: -1, count: chunk.words.count)
+            for local in ChunkCounts.stopWordCount..<chunk.words.count {
+                let bytes = Array(chunk.words.bytes(local))
+                let global = allWords.intern(bytes)
+                if global == stemOfWord.count {
+                    stemOfWord.append(Int32(stems.intern(Stemmer.stem(bytes))))
+                }
+                map[local] = stemOfWord[global]
+            }
+            wordMaps.append(map)
+        }
+
+        // Per page, merge words with the same stem.
+        let stemCount = stems.count
+        let merged = SearchParallel.run(chunkCount) { i in
+            chunks[i].merged(wordToStem: wordMaps[i], stemCount: stemCount)
+        }
+        var df = [Int](repeating: 0, count: stemCount)
+        for chunk in merged {
+            for stem in chunk.stems { df[Int(stem)] += 1 }
+        }
+
+        // Sort stems by bytes; lay postings out by rank.
+        let order = (0..<stemCount).sorted {
+            stems.bytes($0).lexicographicallyPrecedes(stems.bytes($1))
+        }
+        var rank = [Int](repeating: 0, count: stemCount)
+        for (r, stem) in order.enumerated() { rank[stem] = r }
+        terms = order.map { stems.string($0) }
+        documentFrequencies = order.map { df[$0] }
+        postingStart = [0]
+        for r in 0..<stemCount { postingStart.append(postingStart[r] + documentFrequencies[r]) }
+        postingPage = [Int32](repeating: 0, count: postingStart[stemCount])
+        postingImpact = [Int32](repeating: 0, count: postingStart[stemCount])
+
+        let totalLength = merged.reduce(0) { $0 + $1.lengths.reduce(0) { $0 + Int($1) } }
+        let averageLength = max(1, Double(totalLength) / Double(max(1, pageCount)))
+        let n = Double(pageCount)
+        let idf = documentFrequencies.map { df in
+            log(1 + (n - Double(df) + 0.5) / (Double(df) + 0.5))
+        }
+        var cursor = postingStart
+        var page = 0
+        for chunk in merged {
+            for p in 0..<chunk.lengths.count {
+                let norm = IndexFormat.k1
+                    * (1 - IndexFormat.b
+                        + IndexFormat.b * Double(chunk.lengths[p]) / averageLength)
+                for e in chunk.pageStart[p]..<chunk.pageStart[p + 1] {
+                    let r = rank[Int(chunk.stems[e])]
+                    let tf = Double(chunk.weights[e]) / 2
+                    let score = idf[r] * tf * (IndexFormat.k1 + 1) / (tf + norm)
+                    let impact = max(1, Int((score * IndexFormat.impactScale).rounded()))
+                    postingPage[cursor[r]] = Int32(page)
+                    postingImpact[cursor[r]] = Int32(impact)
+                    cursor[r] += 1
+                }
+                page += 1
+            }
+        }
+
+        var surfaceWords: [String] = []
+        for global in 0..<allWords.count {
+            let word = allWords.bytes(global)
+            if !word.elementsEqual(stems.bytes(Int(stemOfWord[global]))) {
+                surfaceWords.append(allWords.string(global))
+            }
+        }
+        words = surfaceWords.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    func encodedPostings() -> [[UInt8]] {
+        let count = terms.count
+        let jobs = count == 0 ? 0 : min(count, 64)
+        let parts = SearchParallel.run(jobs) { j in
+            (count * j / jobs..<count * (j + 1) / jobs).map { t in
+                let range = postingStart[t]..<postingStart[t + 1]
+                return IndexFormat.encodePostings(
+                    pages: postingPage[range], impacts: postingImpact[range])
+            }
+        }
+        return parts.flatMap { $0 }
+    }
+}
+
+/// Weighted word counts of a run of pages, against the chunk's own word table.
+private struct ChunkCounts {
+    /// Stop words take the first ids of every word table, so a token is a stop word
+    /// when its id is below this.
+    static let stopWordCount = StopWords.list.count
+
+    var words = ByteInterner(capacity: 1 << 14)
+    var pageStart: [Int] = [0]
+    var entryWord: [Int32] = []
+    var entryWeight: [Int32] = []
+    var lengths: [Int32] = []
+
+    init(pages: ArraySlice<SearchDocument>) {
+        for word in StopWords.list { _ = words.intern(Array(word.utf8)) }
+        var weights: [Int32] = []
+        var touched: [Int32] = []
+        for page in pages {
+            var length: Int32 = 0
+            func add(_ text: String, _ weight: Int32) {
+                var text = text
+                text.withUTF8 { utf8 in
+                    Tokenizer.forEachToken(utf8) { term, _, _ in
+                        let id = words.intern(term)
+                        if id < Self.stopWordCount { return }
+                        if id >= weights.count {
+                            let missing = id + 1 - weights.count
+                            weights.append(contentsOf: repeatElement(0, count: missing))
+                        }
+                        if weights[id] == 0 { touched.append(Int32(id)) }
+                        weights[id] += weight
+                        length += 1
+                    }
+                }
+            }
+            add(page.title, IndexFormat.titleWeight)
+            for tag in page.tags { add(tag, IndexFormat.tagWeight) }
+            add(page.description, IndexFormat.descriptionWeight)
+            add(page.section, IndexFormat.sectionWeight)
+            for part in page.parts {
+                add(part.heading, IndexFormat.headingWeight)
+                add(part.text, IndexFormat.bodyWeight)
+            }
+            for id in touched {
+                entryWord.append(id)
+                entryWeight.append(weights[Int(id)])
+                weights[Int(id)] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+            pageStart.append(entryWord.count)
+            lengths.append(length)
+        }
+    }
+
+    struct Merged {
+        var pageStart: [Int] = [0]
+        var stems: [Int32] = []
+        var weights: [Int32] = []
+        var lengths: [Int32] = []
+    }
+
+    func merged(wordToStem: [Int32], stemCount: Int) -> Merged {
+        var out = Merged()
+        out.lengths = lengths
+        var sums = [Int32](repeating: 0, count: stemCount)
+        var touched: [Int32] = []
+        for p in 0..<lengths.count {
+            for e in pageStart[p]..<pageStart[p + 1] {
+                let stem = wordToStem[Int(entryWord[e])]
+                if sums[Int(stem)] == 0 { touched.append(stem) }
+                sums[Int(stem)] += entryWeight[e]
+            }
+            for stem in touched {
+                out.stems.append(stem)
+                out.weights.append(sums[Int(stem)])
+                sums[Int(stem)] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+            out.pageStart.append(out.stems.count)
+        }
+        return out
+    }
+}

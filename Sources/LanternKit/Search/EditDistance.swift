@@ -1,0 +1,36 @@
+/// Damerau–Levenshtein distance (optimal string alignment: a swap of two neighbouring
+/// letters is one edit), over bytes, giving up past `limit`.
+enum EditDistance {
+    /// The distance, or nil when it is more than `limit`.
+    static func distance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int? {
+        let n = a.count
+        let m = b.count
+        if abs(n - m) > limit { return nil }
+        if n == 0 || m == 0 { return max(n, m) <= limit ? max(n, m) : nil }
+        var previous2 = [Int](repeating: 0, count: m + 1)
+        var previous = Array(0...m)
+        var current = [Int](repeating: 0, count: m + 1)
+        for i in 1...n {
+            current[0] = i
+            var rowMinimum = i
+            for j in 1...m {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    value = min(value, previous2[j - 2] + 1)
+                }
+                current[j] = value
+                rowMinimum = min(rowMinimum, value)
+            }
+            if rowMinimum > limit { return nil }
+            (previous2, previous, current) = (previous, current, previous2)
+        }
+        return previous[m] <= limit ? previous[m] : nil
+    }
+
+    /// Edits allowed for a typed word (Algolia's thresholds): 1 from 4 letters, 2 from 8.
+    static func allowedEdits(_ word: [UInt8]) -> Int {
+        let letters = word.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        return letters >= 8 ? 2 : letters >= 4 ? 1 : 0
+    }
+}

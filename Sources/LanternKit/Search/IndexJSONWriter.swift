@@ -1,0 +1,93 @@
+/// Writes compact JSON as UTF-8 bytes, in exactly the order it is called.
+///
+/// Callers write object keys in sorted order, so output is byte-identical from build to
+/// build. Strings escape `<`, `>`, `&`, U+2028 and U+2029, so the JSON can never close a
+/// `<script>` element or break a JavaScript string, whatever the page text says.
+struct IndexJSONWriter {
+    var bytes: [UInt8] = []
+
+    init(capacity: Int = 1024) { bytes.reserveCapacity(capacity) }
+
+    mutating func raw(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func key(_ name: StaticString) {
+        bytes.append(UInt8(ascii: "\""))
+        raw(name)
+        raw("\":")
+    }
+
+    mutating func int(_ value: Int) {
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    mutating func string(_ value: String) {
+        var value = value
+        value.withUTF8 { string(bytes: $0) }
+    }
+
+    mutating func string(bytes source: UnsafeBufferPointer<UInt8>) {
+        bytes.append(UInt8(ascii: "\""))
+        var runStart = 0
+        var i = 0
+        let count = source.count
+        while i < count {
+            let b = source[i]
+            let isSpecial =
+                b < 0x20 || b == 0x22 || b == 0x5C || b == 0x3C || b == 0x3E || b == 0x26
+                || (b == 0xE2 && i + 2 < count && source[i + 1] == 0x80
+                    && (source[i + 2] == 0xA8 || source[i + 2] == 0xA9))
+            if !isSpecial {
+                i += 1
+                continue
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<i]))
+            switch b {
+            case 0x22: raw("\\\"")
+            case 0x5C: raw("\\\\")
+            case 0x0A: raw("\\n")
+            case 0x0D: raw("\\r")
+            case 0x09: raw("\\t")
+            case 0x3C: raw("\\u003c")
+            case 0x3E: raw("\\u003e")
+            case 0x26: raw("\\u0026")
+            case 0xE2:
+                raw(source[i + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+                i += 2
+            default:
+                raw("\\u00")
+                bytes.append(Self.hex[Int(b >> 4)])
+                bytes.append(Self.hex[Int(b & 0xF)])
+            }
+            i += 1
+            runStart = i
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<count]))
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    mutating func string(bytes source: [UInt8]) {
+        source.withUnsafeBufferPointer { string(bytes: $0) }
+    }
+
+    mutating func stringArray(_ values: [String]) {
+        bytes.append(UInt8(ascii: "["))
+        for (i, value) in values.enumerated() {
+            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            string(value)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    mutating func intArray(_ values: [Int]) {
+        bytes.append(UInt8(ascii: "["))
+        for (i, value) in values.enumerated() {
+            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            int(value)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    private static let hex = Array("0123456789abcdef".utf8)
+}

@@ -1,0 +1,173 @@
+/// A page's text split into tokens, for the checks that need word positions: quoted
+/// phrases, proximity, the heading to link to, and the excerpt.
+struct PageText {
+    /// Tokens of one run of text (title, description, a heading, a part's text).
+    struct Run {
+        var text: String
+        var tokens: [Tokenizer.Token]
+        /// Stem of each token; nil for stop words.
+        var stems: [String?]
+
+        init(_ text: String, stem: (String) -> String) {
+            self.text = text
+            tokens = Tokenizer.tokens(text)
+            stems = tokens.map { token in
+                let term = token.string
+                return StopWords.contains(term) ? nil : stem(term)
+            }
+        }
+
+        func matches(_ index: Int, _ clause: Ranker.ClauseMatch) -> Bool {
+            guard let stem = stems[index] else { return false }
+            return clause.stems.contains(stem)
+        }
+
+        func count(_ clause: Ranker.ClauseMatch) -> Int {
+            tokens.indices.reduce(0) { $0 + (matches($1, clause) ? 1 : 0) }
+        }
+
+        /// Token indices where `phrase` starts.
+        func occurrences(of phrase: [String]) -> [Int] {
+            let folded = phrase.map { Array($0.utf8) }
+            guard !folded.isEmpty, tokens.count >= folded.count else { return [] }
+            return (0...(tokens.count - folded.count)).filter { start in
+                folded.indices.allSatisfy { tokens[start + $0].term == folded[$0] }
+            }
+        }
+    }
+
+    let record: SearchPageRecord
+    /// Title, description, then heading and text of each part.
+    let runs: [Run]
+
+    init(_ record: SearchPageRecord, stem: (String) -> String) {
+        self.record = record
+        var runs = [Run(record.title, stem: stem), Run(record.description, stem: stem)]
+        for part in record.parts {
+            runs.append(Run(part.heading, stem: stem))
+            runs.append(Run(part.text, stem: stem))
+        }
+        self.runs = runs
+    }
+
+    func heading(_ part: Int) -> Run { runs[2 + 2 * part] }
+    func body(_ part: Int) -> Run { runs[3 + 2 * part] }
+
+    func contains(phrase: [String]) -> Bool {
+        runs.contains { !$0.occurrences(of: phrase).isEmpty }
+    }
+
+    /// Points for neighbouring query words found near each other in one run of text.
+    func proximityBonus(_ matches: [Ranker.ClauseMatch]) -> Int {
+        guard matches.count > 1 else { return 0 }
+        var bonus = 0
+        for pair in 0..<(matches.count - 1) {
+            var best = Int.max
+            for run in runs {
+                let first = run.tokens.indices.filter { run.matches($0, matches[pair]) }
+                let second = run.tokens.indices.filter { run.matches($0, matches[pair + 1]) }
+                for a in first {
+                    for b in second { best = min(best, max(1, abs(a - b))) }
+                }
+            }
+            if best < IndexFormat.proximityReach {
+                bonus += (IndexFormat.proximityReach - best) * IndexFormat.proximityPoints
+            }
+        }
+        return bonus
+    }
+
+    /// The part whose heading and text match the query best; the first on ties.
+    func bestPart(_ matches: [Ranker.ClauseMatch]) -> Int {
+        var best = 0
+        var bestScore = 0
+        for part in record.parts.indices {
+            var score = 0
+            for match in matches {
+                score += 3 * heading(part).count(match) + min(body(part).count(match), 5)
+                if let phrase = match.phrase,
+                    !heading(part).occurrences(of: phrase).isEmpty
+                        || !body(part).occurrences(of: phrase).isEmpty
+                {
+                    score += 20
+                }
+            }
+            if score > bestScore {
+                best = part
+                bestScore = score
+            }
+        }
+        return best
+    }
+
+    /// About 30 words around the first match in the part's text (or the description),
+    /// with matched words and phrases as their own segments.
+    func excerpt(part: Int, _ matches: [Ranker.ClauseMatch]) -> [SearchExcerptSegment] {
+        let description = runs[1]
+        let hasBody = !record.parts.isEmpty
+        var run = hasBody ? body(part) : description
+        if firstMatch(run, matches) == nil && firstMatch(description, matches) != nil {
+            run = description
+        } else if run.tokens.isEmpty {
+            run = description
+        }
+        if run.tokens.isEmpty { return [] }
+
+        let utf8 = Array(run.text.utf8)
+        let first = firstMatch(run, matches) ?? 0
+        let windowStart = max(0, first - 8)
+        let windowEnd = min(run.tokens.count, windowStart + 30)
+        let start = windowStart == 0 ? 0 : run.tokens[windowStart].start
+        let end = windowEnd == run.tokens.count ? utf8.count : run.tokens[windowEnd - 1].end
+
+        var marks: [(Int, Int)] = []
+        for i in windowStart..<windowEnd where matches.contains(where: { run.matches(i, $0) }) {
+            marks.append((run.tokens[i].start, run.tokens[i].end))
+        }
+        for match in matches {
+            guard let phrase = match.phrase else { continue }
+            for i in run.occurrences(of: phrase) where i >= windowStart && i < windowEnd {
+                let last = min(i + phrase.count, windowEnd) - 1
+                marks.append((run.tokens[i].start, run.tokens[last].end))
+            }
+        }
+        marks.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 > $1.1 }
+
+        var segments: [SearchExcerptSegment] = []
+        func add(_ from: Int, _ to: Int, _ isMatch: Bool) {
+            if from < to {
+                segments.append(
+                    SearchExcerptSegment(
+                        text: String(decoding: utf8[from..<to], as: UTF8.self), isMatch: isMatch))
+            }
+        }
+        var position = start
+        for (from, to) in marks where to > position {
+            add(position, max(position, from), false)
+            add(max(position, from), to, true)
+            position = to
+        }
+        add(position, end, false)
+        if windowStart > 0 {
+            segments.insert(SearchExcerptSegment(text: "…", isMatch: false), at: 0)
+        }
+        if windowEnd < run.tokens.count {
+            segments.append(SearchExcerptSegment(text: "…", isMatch: false))
+        }
+        return segments
+    }
+
+    private func firstMatch(_ run: Run, _ matches: [Ranker.ClauseMatch]) -> Int? {
+        var first: Int?
+        for match in matches {
+            if let phrase = match.phrase, let i = run.occurrences(of: phrase).first {
+                first = min(first ?? i, i)
+            }
+        }
+        let firstToken = run.tokens.indices.first { i in matches.contains { run.matches(i, $0) } }
+        if let i = firstToken {
+            first = min(first ?? i, i)
+        }
+        return first
+    }
+}

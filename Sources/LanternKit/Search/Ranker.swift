@@ -1,0 +1,319 @@
+/// Runs one query against an index: resolves words against the vocabulary, scores pages
+/// from postings, then reads the text of the best candidates to check quoted phrases,
+/// reward words found close together, pick the heading to link to, and cut an excerpt.
+///
+/// search.js follows the same steps in the same order; keep the two in step.
+final class Ranker {
+    private let reader: IndexReader
+    private var stemCache: [String: String] = [:]
+    private var texts: [Int: PageText] = [:]
+
+    init(reader: IndexReader) { self.reader = reader }
+
+    /// One way a query word matches: a term (or several that must all match) and a weight.
+    struct Variant {
+        var terms: [Int]
+        var percent: Int
+        var kind: SearchMatchKind
+        var edits: Int
+    }
+
+    /// A query word or phrase with what it matched.
+    struct ClauseMatch {
+        var clause: ParsedQuery.Clause
+        var variants: [Variant] = []
+        /// Best score of the clause on each page it matches.
+        var scores: [Int: Int] = [:]
+        /// Stems that count as this clause in page text.
+        var stems: Set<String> = []
+        /// Folded tokens of a quoted phrase.
+        var phrase: [String]?
+
+        var label: String { phrase == nil ? clause.text : "\"\(clause.text)\"" }
+    }
+
+    struct Candidate {
+        var page: Int
+        var key: Int
+    }
+
+    func search(_ query: String, limit: Int) throws -> SearchResponse {
+        let parsed = QueryParser.parse(query)
+        let matches = try parsed.clauses.map(resolve)
+        var response = SearchResponse(
+            results: [], isPartial: false, missingWords: [],
+            words: matches.map(explain)
+                + parsed.ignoredWords.map {
+                    SearchWordExplanation(word: $0, isStopWord: true, matches: [])
+                })
+        guard limit > 0, !matches.isEmpty else { return response }
+
+        let (chosen, isPartial, chosenMissing) = try choose(matches, limit: limit)
+        var missing = chosenMissing
+        var results: [(result: SearchResult, page: Int)] = []
+        for candidate in chosen {
+            var (result, bonus) = present(try pageText(candidate.page), matches: matches)
+            result.score = candidate.key + bonus
+            results.append((result, candidate.page))
+        }
+        results.sort {
+            $0.result.score != $1.result.score
+                ? $0.result.score > $1.result.score : $0.page < $1.page
+        }
+        results = Array(results.prefix(limit))
+        if isPartial && missing.isEmpty, let top = results.first {
+            missing = matches.filter { $0.scores[top.page] == nil }.map(\.label)
+        }
+        response.results = results.map(\.result)
+        response.isPartial = isPartial
+        response.missingWords = missing
+        return response
+    }
+
+    // MARK: Choosing candidates
+
+    /// The pages to read and present, best first by postings score.
+    private func choose(
+        _ matches: [ClauseMatch], limit: Int
+    ) throws -> (chosen: [Candidate], isPartial: Bool, missing: [String]) {
+        var missing = matches.filter { $0.scores.isEmpty }.map(\.label)
+        var isPartial = false
+        var candidates: [Candidate] = []
+        if missing.isEmpty {
+            candidates = allWordsCandidates(matches)
+        }
+        if candidates.isEmpty {
+            isPartial = true
+            candidates = someWordsCandidates(matches)
+        }
+        candidates.sort { $0.key != $1.key ? $0.key > $1.key : $0.page < $1.page }
+        // Only the pages shown are read: proximity reorders them but cannot bring in others.
+        let window = limit
+        let phrases = matches.filter { $0.phrase != nil }
+        if isPartial || phrases.isEmpty {
+            return (Array(candidates.prefix(window)), isPartial, missing)
+        }
+        var chosen: [Candidate] = []
+        for candidate in candidates.prefix(IndexFormat.phraseCheckLimit) {
+            let text = try pageText(candidate.page)
+            if phrases.allSatisfy({ text.contains(phrase: $0.phrase!) }) {
+                chosen.append(candidate)
+                if chosen.count == window { break }
+            }
+        }
+        if !chosen.isEmpty { return (chosen, false, []) }
+        // No page has the phrase in order: say so, and rank by the other words.
+        missing = phrases.map(\.label)
+        let others = matches.filter { $0.phrase == nil }
+        if others.isEmpty { return ([], true, missing) }
+        let fallback = try choose(others, limit: limit)
+        return (fallback.chosen, true, missing + fallback.missing)
+    }
+
+    private func allWordsCandidates(_ matches: [ClauseMatch]) -> [Candidate] {
+        guard let smallest = matches.min(by: { $0.scores.count < $1.scores.count }) else {
+            return []
+        }
+        var result: [Candidate] = []
+        for page in smallest.scores.keys {
+            var total = 0
+            var inAll = true
+            for match in matches {
+                guard let score = match.scores[page] else {
+                    inAll = false
+                    break
+                }
+                total += score
+            }
+            if inAll { result.append(Candidate(page: page, key: total)) }
+        }
+        return result
+    }
+
+    private func someWordsCandidates(_ matches: [ClauseMatch]) -> [Candidate] {
+        var totals: [Int: (count: Int, score: Int)] = [:]
+        for match in matches {
+            for (page, score) in match.scores {
+                let current = totals[page] ?? (0, 0)
+                totals[page] = (current.count + 1, current.score + score)
+            }
+        }
+        return totals.map {
+            Candidate(
+                page: $0.key,
+                key: $0.value.count * IndexFormat.matchedWordPoints + $0.value.score)
+        }
+    }
+
+    // MARK: Resolving words against the vocabulary
+
+    private func stem(_ word: String) -> String {
+        if let cached = stemCache[word] { return cached }
+        let stemmed = Stemmer.stem(word)
+        stemCache[word] = stemmed
+        return stemmed
+    }
+
+    private func resolve(_ clause: ParsedQuery.Clause) throws -> ClauseMatch {
+        var match = ClauseMatch(clause: clause)
+        switch clause {
+        case .phrase(_, let terms):
+            match.phrase = terms
+            let stems = terms.filter { !StopWords.contains($0) }.map(stem)
+            let ids = stems.compactMap { reader.termIndex[$0] }
+            if !stems.isEmpty && ids.count == stems.count {
+                match.variants = [Variant(terms: ids, percent: 100, kind: .phrase, edits: 0)]
+            }
+        case .word(_, let term, let isPrefix):
+            match.variants = try wordVariants(term, isPrefix: isPrefix)
+        }
+        for variant in match.variants {
+            for id in variant.terms { match.stems.insert(reader.terms[id]) }
+            try addScores(variant, to: &match.scores)
+        }
+        return match
+    }
+
+    private func wordVariants(_ word: String, isPrefix: Bool) throws -> [Variant] {
+        var variants: [Variant] = []
+        let stemmed = stem(word)
+        let exact = reader.termIndex[stemmed]
+        if let exact {
+            let kind: SearchMatchKind = stemmed == word ? .exact : .stem
+            variants.append(Variant(terms: [exact], percent: 100, kind: kind, edits: 0))
+        }
+        if isPrefix {
+            var found = Set(prefixRange(reader.termBytes, Array(word.utf8)))
+            // Stems are often shorter than the word being typed ("medicat" → "medic").
+            let typed = Array(word.utf8)
+            for length in max(3, typed.count - 4)..<max(3, typed.count) {
+                if let id = reader.termIndex[String(decoding: typed[0..<length], as: UTF8.self)] {
+                    found.insert(id)
+                }
+            }
+            if let exact { found.remove(exact) }
+            let best = found.sorted(by: popularFirst).prefix(IndexFormat.prefixExpansions)
+            for id in best {
+                variants.append(
+                    Variant(
+                        terms: [id], percent: IndexFormat.prefixPercent, kind: .prefix, edits: 0))
+            }
+        }
+        if variants.isEmpty {
+            variants = try typoVariants(word, stemmed: stemmed)
+        }
+        if let expansions = reader.synonyms[stemmed] {
+            for expansion in expansions {
+                let ids = expansion.compactMap { reader.termIndex[$0] }
+                if ids.count == expansion.count {
+                    variants.append(
+                        Variant(
+                            terms: ids, percent: IndexFormat.synonymPercent, kind: .synonym,
+                            edits: 0))
+                }
+            }
+        }
+        return variants
+    }
+
+    private func typoVariants(_ word: String, stemmed: String) throws -> [Variant] {
+        let typed = Array(word.utf8)
+        let limit = EditDistance.allowedEdits(typed)
+        guard limit > 0 else { return [] }
+        let typedStem = Array(stemmed.utf8)
+        // The stem gets the allowance of its own length: "cots" → "cot" may not become "cat".
+        let stemLimit = min(limit, EditDistance.allowedEdits(typedStem))
+        var edits: [Int: Int] = [:]
+        func consider(_ id: Int, _ distance: Int) {
+            if distance < (edits[id] ?? Int.max) { edits[id] = distance }
+        }
+        for (id, term) in reader.termBytes.enumerated() {
+            let d1 = EditDistance.distance(typed, term, limit: limit)
+            let d2 = stemLimit > 0 ? EditDistance.distance(typedStem, term, limit: stemLimit) : nil
+            if let d = [d1, d2].compactMap({ $0 }).min() { consider(id, d) }
+        }
+        for candidate in try reader.words() {
+            if let d = EditDistance.distance(typed, candidate, limit: limit),
+                let id = reader.termIndex[stem(String(decoding: candidate, as: UTF8.self))]
+            {
+                consider(id, d)
+            }
+        }
+        let best = edits.keys.sorted {
+            edits[$0]! != edits[$1]! ? edits[$0]! < edits[$1]! : popularFirst($0, $1)
+        }
+        return best.prefix(IndexFormat.typoExpansions).map { id in
+            let n = edits[id]!
+            return Variant(terms: [id], percent: IndexFormat.typoPercent[n], kind: .typo, edits: n)
+        }
+    }
+
+    /// More popular first, then byte order.
+    private func popularFirst(_ a: Int, _ b: Int) -> Bool {
+        let pa = reader.popularity[a]
+        let pb = reader.popularity[b]
+        return pa != pb ? pa > pb : a < b
+    }
+
+    /// Indices of the sorted `list` that start with `prefix`.
+    private func prefixRange(_ list: [[UInt8]], _ prefix: [UInt8]) -> Range<Int> {
+        var low = 0
+        var high = list.count
+        while low < high {
+            let mid = (low + high) / 2
+            if list[mid].lexicographicallyPrecedes(prefix) { low = mid + 1 } else { high = mid }
+        }
+        var end = low
+        while end < list.count && list[end].starts(with: prefix) { end += 1 }
+        return low..<end
+    }
+
+    private func addScores(_ variant: Variant, to scores: inout [Int: Int]) throws {
+        var sums: [Int: (count: Int, impact: Int)] = [:]
+        for id in variant.terms {
+            for posting in try reader.postings(id) {
+                let current = sums[posting.page] ?? (0, 0)
+                sums[posting.page] = (current.count + 1, current.impact + posting.impact)
+            }
+        }
+        let needed = variant.terms.count
+        for (page, sum) in sums where sum.count == needed {
+            let score = sum.impact / needed * variant.percent
+            if score > (scores[page] ?? 0) { scores[page] = score }
+        }
+    }
+
+    private func explain(_ match: ClauseMatch) -> SearchWordExplanation {
+        SearchWordExplanation(
+            word: match.label, isStopWord: false,
+            matches: match.variants.map { variant in
+                SearchTermMatch(
+                    term: variant.terms.map { reader.terms[$0] }.joined(separator: " "),
+                    kind: variant.kind, edits: variant.edits)
+            })
+    }
+
+    // MARK: Reading page text
+
+    private func pageText(_ page: Int) throws -> PageText {
+        if let text = texts[page] { return text }
+        let text = PageText(try reader.page(page), stem: stem)
+        texts[page] = text
+        return text
+    }
+
+    /// The result for a page, and its proximity bonus.
+    private func present(_ text: PageText, matches: [ClauseMatch]) -> (SearchResult, Int) {
+        let record = text.record
+        let part = text.bestPart(matches)
+        let anchor = record.parts.isEmpty ? "" : record.parts[part].anchor
+        let result = SearchResult(
+            url: anchor.isEmpty ? record.url : record.url + "#" + anchor,
+            title: record.title,
+            section: record.section,
+            heading: record.parts.isEmpty ? "" : record.parts[part].heading,
+            excerpt: text.excerpt(part: part, matches),
+            score: 0)
+        return (result, text.proximityBonus(matches))
+    }
+}

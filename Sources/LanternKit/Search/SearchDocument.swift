@@ -1,0 +1,47 @@
+/// One page as the search index sees it.
+///
+/// The build fills these from the Markdown AST; the index builder never sees Markdown.
+public struct SearchDocument: Sendable, Equatable {
+    /// Site-relative URL with a trailing slash, e.g. "/therapies/cbt/".
+    public var url: String
+    public var title: String
+    /// Title of the page's section, e.g. "Therapies"; "" for top-level pages.
+    public var section: String
+    public var description: String
+    public var tags: [String]
+    /// The page split at h2/h3, in page order; the first part is the text before the first
+    /// heading and has the anchor "".
+    public var parts: [SearchDocumentPart]
+
+    public init(
+        url: String,
+        title: String,
+        section: String = "",
+        description: String = "",
+        tags: [String] = [],
+        parts: [SearchDocumentPart]
+    ) {
+        self.url = url
+        self.title = title
+        self.section = section
+        self.description = description
+        self.tags = tags
+        self.parts = parts
+    }
+}
+
+/// A run of a page's text under one heading: a deep-link target for results.
+public struct SearchDocumentPart: Sendable, Equatable {
+    /// The heading's id ("" for the intro before the first heading).
+    public var anchor: String
+    /// The heading's text ("" for the intro).
+    public var heading: String
+    /// Plain text of the part, without the heading.
+    public var text: String
+
+    public init(anchor: String, heading: String, text: String) {
+        self.anchor = anchor
+        self.heading = heading
+        self.text = text
+    }
+}

@@ -1,0 +1,40 @@
+import Testing
+
+@testable import LanternKit
+
+@Suite struct DeterminismTests {
+    static let pages = [
+        TestIndex.page(
+            "/b/", title: "Beta", section: "Therapies", description: "About beta.",
+            tags: ["one", "two"], intro: "Beta text with café and 988.",
+            parts: [("more", "More", "Further words about beta and alpha.")]),
+        TestIndex.page("/a/", title: "Alpha", intro: "Alpha text."),
+        TestIndex.page("/c/", title: "Gamma", intro: "Gamma, beta and alpha together."),
+    ]
+    static let synonyms = ["rehab": ["recovery", "addiction treatment"], "meds": ["medication"]]
+
+    @Test func twoBuildsAreByteIdentical() {
+        let builder = SearchIndexBuilder(synonyms: Self.synonyms)
+        #expect(builder.build(Self.pages) == builder.build(Self.pages))
+        let sharded = SearchIndexBuilder(synonyms: Self.synonyms, shardThresholdBytes: 10)
+        #expect(sharded.build(Self.pages) == sharded.build(Self.pages))
+    }
+
+    @Test func inputOrderDoesNotMatter() {
+        let builder = SearchIndexBuilder(synonyms: Self.synonyms)
+        #expect(builder.build(Self.pages) == builder.build(Self.pages.reversed()))
+    }
+
+    @Test func indexIsVersionedWithSortedKeys() throws {
+        let files = SearchIndexBuilder(synonyms: Self.synonyms).build(Self.pages)
+        let text = String(decoding: try #require(files["index.json"]), as: UTF8.self)
+        #expect(text.contains("\"version\":1"))
+        let keys = ["layout", "pageCount", "pagesPerChunk", "popularity", "postings",
+            "stopWords", "synonyms", "terms", "version"]
+        let positions = keys.map { text.range(of: "\"\($0)\":")!.lowerBound }
+        #expect(positions == positions.sorted())
+        let synonyms =
+            #""synonyms":{"med":[["medic"]],"rehab":[["recoveri"],["addict","treatment"]]}"#
+        #expect(text.contains(synonyms))
+    }
+}

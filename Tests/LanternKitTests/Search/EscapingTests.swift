@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+@testable import LanternKit
+
+@Suite struct EscapingTests {
+    static let hostile = "<img src=x onerror=alert(1)>"
+    static let pages = [
+        TestIndex.page(
+            "/x/", title: hostile, description: "Ends a script: </script><script>alert(2)",
+            intro: "Text with \"quotes\", back\\slash, & ampersand, line\u{2028}separator.",
+            parts: [("a", "</SCRIPT> heading", "tab\there\nnew line \u{1} control")])
+    ]
+
+    @Test func jsonNeverContainsRawMarkup() {
+        for threshold in [256 * 1024, 1] {
+            let files = SearchIndexBuilder(synonyms: [:], shardThresholdBytes: threshold)
+                .build(Self.pages)
+            for (name, bytes) in files {
+                let text = String(decoding: bytes, as: UTF8.self)
+                #expect(!text.lowercased().contains("</script"), "\(name)")
+                #expect(!text.contains("<"), "\(name)")
+                #expect(!text.contains("\u{2028}"), "\(name)")
+                #expect(
+                    (try? JSONSerialization.jsonObject(with: Data(bytes))) != nil, "\(name)")
+            }
+        }
+    }
+
+    @Test func titleIsStoredAndReturnedAsPlainText() throws {
+        let files = SearchIndexBuilder(synonyms: [:]).build(Self.pages)
+        let text = String(decoding: try #require(files["pages-0.json"]), as: UTF8.self)
+        #expect(text.contains("\\u003cimg src=x onerror=alert(1)\\u003e"))
+        let engine = try SearchEngine(directory: try TestIndex.write(files))
+        let result = try #require(try engine.search("onerror").results.first)
+        #expect(result.title == Self.hostile)
+        let body = try #require(try engine.search("ampersand").results.first)
+        #expect(body.excerpt.map(\.text).joined().contains("\"quotes\", back\\slash, & amp"))
+    }
+}

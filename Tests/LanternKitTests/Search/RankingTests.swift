@@ -1,0 +1,185 @@
+import Testing
+
+@testable import LanternKit
+
+@Suite struct RankingTests {
+    @Test func titleBeatsBody() throws {
+        let engine = try TestIndex.engine([
+            TestIndex.page(
+                "/a/", title: "Unrelated page",
+                intro: "Some words about dialectical skills. " + TestIndex.filler(40)),
+            TestIndex.page(
+                "/b/", title: "Dialectical behavior therapy",
+                intro: "Some words about other skills. " + TestIndex.filler(40)),
+        ])
+        #expect(try engine.search("dialectical").urls == ["/b/", "/a/"])
+    }
+
+    @Test func synonymRanksBelowExact() throws {
+        let engine = try TestIndex.engine(
+            [
+                TestIndex.page("/a/", title: "Page one", intro: "Recovery " + TestIndex.filler(20)),
+                TestIndex.page("/b/", title: "Page two", intro: "Rehab " + TestIndex.filler(20)),
+                TestIndex.page("/c/", title: "Page three", intro: TestIndex.filler(21)),
+            ],
+            synonyms: ["rehab": ["addiction treatment", "recovery"]])
+        let response = try engine.search("rehab")
+        #expect(response.urls == ["/b/", "/a/"])
+        #expect(response.results[0].score > response.results[1].score)
+        let kinds = response.words[0].matches.map(\.kind)
+        #expect(kinds == [.exact, .synonym])
+    }
+
+    @Test func multiWordSynonymNeedsEveryWord() throws {
+        let engine = try TestIndex.engine(
+            [
+                TestIndex.page("/a/", title: "One", intro: "addiction treatment works"),
+                TestIndex.page("/b/", title: "Two", intro: "addiction only"),
+            ],
+            synonyms: ["rehab": ["addiction treatment"]])
+        #expect(try engine.search("rehab ").urls == ["/a/"])
+    }
+
+    @Test func wordsCloseTogetherRankHigher() throws {
+        let engine = try TestIndex.engine([
+            TestIndex.page(
+                "/far/", title: "One",
+                intro: "family " + TestIndex.filler(30) + " therapy " + TestIndex.filler(5)),
+            TestIndex.page(
+                "/near/", title: "Two",
+                intro: "family therapy " + TestIndex.filler(35, seed: 3)),
+        ])
+        let response = try engine.search("family therapy")
+        #expect(response.urls == ["/near/", "/far/"])
+        #expect(response.results[0].score > response.results[1].score)
+    }
+
+    @Test func typoThresholds() throws {
+        let engine = try TestIndex.engine([
+            TestIndex.page("/cost/", title: "Cost", intro: "cost"),
+            TestIndex.page("/dep/", title: "Depression", intro: "depression"),
+            TestIndex.page("/cat/", title: "Cat", intro: "cat"),
+        ])
+        // Four letters: one edit, a transposition counts as one.
+        #expect(try engine.search("cots ").urls == ["/cost/"])
+        #expect(try engine.search("csot ").urls == ["/cost/"])
+        #expect(try engine.search("czsz ").results.isEmpty)
+        // Three letters: no typos.
+        #expect(try engine.search("cta ").results.isEmpty)
+        #expect(try engine.search("cta ").missingWords == ["cta"])
+        // Eight letters or more: two edits.
+        #expect(try engine.search("depresion ").urls == ["/dep/"])
+        #expect(try engine.search("deprsesion ").urls == ["/dep/"])
+        #expect(try engine.search("dpersesoin ").results.isEmpty)
+        let match = try engine.search("cots ").words[0].matches[0]
+        #expect(match.kind == .typo && match.edits == 1)
+    }
+
+    @Test func lastWordMatchesAsPrefix() throws {
+        let engine = try TestIndex.engine([
+            TestIndex.page("/t/", title: "Therapists", intro: "Our therapists help."),
+            TestIndex.page("/f/", title: "Family", intro: "Family life."),
+        ])
+        #expect(try engine.search("thera").urls == ["/t/"])
+        #expect(try engine.search("thera").words[0].matches.map(\.kind) == [.prefix])
+        // Followed by a space, or not last: a whole word.
+        #expect(try engine.search("thera ").results.isEmpty)
+        #expect(try engine.search("thera family").missingWords == ["thera"])
+        // No page has both words: partial results, the prefix still counted as found.
+        let partial = try engine.search("family thera")
+        #expect(partial.isPartial && Set(partial.urls) == ["/t/", "/f/"])
+    }
+
+    @Test func prefixFindsPagesAcrossWords() throws {
+        let engine = try TestIndex.engine([
+            TestIndex.page("/t/", title: "Therapists and families", intro: "Our therapists help."),
+        ])
+        #expect(try engine.search("therapists fam").urls == ["/t/"])
+        #expect(try engine.search("medicat").results.isEmpty)
+    }
+
+    @Test func quotedPhrasesMatchExactlyWithStopWords() throws {
+        let engine = try TestIndex.engine([
+            TestIndex.page(
+                "/a/", title: "Costs",
+                intro: "Many plans have an out-of-pocket limit for the year."),
+            TestIndex.page(
+                "/b/", title: "Pockets", intro: "Keep it in your pocket; going out is fine."),
+        ])
+        #expect(try engine.search("\"out of pocket\"").urls == ["/a/"])
+        #expect(try Set(engine.search("out of pocket").urls) == ["/a/", "/b/"])
+        let missing = try engine.search("\"pocket limit out\"")
+        #expect(missing.results.isEmpty && missing.missingWords == ["\"pocket limit out\""])
+        let words = try engine.search("out of pocket").words
+        #expect(words.filter(\.isStopWord).map(\.word) == ["out", "of"])
+    }
+
+    @Test func reportsMissingWordsWithPartialResults() throws {
+        let engine = try TestIndex.engine([
+            TestIndex.page("/a/", title: "Family therapy", intro: "Family sessions."),
+            TestIndex.page("/b/", title: "Group therapy", intro: "Group sessions."),
+        ])
+        let response = try engine.search("zebra therapy")
+        #expect(response.isPartial)
+        #expect(response.missingWords == ["zebra"])
+        #expect(Set(response.urls) == ["/a/", "/b/"])
+
+        let notTogether = try engine.search("family group")
+        #expect(notTogether.isPartial)
+        #expect(notTogether.results.count == 2)
+        #expect(notTogether.missingWords.count == 1)
+
+        let full = try engine.search("family therapy")
+        #expect(!full.isPartial && full.missingWords.isEmpty && full.urls == ["/a/"])
+    }
+
+    @Test func linksToBestHeadingAndMarksExcerpt() throws {
+        let engine = try TestIndex.engine([
+            TestIndex.page(
+                "/p/", title: "Program", intro: TestIndex.filler(20),
+                parts: [
+                    ("schedule", "Schedule", "Sessions run three hours, four days a week."),
+                    ("costs", "What it costs", "Your copay depends on your insurance plan."),
+                ])
+        ])
+        let result = try #require(try engine.search("copay").results.first)
+        #expect(result.url == "/p/#costs")
+        #expect(result.heading == "What it costs")
+        #expect(result.excerpt.filter(\.isMatch).map(\.text) == ["copay"])
+        #expect(result.excerpt.map(\.text).joined() == "Your copay depends on your insurance plan.")
+        let intro = try #require(try engine.search("program").results.first)
+        #expect(intro.url == "/p/")
+    }
+
+    @Test func stopWordsOnlyFindsNothing() throws {
+        let engine = try TestIndex.engine([TestIndex.page("/a/", title: "A", intro: "the and of")])
+        let response = try engine.search("the of ")
+        #expect(response.results.isEmpty && response.missingWords.isEmpty)
+        #expect(response.words.allSatisfy { $0.isStopWord })
+    }
+}
+
+@Suite struct EdgeCaseTests {
+    @Test func emptySite() throws {
+        let engine = try TestIndex.engine([])
+        let response = try engine.search("anything")
+        #expect(response.results.isEmpty && response.missingWords == ["anything"])
+    }
+
+    @Test func pageWithoutParts() throws {
+        let page = SearchDocument(
+            url: "/bare/", title: "Bare page", description: "Only a description here.",
+            parts: [])
+        let engine = try TestIndex.engine([page])
+        let result = try #require(try engine.search("description").results.first)
+        #expect(result.url == "/bare/" && result.heading == "")
+        #expect(result.excerpt.filter(\.isMatch).map(\.text) == ["description"])
+    }
+
+    @Test func emptyQueryAndZeroLimit() throws {
+        let engine = try TestIndex.engine([TestIndex.page("/a/", title: "A", intro: "words")])
+        #expect(try engine.search("").results.isEmpty)
+        #expect(try engine.search("   \"\" ").words.isEmpty)
+        #expect(try engine.search("words", limit: 0).results.isEmpty)
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+@testable import LanternKit
+
+@Suite struct ShardingTests {
+    static let pages = TestIndex.syntheticPages(count: 1500, wordsPerPage: 200, seed: 7)
+
+    @Test func smallSiteIsOneIndexFile() {
+        let files = SearchIndexBuilder(synonyms: [:]).build(Array(Self.pages.prefix(20)))
+        #expect(files["index.json"] != nil)
+        #expect(files.keys.filter { $0.hasPrefix("shard-") }.isEmpty)
+        #expect(Set(files.keys).isSuperset(of: ["index.json", "words.json", "pages-0.json"]))
+    }
+
+    @Test func bigSiteGetsManifestAndShards() throws {
+        let files = SearchIndexBuilder(synonyms: [:], shardThresholdBytes: 64 * 1024)
+            .build(Self.pages)
+        let shards = files.keys.filter { $0.hasPrefix("shard-") }
+        #expect(shards.count > 4)
+        #expect(files["words.json"] != nil)
+        let manifest = try #require(files["index.json"])
+        let object = try JSONSerialization.jsonObject(with: Data(manifest)) as? [String: Any]
+        #expect(object?["layout"] as? String == "sharded")
+        #expect(object?["postings"] == nil)
+        #expect((object?["shards"] as? [Int])?.count == shards.count)
+        for name in shards { #expect(files[name]!.count < 64 * 1024) }
+    }
+
+    @Test func shardedAndSingleGiveTheSameResults() throws {
+        let single = try TestIndex.engine(Self.pages, threshold: Int.max)
+        let sharded = try TestIndex.engine(Self.pages, threshold: 64 * 1024)
+        // Common, rare and made-up words, typos, prefixes and phrases.
+        let sample = TestIndex.syntheticPages(count: 3, wordsPerPage: 80, seed: 99)
+        let words = sample.flatMap { Tokenizer.terms($0.parts[1].text) }.prefix(20)
+        var queries = Array(words) + ["zzqx", "\"\(words[0]) \(words[1])\""]
+        queries += zip(words, words.dropFirst()).prefix(8).map { "\($0) \($1)" }
+        queries += words.prefix(5).map { String($0.prefix(3)) }
+        queries += words.prefix(5).filter { $0.count > 4 }.map { String($0.dropFirst()) + " " }
+        var answered = 0
+        for query in queries {
+            let response = try sharded.search(query)
+            #expect(try response == single.search(query), "\(query)")
+            if !response.results.isEmpty { answered += 1 }
+        }
+        #expect(answered * 4 >= queries.count * 3, "most sample queries find pages")
+    }
+}
