@@ -124,6 +124,10 @@ enum IndexFormat {
     /// Adjacent query words n positions apart (n < 6) earn (6 − n) × 400 points.
     static let proximityReach = 6
     static let proximityPoints = 400
+    /// A title with every query word (stop words included) in the query's order earns
+    /// this; a heading, half as much.
+    static let titleOrderPoints = 4000
+    static let headingOrderPoints = 2000
     /// Partial results sort first by how many query words they match.
     static let matchedWordPoints = 100_000_000
     /// Most candidates read to check quoted phrases, so a browser never fetches without end.

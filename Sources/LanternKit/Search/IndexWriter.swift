@@ -1,4 +1,4 @@
-/// Serialises the index files. Keys are written in sorted order (see IndexJSONWriter).
+/// Serialises the index files. Keys are written in sorted order (see JSONWriter).
 enum IndexWriter {
     struct Header {
         var pageCount: Int
@@ -14,7 +14,7 @@ enum IndexWriter {
     }
 
     static func entryFile(_ header: Header) -> [UInt8] {
-        var json = IndexJSONWriter(capacity: 1 << 16)
+        var json = JSONWriter(capacity: 1 << 16)
         json.raw("{")
         json.key("layout")
         json.string(header.postings == nil ? "sharded" : "single")
@@ -64,7 +64,7 @@ enum IndexWriter {
     }
 
     static func wordsFile(_ words: [String]) -> [UInt8] {
-        var json = IndexJSONWriter(capacity: 1 << 16)
+        var json = JSONWriter(capacity: 1 << 16)
         json.raw("{")
         json.key("version")
         json.int(IndexFormat.version)
@@ -76,7 +76,7 @@ enum IndexWriter {
     }
 
     static func shardFile(_ postings: ArraySlice<[UInt8]>, start: Int) -> [UInt8] {
-        var json = IndexJSONWriter(capacity: 32 * 1024)
+        var json = JSONWriter(capacity: 32 * 1024)
         json.raw("{")
         json.key("postings")
         postingsArray(postings, into: &json)
@@ -91,7 +91,7 @@ enum IndexWriter {
     }
 
     private static func postingsArray(
-        _ postings: ArraySlice<[UInt8]>, into json: inout IndexJSONWriter
+        _ postings: ArraySlice<[UInt8]>, into json: inout JSONWriter
     ) {
         json.raw("[")
         var first = true
@@ -104,7 +104,7 @@ enum IndexWriter {
     }
 
     static func pagesFile(_ pages: ArraySlice<SearchDocument>, start: Int) -> [UInt8] {
-        var json = IndexJSONWriter(capacity: 16 * 1024)
+        var json = JSONWriter(capacity: 16 * 1024)
         json.raw("{")
         json.key("pages")
         json.raw("[")

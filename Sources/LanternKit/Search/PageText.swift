@@ -26,6 +26,23 @@ struct PageText {
             tokens.indices.reduce(0) { $0 + (matches($1, clause) ? 1 : 0) }
         }
 
+        /// Whether the query's words, stop words included, occur in this run in the
+        /// query's order (other words may come between them).
+        func containsInOrder(
+            _ sequence: [ParsedQuery.Slot], _ clauses: [Ranker.ClauseMatch]
+        ) -> Bool {
+            var next = 0
+            for index in tokens.indices where next < sequence.count {
+                switch sequence[next] {
+                case .clause(let clause):
+                    if matches(index, clauses[clause]) { next += 1 }
+                case .token(let term):
+                    if tokens[index].term.elementsEqual(term.utf8) { next += 1 }
+                }
+            }
+            return next == sequence.count
+        }
+
         /// Token indices where `phrase` starts.
         func occurrences(of phrase: [String]) -> [Int] {
             let folded = phrase.map { Array($0.utf8) }
@@ -75,6 +92,18 @@ struct PageText {
             }
         }
         return bonus
+    }
+
+    /// Points for a title, or else a heading, that has every word of the query (stop words
+    /// included) in the query's order: "what is an iop" finds "What is an intensive
+    /// outpatient program (IOP)?". Needs two words or more.
+    func orderBonus(_ sequence: [ParsedQuery.Slot], _ matches: [Ranker.ClauseMatch]) -> Int {
+        guard sequence.count > 1 else { return 0 }
+        if runs[0].containsInOrder(sequence, matches) { return IndexFormat.titleOrderPoints }
+        for part in record.parts.indices where heading(part).containsInOrder(sequence, matches) {
+            return IndexFormat.headingOrderPoints
+        }
+        return 0
     }
 
     /// The part whose heading and text match the query best; the first on ties.

@@ -14,9 +14,19 @@ struct ParsedQuery: Equatable {
         }
     }
 
+    /// One position of the query as typed, stop words included: a searched word (by its
+    /// index in `clauses`) or a folded token to be found as it is (a stop word, or a word
+    /// of a quoted phrase).
+    enum Slot: Equatable {
+        case clause(Int)
+        case token(String)
+    }
+
     var clauses: [Clause] = []
     /// Unquoted stop words, as typed: not searched, but reported by explain mode.
     var ignoredWords: [String] = []
+    /// Every word of the query in order, for the title and heading order bonus.
+    var sequence: [Slot] = []
 }
 
 enum QueryParser {
@@ -77,8 +87,14 @@ enum QueryParser {
                 // "therapy"), so it stays.
                 if !(isPrefix && words.count == 1) {
                     result.ignoredWords.append(text)
+                    result.sequence.append(.token(term))
                     continue
                 }
+            }
+            if case .phrase(_, let terms) = clause {
+                result.sequence += terms.map { .token($0) }
+            } else {
+                result.sequence.append(.clause(result.clauses.count))
             }
             result.clauses.append(clause)
         }

@@ -52,7 +52,8 @@ final class Ranker {
         var missing = chosenMissing
         var results: [(result: SearchResult, page: Int)] = []
         for candidate in chosen {
-            var (result, bonus) = present(try pageText(candidate.page), matches: matches)
+            var (result, bonus) = present(
+                try pageText(candidate.page), matches: matches, sequence: parsed.sequence)
             result.score = candidate.key + bonus
             results.append((result, candidate.page))
         }
@@ -302,8 +303,10 @@ final class Ranker {
         return text
     }
 
-    /// The result for a page, and its proximity bonus.
-    private func present(_ text: PageText, matches: [ClauseMatch]) -> (SearchResult, Int) {
+    /// The result for a page, and its bonus for proximity and word order.
+    private func present(
+        _ text: PageText, matches: [ClauseMatch], sequence: [ParsedQuery.Slot]
+    ) -> (SearchResult, Int) {
         let record = text.record
         let part = text.bestPart(matches)
         let anchor = record.parts.isEmpty ? "" : record.parts[part].anchor
@@ -314,6 +317,6 @@ final class Ranker {
             heading: record.parts.isEmpty ? "" : record.parts[part].heading,
             excerpt: text.excerpt(part: part, matches),
             score: 0)
-        return (result, text.proximityBonus(matches))
+        return (result, text.proximityBonus(matches) + text.orderBonus(sequence, matches))
     }
 }

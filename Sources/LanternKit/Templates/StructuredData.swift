@@ -1,57 +1,96 @@
-import Foundation
-
 /// schema.org JSON-LD for a page, ready to sit inside `<script type="application/ld+json">`:
 /// `MedicalWebPage` for reviewed content, `MedicalClinic` on the home and contact pages,
-/// `FAQPage` for a page with `layout: faq`.
+/// `FAQPage` for a page with `layout: faq`. Keys are written in alphabetical order.
 enum StructuredData {
     static func json(for page: Page, rendered: RenderedMarkdown, site: Site) -> String {
         let config = site.config
         let matter = page.frontMatter
-        var graph: [[String: Any]] = []
-        var webPage: [String: Any] = [
-            "@type": matter.lastReviewed != nil || matter.reviewedBy != nil ? "MedicalWebPage" : "WebPage",
-            "name": matter.title,
-            "url": config.baseURL + page.url,
-            "inLanguage": matter.language ?? config.language,
-        ]
-        if !matter.description.isEmpty { webPage["description"] = matter.description }
-        if let reviewed = matter.lastReviewed { webPage["lastReviewed"] = reviewed.iso }
+        var json = JSONWriter(capacity: 512)
+        json.raw("{\"@context\":\"https://schema.org\",\"@graph\":[{\"@type\":")
+        json.string(matter.lastReviewed != nil || matter.reviewedBy != nil ? "MedicalWebPage" : "WebPage")
+        if !matter.description.isEmpty {
+            json.raw(",")
+            json.key("description")
+            json.string(matter.description)
+        }
+        json.raw(",")
+        json.key("inLanguage")
+        json.string(matter.language ?? config.language)
+        if let reviewed = matter.lastReviewed {
+            json.raw(",")
+            json.key("lastReviewed")
+            json.string(reviewed.iso)
+        }
+        json.raw(",")
+        json.key("name")
+        json.string(matter.title)
         if let reviewer = matter.reviewedBy {
-            webPage["reviewedBy"] = ["@type": "Organization", "name": reviewer]
+            json.raw(",\"reviewedBy\":{\"@type\":\"Organization\",\"name\":")
+            json.string(reviewer)
+            json.raw("}")
         }
-        graph.append(webPage)
-        if page.kind == .home || matter.layout == "contact", let clinic = clinic(config) {
-            graph.append(clinic)
-        }
-        if matter.layout == "faq" {
-            let questions = rendered.parts.filter { $0.heading.hasSuffix("?") }.map { part -> [String: Any] in
-                ["@type": "Question", "name": part.heading,
-                 "acceptedAnswer": ["@type": "Answer", "text": part.text]]
-            }
-            if !questions.isEmpty { graph.append(["@type": "FAQPage", "mainEntity": questions]) }
-        }
-        let document: [String: Any] = ["@context": "https://schema.org", "@graph": graph]
-        guard let data = try? JSONSerialization.data(
-            withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])
-        else { return "{}" }
-        return HTMLEscaping.scriptSafeJSON(String(decoding: data, as: UTF8.self))
+        json.raw(",")
+        json.key("url")
+        json.string(config.baseURL + page.url)
+        json.raw("}")
+        if page.kind == .home || matter.layout == "contact" { clinic(config, into: &json) }
+        if matter.layout == "faq" { questions(rendered.parts, into: &json) }
+        json.raw("]}")
+        return String(decoding: json.bytes, as: UTF8.self)
     }
 
-    /// The clinic from `site.yaml`'s `clinic:` mapping (name, phone, address, hours).
-    private static func clinic(_ config: SiteConfig) -> [String: Any]? {
+    /// The clinic from `site.yaml`'s `clinic:` mapping (name, phone, address, opening_hours).
+    private static func clinic(_ config: SiteConfig, into json: inout JSONWriter) {
         guard let clinic = config.templateValues["clinic"] as? [String: Any],
-            let name = clinic["name"] as? String
-        else { return nil }
-        var value: [String: Any] = ["@type": "MedicalClinic", "name": name, "url": config.baseURL + "/"]
-        if let phone = clinic["phone"] as? String { value["telephone"] = phone }
+            let name = clinic["name"].map({ "\($0)" })
+        else { return }
+        json.raw(",{\"@type\":\"MedicalClinic\"")
         if let address = clinic["address"] as? [String: Any] {
-            var postal: [String: Any] = ["@type": "PostalAddress"]
-            let keys = ["street": "streetAddress", "city": "addressLocality", "region": "addressRegion",
-                        "postal_code": "postalCode", "country": "addressCountry"]
-            for (key, schemaKey) in keys { if let v = address[key] { postal[schemaKey] = "\(v)" } }
-            value["address"] = postal
+            json.raw(",\"address\":{\"@type\":\"PostalAddress\"")
+            let fields: [(String, StaticString)] = [
+                ("country", "addressCountry"), ("city", "addressLocality"), ("region", "addressRegion"),
+                ("postal_code", "postalCode"), ("street", "streetAddress"),
+            ]
+            for (key, schemaKey) in fields {
+                guard let value = address[key] else { continue }
+                json.raw(",")
+                json.key(schemaKey)
+                json.string("\(value)")
+            }
+            json.raw("}")
         }
-        if let hours = clinic["opening_hours"] as? [Any] { value["openingHours"] = hours.map { "\($0)" } }
-        return value
+        json.raw(",")
+        json.key("name")
+        json.string(name)
+        if let hours = clinic["opening_hours"] as? [Any] {
+            json.raw(",")
+            json.key("openingHours")
+            json.stringArray(hours.map { "\($0)" })
+        }
+        if let phone = clinic["phone"] {
+            json.raw(",")
+            json.key("telephone")
+            json.string("\(phone)")
+        }
+        json.raw(",")
+        json.key("url")
+        json.string(config.baseURL + "/")
+        json.raw("}")
+    }
+
+    /// Every h2 part whose heading is a question, with the text under it as the answer.
+    private static func questions(_ parts: [TextPart], into json: inout JSONWriter) {
+        let questions = parts.filter { $0.heading.hasSuffix("?") }
+        guard !questions.isEmpty else { return }
+        json.raw(",{\"@type\":\"FAQPage\",\"mainEntity\":[")
+        for (i, part) in questions.enumerated() {
+            if i > 0 { json.raw(",") }
+            json.raw("{\"@type\":\"Question\",\"acceptedAnswer\":{\"@type\":\"Answer\",\"text\":")
+            json.string(part.text)
+            json.raw("},\"name\":")
+            json.string(part.heading)
+            json.raw("}")
+        }
+        json.raw("]}")
     }
 }

@@ -1,9 +1,7 @@
-/// Writes compact JSON as UTF-8 bytes, in exactly the order it is called.
-///
-/// Callers write object keys in sorted order, so output is byte-identical from build to
-/// build. Strings escape `<`, `>`, `&`, U+2028 and U+2029, so the JSON can never close a
-/// `<script>` element or break a JavaScript string, whatever the page text says.
-struct IndexJSONWriter {
+/// Writes JSON straight into bytes, in the order it is told: deterministic output without a
+/// dictionary sort, and safe inside `<script>`, because `<`, `>`, `&`, U+2028 and U+2029 are
+/// always escaped. Used for the search index and for JSON-LD.
+struct JSONWriter {
     var bytes: [UInt8] = []
 
     init(capacity: Int = 1024) { bytes.reserveCapacity(capacity) }
