@@ -19,6 +19,20 @@ public struct BuildReport: Sendable {
     public var seconds: Double
     /// Problems that did not stop the build.
     public var warnings: [Diagnostic]
+    /// Seconds spent in each stage, in order (`lantern build --timings`).
+    public var stages: [(name: String, seconds: Double)] = []
+}
+
+/// Times the stages of one build.
+struct StageClock {
+    private var last = DispatchTime.now()
+    private(set) var stages: [(name: String, seconds: Double)] = []
+
+    mutating func lap(_ name: String) {
+        let now = DispatchTime.now()
+        stages.append((name, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
+        last = now
+    }
 }
 
 /// The whole build, stage by stage: configuration → content → templates → render every page
@@ -30,15 +44,18 @@ public enum Builder {
             output: options.outputPath,
             sources: [(options.contentPath, options.contentPath), (options.templatesPath, options.templatesPath)],
             outputDisplay: options.outputPath)
+        var clock = StageClock()
         let (site, templates, diagnostics) = try prepare(options)
+        clock.lap("load content and theme")
         let staging = try StagingFolder(for: options.outputPath, outputDisplay: options.outputPath)
         do {
             let written = try writeSite(site, templates: templates,
-                options: options, into: staging, diagnostics: diagnostics).filesWritten
+                options: options, into: staging, diagnostics: diagnostics, clock: &clock).filesWritten
             try staging.commit(outputDisplay: options.outputPath)
+            clock.lap("swap the output in")
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             return BuildReport(pagesWritten: site.pages.count, filesWritten: written, seconds: seconds,
-                warnings: [])
+                warnings: [], stages: clock.stages)
         } catch {
             staging.discard()
             throw error
@@ -143,15 +160,27 @@ public enum Builder {
         _ site: Site, templates: TemplateLibrary?, options: BuildOptions, into output: some OutputSink,
         diagnostics earlier: DiagnosticBag, keepHTML: Bool = false
     ) throws(BuildFailure) -> SiteRender {
+        var clock = StageClock()
+        return try writeSite(site, templates: templates, options: options, into: output,
+            diagnostics: earlier, keepHTML: keepHTML, clock: &clock)
+    }
+
+    static func writeSite(
+        _ site: Site, templates: TemplateLibrary?, options: BuildOptions, into output: some OutputSink,
+        diagnostics earlier: DiagnosticBag, keepHTML: Bool = false, clock: inout StageClock
+    ) throws(BuildFailure) -> SiteRender {
         let pageRenderer = PageRenderer(site: site, templates: templates)
         let outcomes = renderPages(site, with: pageRenderer, into: output, keepHTML: keepHTML)
+        clock.lap("render and write pages")
         var diagnostics = earlier
         for outcome in outcomes { diagnostics.append(contentsOf: outcome.diagnostics) }
         try diagnostics.throwIfErrors()
         guard let templates else { return SiteRender(filesWritten: 0, outcomes: outcomes) }
         var written = try writeSiteFiles(site, templates: templates, pageRenderer: pageRenderer,
             options: options, into: output)
+        clock.lap("site files and assets")
         written += try writeSearchIndex(site, outcomes: outcomes, into: output)
+        clock.lap("search index")
         return SiteRender(filesWritten: site.pages.count + written, outcomes: outcomes)
     }
 

@@ -26,6 +26,9 @@ struct Build: ParsableCommand {
     @Flag(help: "Print nothing on success.")
     var quiet = false
 
+    @Flag(help: "Print how long each stage of the build took.")
+    var timings = false
+
     func run() throws {
         var options = BuildOptions()
         options.configPath = location.config
@@ -39,6 +42,11 @@ struct Build: ParsableCommand {
             if !quiet {
                 let ms = Int((report.seconds * 1000).rounded())
                 print("lantern: wrote \(report.pagesWritten) pages (\(report.filesWritten) files) to \(output) in \(ms) ms")
+            }
+            if timings {
+                for stage in report.stages {
+                    print(String(format: "  %7.0f ms  %@", stage.seconds * 1000, stage.name))
+                }
             }
         } catch {
             throw fail(error)
