@@ -38,7 +38,7 @@ final class StagingFolder: OutputSink {
         let name = (out as NSString).lastPathComponent
         path = parent + "/." + name + ".building-\(getpid())"
         let fm = FileManager.default
-        try? fm.removeItem(atPath: path)
+        FolderRemoval.remove(path)
         do {
             try fm.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
@@ -120,12 +120,12 @@ final class StagingFolder: OutputSink {
             throw BuildFailure(.error(SourceLocation(file: outputDisplay),
                 "cannot move the new site into place (\(message))"))
         }
-        if hadOutput { try? fm.removeItem(atPath: aside) }
+        if hadOutput { FolderRemoval.remove(aside) }
     }
 
     /// Deletes the staged files; the output is untouched.
     func discard() {
-        try? FileManager.default.removeItem(atPath: path)
+        FolderRemoval.remove(path)
     }
 
     static func absolute(_ path: String) -> String {
