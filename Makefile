@@ -10,7 +10,7 @@ TEST_PACKAGES := chromium chromium-driver default-jre-headless nodejs
 PYTHON ?= python3
 CHECK := .build/public-check
 
-.PHONY: site build deps test-deps test test-swift test-js test-browser test-reproducible bench fuzz clean
+.PHONY: site build deps test-deps test test-swift test-js test-browser test-reproducible bench bench-micro fuzz clean
 
 site: build
 	$(LANTERN) build
@@ -44,6 +44,26 @@ test-reproducible: build
 
 test-browser: test-deps build
 	@if [ -d Tests/Browser ]; then LANTERN_SITE=Public $(PYTHON) -m pytest Tests/Browser -q; fi
+
+# Benchmarks. `make bench`: the release binary on the sample site scaled to BENCH_PAGES pages,
+# then, where shared/bench sits beside the checkout, the side-by-side comparison with Hugo.
+# `make bench-micro`: the stage micro-benchmarks in Benchmarks/ (package-benchmark, jemalloc).
+BENCH_PAGES ?= 1000
+ROUNDS ?= 7
+bench: deps
+	$(SWIFT) build -c release
+	@command -v hyperfine >/dev/null || { $(SUDO) apt-get update -qq && $(APT_INSTALL) hyperfine; }
+	$(PYTHON) Benchmarks/scaled_site.py --pages $(BENCH_PAGES) --out .build/bench-site
+	hyperfine --warmup 1 --runs $(ROUNDS) \
+		'.build/release/lantern build --content .build/bench-site/Content --output .build/bench-out --quiet'
+	@if [ -x ../shared/bench/compare.sh ]; then \
+		ROUNDS=$(ROUNDS) ../shared/bench/compare.sh $(BENCH_PAGES) \
+			"$(CURDIR)/.build/release/lantern build --content {content} --output {out} --quiet"; \
+	else echo "(../shared/bench not found: no comparison with Hugo)"; fi
+
+bench-micro: deps
+	@dpkg -s libjemalloc-dev >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(APT_INSTALL) libjemalloc-dev; }
+	cd Benchmarks && $(SWIFT) package benchmark
 
 # Fuzzing with libFuzzer: `make fuzz FUZZ_SECONDS=1800`. Crashes land in Fuzz/crashes/; each one
 # found becomes a case in Tests/Fixtures/bad/ or a unit test.
