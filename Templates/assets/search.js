@@ -189,7 +189,8 @@
 
   // ---- Query parsing (QueryParser.swift) ----
   function parse(query, stops) {
-    const b = ENC.encode(query), words = [], out = { clauses: [], ignored: [] };
+    // seq: every word in order for the word-order bonus, {c: clause index} or {t: token}.
+    const b = ENC.encode(query), words = [], out = { clauses: [], ignored: [], seq: [] };
     const text = (s, e) => DEC.decode(b.subarray(s, e));
     let seg = 0, quoted = false, i = 0;
     const close = (end, quoteFollows) => {
@@ -213,8 +214,12 @@
     words.forEach((c) => {
       if (!c.phrase && stops.has(c.term) && !(c.prefix && words.length === 1)) {
         out.ignored.push(c.text);
+        out.seq.push({ t: c.term });
+      } else {
+        if (c.phrase) c.phrase.forEach((t) => out.seq.push({ t }));
+        else out.seq.push({ c: out.clauses.length });
+        out.clauses.push(c);
       }
-      else out.clauses.push(c);
     });
     return out;
   }
@@ -385,9 +390,12 @@
       return m;
     }
     async score(m) {
-      for (const v of m.variants) {
-        const sums = new Map(), lists = await Promise.all(v.terms.map((id) => this.postings(id)));
-        lists.forEach((list) => list.forEach(([page, impact]) => {
+      // Every shard of every variant at once: one wave of requests, not one per variant.
+      const all = await Promise.all(
+        m.variants.map((v) => Promise.all(v.terms.map((id) => this.postings(id)))));
+      for (const [k, v] of m.variants.entries()) {
+        const sums = new Map();
+        all[k].forEach((list) => list.forEach(([page, impact]) => {
           const cur = sums.get(page) || [0, 0];
           sums.set(page, [cur[0] + 1, cur[1] + impact]);
         }));
@@ -400,7 +408,8 @@
     // The pages to present, best first by postings score (Ranker.choose).
     async choose(ms, limit) {
       let missing = ms.filter((m) => !m.scores.size).map((m) => m.label);
-      let partial = false, cands = [];
+      // At least 10 pages are read, so a smaller limit gives the first results of a larger one.
+      let partial = false, cands = [], w = Math.max(limit, 10);
       if (!missing.length) {
         const small = ms.reduce((a, b) => b.scores.size < a.scores.size ? b : a);
         small.scores.forEach((_, page) => {
@@ -420,13 +429,13 @@
       }
       cands.sort((a, b) => b.key - a.key || a.page - b.page);
       const phrases = ms.filter((m) => m.phrase), chosen = [];
-      if (partial || !phrases.length) return { chosen: cands.slice(0, limit), partial, missing };
+      if (partial || !phrases.length) return { chosen: cands.slice(0, w), partial, missing };
       cands = cands.slice(0, 30);
-      for (let i = 0; i < cands.length && chosen.length < limit; i += limit) {
-        const batch = cands.slice(i, i + limit);
+      for (let i = 0; i < cands.length && chosen.length < w; i += w) {
+        const batch = cands.slice(i, i + w);
         const texts = await Promise.all(batch.map((c) => this.page(c.page)));
         batch.forEach((c, j) => {
-          if (chosen.length < limit && phrases.every((m) => texts[j].contains(m.phrase))) {
+          if (chosen.length < w && phrases.every((m) => texts[j].contains(m.phrase))) {
             chosen.push(c);
           }
         });
@@ -458,8 +467,8 @@
       const ch = await this.choose(ms, limit);
       const pages = await Promise.all(ch.chosen.map((c) => this.page(c.page)));
       let rs = ch.chosen.map((c, n) => {
-        const r = pages[n].present(ms);
-        r.score = c.key + pages[n].proximity(ms);
+        const order = pages[n].order(q.seq, ms), r = pages[n].present(ms, order === 4000);
+        r.score = c.key + pages[n].proximity(ms) + order;
         return { r, page: c.page };
       });
       rs.sort((a, b) => b.r.score - a.r.score || a.page - b.page);
@@ -483,6 +492,15 @@
     }
     matches(i, m) { return this.stems[i] !== null && m.stems.has(this.stems[i]); }
     count(m) { return this.tokens.filter((_, i) => this.matches(i, m)).length; }
+    // The query's words, stop words included, in order (other words may come between).
+    inOrder(seq, ms) {
+      let k = 0;
+      this.tokens.forEach((t, i) => {
+        const x = seq[k];
+        if (x && (x.t === undefined ? this.matches(i, ms[x.c]) : t.t === x.t)) k++;
+      });
+      return k === seq.length;
+    }
     occurrences(phrase) {
       const ts = this.tokens, out = [];
       for (let i = 0; i + phrase.length <= ts.length; i++) {
@@ -519,6 +537,12 @@
         if (best < 6) bonus += (6 - best) * 400;
       }
       return bonus;
+    }
+    // A title (4000) or else a heading (2000) with every query word in the query's order.
+    order(seq, ms) {
+      if (seq.length < 2) return 0;
+      if (this.runs[0].inOrder(seq, ms)) return 4000;
+      return this.rec.parts.some((_, k) => this.runs[2 + 2 * k].inOrder(seq, ms)) ? 2000 : 0;
     }
     bestPart(ms) {
       let best = 0, bestScore = 0;
@@ -567,8 +591,9 @@
       if (we < ts.length) segs.push({ text: '\u2026', match: false });
       return segs;
     }
-    present(ms) {
-      const rec = this.rec, part = this.bestPart(ms);
+    // A title that reads like the query links to the top of the page.
+    present(ms, top) {
+      const rec = this.rec, part = top ? 0 : this.bestPart(ms);
       const p = rec.parts[part] || { anchor: '', heading: '' };
       return {
         url: p.anchor ? `${rec.url}#${p.anchor}` : rec.url, title: rec.title, section: rec.section,

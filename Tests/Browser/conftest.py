@@ -26,6 +26,7 @@ SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 
 # Pages Lantern writes itself and lists in no sitemap.
 EXTRA_PAGES = ["/404.html", "/search/", "/site-index/"]
+SEARCH_QUERY_PAGE = "/search/?q=family+therapy"
 
 
 def sitemap_base_and_paths() -> tuple[str, list[str]]:
@@ -43,6 +44,9 @@ def sitemap_base_and_paths() -> tuple[str, list[str]]:
     for extra in EXTRA_PAGES:
         if extra not in paths:
             paths.append(extra)
+    # Once the search index is built, check a page of results too (marks, filters, excerpts).
+    if any((SITE / "search").glob("*.json")):
+        paths.append(SEARCH_QUERY_PAGE)
     return base, paths
 
 
@@ -154,12 +158,13 @@ def set_viewport(driver, width: int, height: int = 900, dark: bool = False) -> N
 
 
 def settle(driver, dark: bool | None = None) -> None:
-    """Waits until the page has rendered two frames (and the emulated colour scheme applies)."""
+    """Waits until the emulated colour scheme applies, no animation runs, and two frames rendered."""
     driver.execute_async_script("""
         const dark = arguments[0], done = arguments[arguments.length - 1];
         const start = performance.now();
         (function wait() {
-            const ready = dark === null || matchMedia('(prefers-color-scheme: dark)').matches === dark;
+            const ready = (dark === null || matchMedia('(prefers-color-scheme: dark)').matches === dark)
+                && document.getAnimations().every(a => a.playState !== 'running');
             if (ready || performance.now() - start > 2000)
                 requestAnimationFrame(() => requestAnimationFrame(() => done(ready)));
             else setTimeout(wait, 20);

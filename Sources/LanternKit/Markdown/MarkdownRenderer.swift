@@ -75,7 +75,8 @@ public struct MarkdownRenderer: Sendable {
         free(rendered)
 
         return RenderedMarkdown(
-            html: HeadingIDInserter.insert(walker.headingIDsInRenderOrder, into: html),
+            html: HTMLFinishing.finish(html, headingIDs: walker.headingIDsInRenderOrder,
+                tables: walker.tablesInRenderOrder),
             headings: walker.headings, parts: walker.finishedParts(), links: walker.links,
             blocks: walker.blocks, diagnostics: walker.diagnostics)
     }
@@ -91,6 +92,9 @@ private struct TreeWalker {
     /// One entry per `<hN>` tag the HTML will contain, in order; nil for a heading written as
     /// raw HTML, which keeps its own attributes.
     var headingIDsInRenderOrder: [String?] = []
+    /// One entry per `<table>` tag the HTML will contain: true for a Markdown table (to be
+    /// wrapped for scrolling), false for one written as raw HTML.
+    var tablesInRenderOrder: [Bool] = []
     var links: [LinkReference] = []
     var blocks: [TextBlock] = []
     var diagnostics: [Diagnostic] = []
@@ -131,13 +135,19 @@ private struct TreeWalker {
                     skipDepth -= 1
                 }
             }
+            if entering, type != CMARK_NODE_TEXT, let name = cmark_node_get_type_string(node),
+                strcmp(name, "table") == 0
+            {
+                tablesInRenderOrder.append(true)
+            }
             if entering, type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
                 rewriteLink(node, isImage: type == CMARK_NODE_IMAGE, resolveLink: resolveLink)
             }
             if entering, allowRawHTML, type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {
                 let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-                let count = HeadingIDInserter.openingTagCount(in: literal)
-                headingIDsInRenderOrder += Array(repeating: nil, count: count)
+                let counts = HTMLFinishing.tagCounts(in: literal)
+                headingIDsInRenderOrder += Array(repeating: nil, count: counts.headings)
+                tablesInRenderOrder += Array(repeating: false, count: counts.tables)
             }
             guard skipDepth == 0 else { continue }
             if entering, isTextBlock(node, type), type != CMARK_NODE_ITEM {
@@ -227,52 +237,5 @@ private struct TreeWalker {
             }
         }
         return text
-    }
-}
-
-/// cmark renders headings as bare `<h2>` tags; this gives them their ids. In safe mode every
-/// `<hN>` in the output comes from a heading node, in document order; raw HTML headings
-/// (unsafe mode only) are counted by the walker and left as written.
-enum HeadingIDInserter {
-    static func insert(_ ids: [String?], into html: String) -> String {
-        guard !ids.isEmpty else { return html }
-        var out = [UInt8]()
-        let bytes = Array(html.utf8)
-        out.reserveCapacity(bytes.count + ids.count * 24)
-        var next = 0
-        var i = 0
-        while i < bytes.count {
-            if isOpeningHeadingTag(bytes, at: i) {
-                if next < ids.count, let id = ids[next] {
-                    out += bytes[i..<(i + 3)]
-                    out += Array(" id=\"\(escapeAttribute(id))\">".utf8)
-                } else {
-                    out += bytes[i..<(i + 4)]
-                }
-                next += 1
-                i += 4
-                continue
-            }
-            out.append(bytes[i])
-            i += 1
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    static func openingTagCount(in html: String) -> Int {
-        let bytes = Array(html.utf8)
-        var count = 0
-        for i in bytes.indices where isOpeningHeadingTag(bytes, at: i) { count += 1 }
-        return count
-    }
-
-    private static func isOpeningHeadingTag(_ bytes: [UInt8], at i: Int) -> Bool {
-        i + 3 < bytes.count && bytes[i] == UInt8(ascii: "<") && bytes[i + 1] == UInt8(ascii: "h")
-            && (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[i + 2])
-            && bytes[i + 3] == UInt8(ascii: ">")
-    }
-
-    private static func escapeAttribute(_ text: String) -> String {
-        HTMLEscaping.escape(text)
     }
 }

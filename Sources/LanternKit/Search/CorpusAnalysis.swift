@@ -85,6 +85,7 @@ struct CorpusAnalysis {
                     let tf = Double(chunk.weights[e]) / 2
                     let score = idf[r] * tf * (IndexFormat.k1 + 1) / (tf + norm)
                     let impact = max(1, Int((score * IndexFormat.impactScale).rounded()))
+                        + (chunk.inTitle[e] ? IndexFormat.titleImpact : 0)
                     postingPage[cursor[r]] = Int32(page)
                     postingImpact[cursor[r]] = Int32(impact)
                     cursor[r] += 1
@@ -127,15 +128,18 @@ private struct ChunkCounts {
     var pageStart: [Int] = [0]
     var entryWord: [Int32] = []
     var entryWeight: [Int32] = []
+    /// Whether the entry's word is in the page title.
+    var entryInTitle: [Bool] = []
     var lengths: [Int32] = []
 
     init(pages: ArraySlice<SearchDocument>) {
         for word in StopWords.list { _ = words.intern(Array(word.utf8)) }
         var weights: [Int32] = []
+        var inTitle: [Bool] = []
         var touched: [Int32] = []
         for page in pages {
             var length: Int32 = 0
-            func add(_ text: String, _ weight: Int32) {
+            func add(_ text: String, _ weight: Int32, isTitle: Bool = false) {
                 var text = text
                 text.withUTF8 { utf8 in
                     Tokenizer.forEachToken(utf8) { term, _, _ in
@@ -144,14 +148,16 @@ private struct ChunkCounts {
                         if id >= weights.count {
                             let missing = id + 1 - weights.count
                             weights.append(contentsOf: repeatElement(0, count: missing))
+                            inTitle.append(contentsOf: repeatElement(false, count: missing))
                         }
                         if weights[id] == 0 { touched.append(Int32(id)) }
                         weights[id] += weight
+                        if isTitle { inTitle[id] = true }
                         length += 1
                     }
                 }
             }
-            add(page.title, IndexFormat.titleWeight)
+            add(page.title, IndexFormat.titleWeight, isTitle: true)
             for tag in page.tags { add(tag, IndexFormat.tagWeight) }
             add(page.description, IndexFormat.descriptionWeight)
             add(page.section, IndexFormat.sectionWeight)
@@ -162,7 +168,9 @@ private struct ChunkCounts {
             for id in touched {
                 entryWord.append(id)
                 entryWeight.append(weights[Int(id)])
+                entryInTitle.append(inTitle[Int(id)])
                 weights[Int(id)] = 0
+                inTitle[Int(id)] = false
             }
             touched.removeAll(keepingCapacity: true)
             pageStart.append(entryWord.count)
@@ -174,6 +182,7 @@ private struct ChunkCounts {
         var pageStart: [Int] = [0]
         var stems: [Int32] = []
         var weights: [Int32] = []
+        var inTitle: [Bool] = []
         var lengths: [Int32] = []
     }
 
@@ -181,17 +190,21 @@ private struct ChunkCounts {
         var out = Merged()
         out.lengths = lengths
         var sums = [Int32](repeating: 0, count: stemCount)
+        var titled = [Bool](repeating: false, count: stemCount)
         var touched: [Int32] = []
         for p in 0..<lengths.count {
             for e in pageStart[p]..<pageStart[p + 1] {
                 let stem = wordToStem[Int(entryWord[e])]
                 if sums[Int(stem)] == 0 { touched.append(stem) }
                 sums[Int(stem)] += entryWeight[e]
+                if entryInTitle[e] { titled[Int(stem)] = true }
             }
             for stem in touched {
                 out.stems.append(stem)
                 out.weights.append(sums[Int(stem)])
+                out.inTitle.append(titled[Int(stem)])
                 sums[Int(stem)] = 0
+                titled[Int(stem)] = false
             }
             touched.removeAll(keepingCapacity: true)
             out.pageStart.append(out.stems.count)

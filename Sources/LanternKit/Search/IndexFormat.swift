@@ -20,6 +20,9 @@ enum IndexFormat {
     static let k1 = 1.2
     static let b = 0.75
     static let impactScale = 10.0
+    /// Added to the impact of a term in the page title: however often a common word fills
+    /// the text, a page named after it comes first.
+    static let titleImpact = 5
 
     /// Characters of the postings code, 0...63. A digit ≥ 32 means "more digits follow".
     static let alphabet = Array(
@@ -130,6 +133,8 @@ enum IndexFormat {
     static let headingOrderPoints = 2000
     /// Partial results sort first by how many query words they match.
     static let matchedWordPoints = 100_000_000
+    /// Fewest candidates read and ranked with their text, whatever the limit.
+    static let readWindow = 10
     /// Most candidates read to check quoted phrases, so a browser never fetches without end.
     static let phraseCheckLimit = 30
 }

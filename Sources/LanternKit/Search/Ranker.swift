@@ -1,6 +1,7 @@
 /// Runs one query against an index: resolves words against the vocabulary, scores pages
 /// from postings, then reads the text of the best candidates to check quoted phrases,
-/// reward words found close together, pick the heading to link to, and cut an excerpt.
+/// reward words found close together and titles or headings that read like the query,
+/// pick the heading to link to, and cut an excerpt.
 ///
 /// search.js follows the same steps in the same order; keep the two in step.
 final class Ranker {
@@ -88,8 +89,10 @@ final class Ranker {
             candidates = someWordsCandidates(matches)
         }
         candidates.sort { $0.key != $1.key ? $0.key > $1.key : $0.page < $1.page }
-        // Only the pages shown are read: proximity reorders them but cannot bring in others.
-        let window = limit
+        // Only these pages are read: the bonuses for proximity and word order reorder them
+        // but cannot bring in others. At least `readWindow`, so that a smaller limit gives
+        // the first results of a larger one.
+        let window = max(limit, IndexFormat.readWindow)
         let phrases = matches.filter { $0.phrase != nil }
         if isPartial || phrases.isEmpty {
             return (Array(candidates.prefix(window)), isPartial, missing)
@@ -308,7 +311,9 @@ final class Ranker {
         _ text: PageText, matches: [ClauseMatch], sequence: [ParsedQuery.Slot]
     ) -> (SearchResult, Int) {
         let record = text.record
-        let part = text.bestPart(matches)
+        let order = text.orderBonus(sequence, matches)
+        // A title that reads like the query: the page is the answer, so link to its top.
+        let part = order == IndexFormat.titleOrderPoints ? 0 : text.bestPart(matches)
         let anchor = record.parts.isEmpty ? "" : record.parts[part].anchor
         let result = SearchResult(
             url: anchor.isEmpty ? record.url : record.url + "#" + anchor,
@@ -317,6 +322,6 @@ final class Ranker {
             heading: record.parts.isEmpty ? "" : record.parts[part].heading,
             excerpt: text.excerpt(part: part, matches),
             score: 0)
-        return (result, text.proximityBonus(matches) + text.orderBonus(sequence, matches))
+        return (result, text.proximityBonus(matches) + order)
     }
 }

@@ -44,7 +44,7 @@ struct PageContext {
 
         let menu = site.menu.map { item -> [String: Any] in
             let active = item.url == page.url || (item.url != "/" && page.url.hasPrefix(item.url))
-            return ["title": item.title, "url": item.url, "active": active]
+            return ["title": item.title, "url": item.url, "active": active, "current": item.url == page.url]
         }
         var siteValues = self.siteValues
         siteValues["menu"] = menu

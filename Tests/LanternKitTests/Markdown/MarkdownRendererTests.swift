@@ -43,7 +43,8 @@ import Testing
 
             [^1]: A footnote.
             """, file: "x.md")
-        #expect(rendered.html.contains("<table>"))
+        #expect(rendered.html.contains("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Table\"><table>"))
+        #expect(rendered.html.contains("</table></div>"))
         #expect(rendered.html.contains("<del>gone</del>"))
         #expect(rendered.html.contains("<a href=\"http://www.example.org\">"))
         #expect(rendered.html.contains("type=\"checkbox\""))
@@ -59,9 +60,11 @@ import Testing
 
     @Test func unsafeModePassesHTMLAndKeepsHeadingIDsAligned() {
         let unsafe = MarkdownRenderer(allowRawHTML: true)
-        let rendered = unsafe.render("<h2>Raw</h2>\n\n## Real\n", file: "x.md")
+        let rendered = unsafe.render("<h2>Raw</h2>\n\n## Real\n\n<table><tr><td>raw</td></tr></table>\n\n| a |\n|---|\n| b |\n", file: "x.md")
         #expect(rendered.html.contains("<h2>Raw</h2>"))
         #expect(rendered.html.contains("<h2 id=\"real\">Real</h2>"))
+        #expect(rendered.html.contains("<table><tr><td>raw</td></tr></table>"))
+        #expect(rendered.html.components(separatedBy: "class=\"table-wrap\"").count == 2)
     }
 
     @Test func linksAreRewrittenAndBrokenOnesReportedWithTheirLine() {

@@ -183,3 +183,55 @@ import Testing
         #expect(try engine.search("words", limit: 0).results.isEmpty)
     }
 }
+
+@Suite struct WordOrderTests {
+    @Test func titleWithTheQueryInOrderWinsAndLinksToThePage() throws {
+        // "iop" is on every page, so its impact alone cannot tell them apart.
+        let engine = try TestIndex.engine([
+            TestIndex.page(
+                "/a/", title: "How an IOP works", intro: "An IOP meets often. IOP IOP.",
+                parts: [("what", "What is it", "An IOP is care.")]),
+            TestIndex.page(
+                "/b/", title: "What is an intensive outpatient program (IOP)?",
+                intro: "Some words about an IOP.",
+                parts: [("fits", "Where an IOP fits", "The IOP sits between.")]),
+            TestIndex.page(
+                "/c/", title: "Questions", intro: "About IOP.",
+                parts: [("q", "What is an IOP?", "An IOP is treatment.")]),
+        ])
+        let response = try engine.search("what is an iop")
+        #expect(response.urls == ["/b/", "/c/#q", "/a/"])
+        #expect(response.words.filter(\.isStopWord).map(\.word) == ["what", "is", "an"])
+        let plain = try engine.search("iop")
+        let base = try #require(plain.results.first { $0.url.hasPrefix("/b/") }).score
+        #expect(response.results[0].score == base + IndexFormat.titleOrderPoints)
+        // Out of order, or with a word the title lacks: no bonus.
+        #expect(try engine.search("iop is what").results.allSatisfy { $0.score < 4000 })
+    }
+
+    @Test func aCommonWordInTheTitleRanksThePageFirst() throws {
+        let pages = (0..<8).map { i in
+            TestIndex.page(
+                "/p\(i)/", title: "Page \(i)",
+                intro: "therapy " + String(repeating: "therapy helps. ", count: 10)
+                    + TestIndex.filler(20, seed: i))
+        } + [TestIndex.page("/z/", title: "Therapy", intro: "therapy " + TestIndex.filler(20))]
+        let engine = try TestIndex.engine(pages)
+        #expect(try engine.search("therapy").urls.first == "/z/")
+    }
+
+    @Test func aSmallerLimitGivesTheFirstResultsOfALargerOne() throws {
+        let pages = (0..<30).map { i in
+            TestIndex.page(
+                "/p\(i)/", title: i == 25 ? "What is an IOP" : "Page \(i)",
+                intro: "iop " + TestIndex.filler(10 + i))
+        }
+        let engine = try TestIndex.engine(pages)
+        for query in ["what is an iop", "iop", "iop lorem"] {
+            let ten = try engine.search(query, limit: 10).urls
+            for limit in 1...3 {
+                #expect(try engine.search(query, limit: limit).urls == Array(ten.prefix(limit)))
+            }
+        }
+    }
+}

@@ -87,8 +87,9 @@ import Testing
             Issue.record("expected a partial rebuild")
             return
         }
-        #expect(outputs == ["therapies/a/index.html", "therapies/b/index.html", "therapies/c/index.html",
-            "therapies/index.html"])
+        // The search index holds every page, so it is written again too.
+        #expect(outputs == ["search/index.json", "search/pages-0.json", "search/words.json",
+            "therapies/a/index.html", "therapies/b/index.html", "therapies/c/index.html", "therapies/index.html"])
         #expect(html(live, "therapies/b/index.html").contains("New B body."))
         // A full build of the same sources gives the same files.
         let fresh = LiveBuild(options: site.options)

@@ -204,7 +204,8 @@ import Testing
             // A front matter error: the browser gets every diagnostic with file and line.
             try site.write("---\ntitle: [CBT\n---\nBroken.\n", to: "Content/therapies/cbt.md")
             try site.write("---\ntitle: DBT\nweight: 2\n---\nSee [x](missing<b>.md).\n", to: "Content/therapies/dbt.md")
-            let error = try await eventually(client, "/therapies/cbt/", status: 500, contains: "did not build")
+            // Two files change: wait until the error page reflects both, not the first alone.
+            let error = try await eventually(client, "/therapies/cbt/", status: 500, contains: "missing&lt;b&gt;.md")
             #expect(error != nil)
             if let error {
                 #expect(error.text.contains("Content/therapies/cbt.md</span>:<span class=\"line\">2</span>"))

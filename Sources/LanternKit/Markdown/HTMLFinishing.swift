@@ -1,0 +1,82 @@
+/// The last touches to cmark's HTML, in one pass over its bytes: headings get their ids, and
+/// Markdown tables get a scrolling wrapper, so a wide table scrolls inside its own box on a
+/// phone instead of the whole page, and keyboard users can scroll it too.
+///
+/// In safe mode every `<hN>` and `<table>` in the output comes from a Markdown node, in
+/// document order; with raw HTML allowed, the tree walk counts those written as HTML, which
+/// are left as written.
+enum HTMLFinishing {
+    static let tableOpening = Array("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Table\"><table>".utf8)
+    static let tableClosing = Array("</table></div>".utf8)
+
+    static func finish(_ html: String, headingIDs: [String?], tables: [Bool]) -> String {
+        guard !headingIDs.isEmpty || tables.contains(true) else { return html }
+        var out = [UInt8]()
+        var bytes = html
+        return bytes.withUTF8 { bytes in
+            out.reserveCapacity(bytes.count + headingIDs.count * 24 + tables.count * 96)
+            var nextHeading = 0, nextTable = 0
+            var openTables: [Bool] = []
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == UInt8(ascii: "<") {
+                    if isHeadingTag(bytes, at: i) {
+                        if nextHeading < headingIDs.count, let id = headingIDs[nextHeading] {
+                            out += bytes[i..<(i + 3)]
+                            out += Array(" id=\"\(HTMLEscaping.escape(id))\">".utf8)
+                        } else {
+                            out += bytes[i..<(i + 4)]
+                        }
+                        nextHeading += 1
+                        i += 4
+                        continue
+                    }
+                    if matches(bytes, at: i, "<table>") {
+                        let wrap = nextTable < tables.count && tables[nextTable]
+                        nextTable += 1
+                        openTables.append(wrap)
+                        out += wrap ? tableOpening : Array("<table>".utf8)
+                        i += 7
+                        continue
+                    }
+                    if matches(bytes, at: i, "</table>") {
+                        let wrapped = openTables.popLast() ?? false
+                        out += wrapped ? tableClosing : Array("</table>".utf8)
+                        i += 8
+                        continue
+                    }
+                }
+                out.append(bytes[i])
+                i += 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// How many `<hN>` and `<table>` tags a piece of raw HTML holds.
+    static func tagCounts(in html: String) -> (headings: Int, tables: Int) {
+        var html = html
+        return html.withUTF8 { bytes in
+            var headings = 0, tables = 0
+            for i in bytes.indices where bytes[i] == UInt8(ascii: "<") {
+                if isHeadingTag(bytes, at: i) { headings += 1 }
+                if matches(bytes, at: i, "<table>") { tables += 1 }
+            }
+            return (headings, tables)
+        }
+    }
+
+    private static func isHeadingTag(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        i + 3 < bytes.count && bytes[i + 1] == UInt8(ascii: "h")
+            && (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[i + 2])
+            && bytes[i + 3] == UInt8(ascii: ">")
+    }
+
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, _ tag: StaticString) -> Bool {
+        let count = tag.utf8CodeUnitCount
+        guard i + count <= bytes.count else { return false }
+        let pattern = UnsafeBufferPointer(start: tag.utf8Start, count: count)
+        for k in 0..<count where bytes[i + k] != pattern[k] { return false }
+        return true
+    }
+}

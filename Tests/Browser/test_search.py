@@ -1,0 +1,166 @@
+"""The search page in headless Chromium, as a visitor uses it: typing into the box, the
+results, the live region, the address bar, and markup in page titles shown as text.
+
+The query set (Tests/Fixtures/search-queries.json) runs against the site in LANTERN_SITE
+(default Public/), served by conftest.py's `server`; the markup test builds a tiny site of
+its own with the repository's templates and the debug binary (`swift build` first)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import subprocess
+import threading
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from selenium.common.exceptions import NoAlertPresentException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import REPO_ROOT, SITE, _Handler
+
+QUERIES = json.loads((REPO_ROOT / "Tests" / "Fixtures" / "search-queries.json")
+                     .read_text(encoding="utf-8"))["queries"]
+LANTERN = Path(os.environ.get("LANTERN_BIN") or REPO_ROOT / ".build" / "debug" / "lantern")
+HOSTILE_TITLE = "<img src=x onerror=alert(1)>"
+
+pytestmark = pytest.mark.skipif(not (SITE / "search" / "index.json").is_file(),
+                                reason=f"no search index in {SITE}")
+
+
+def _wait(driver, seconds: float) -> WebDriverWait:
+    return WebDriverWait(driver, seconds, poll_frequency=0.02)
+
+
+def _status(driver) -> str:
+    return driver.find_element(By.ID, "search-status").text
+
+
+def _result_links(driver) -> list[str]:
+    """Paths (with anchors) of the result links, in order."""
+    return driver.execute_script(
+        "return Array.from(document.querySelectorAll('#search-results > li > a'))"
+        ".map(a => a.pathname + a.hash);")
+
+
+def _open_search(driver, server: str, query: str = "") -> None:
+    driver.get(f"{server}/search/" + (f"?q={query}" if query else ""))
+    _wait(driver, 10).until(
+        lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+_AWAIT_STATUS = """
+const [want, done] = [arguments[0], arguments[arguments.length - 1]];
+const status = document.getElementById('search-status'), start = performance.now();
+(function poll() {
+    const text = status.textContent;
+    const ok = want === null ? text === ''
+        : text.includes(want) || text.startsWith('Showing pages');
+    if (ok || performance.now() - start > 10000) done(ok ? text : null);
+    else setTimeout(poll, 10);
+})();
+"""
+
+
+def _search(driver, query: str) -> str:
+    """Types `query` into an empty box and waits for its answer; returns the status text.
+    A full answer names the query; a partial one lists the words not found."""
+    box = driver.find_element(By.ID, "search-q")
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys(Keys.BACKSPACE)
+    assert driver.execute_async_script(_AWAIT_STATUS, None) == "", "the box did not clear"
+    box.send_keys(query)
+    text = driver.execute_async_script(_AWAIT_STATUS, f"\u201c{query.strip()}\u201d")
+    if text is None:
+        pytest.fail(f"no answer for {query!r}; status: {_status(driver)!r}")
+    return text
+
+
+def test_every_query_of_the_set_finds_its_page_in_the_first_three(driver, server):
+    _open_search(driver, server)
+    misses = []
+    for item in QUERIES:
+        _search(driver, item["query"])
+        pages = [link.split("#")[0] for link in _result_links(driver)[:3]]
+        if item["expect"] not in pages:
+            misses.append(f"{item['query']!r}: {item['expect']} not in {pages}")
+    assert not misses, "\n".join(misses)
+
+
+def test_the_live_region_announces_the_number_of_results(driver, server):
+    _open_search(driver, server)
+    status = driver.find_element(By.ID, "search-status")
+    assert status.get_attribute("role") == "status"
+    assert status.get_attribute("aria-live") == "polite"
+    text = _search(driver, "family therapy")
+    count = len(_result_links(driver))
+    assert count > 1
+    assert text == f"{count} results for \u201cfamily therapy\u201d"
+    assert _search(driver, "xyzzy") == "No pages matched \u201cxyzzy\u201d. Try fewer words."
+    assert not driver.find_element(By.ID, "search-results").is_displayed()
+    partial = _search(driver, "xyzzy therapy")
+    assert partial == "Showing pages that match some of your words. Not found: xyzzy"
+    assert _result_links(driver)
+
+
+def test_the_query_is_kept_in_the_address_bar(driver, server):
+    _open_search(driver, server)
+    _search(driver, "what to bring")
+    _wait(driver, 5).until(
+        lambda d: parse_qs(urlsplit(d.current_url).query).get("q") == ["what to bring"])
+    # Opening that address (a link, a reload, the form on another page) shows the results.
+    _open_search(driver, server, "copay")
+    assert driver.find_element(By.ID, "search-q").get_attribute("value") == "copay"
+    _wait(driver, 10).until(lambda d: "\u201ccopay\u201d" in _status(d))
+    assert _result_links(driver)[0].startswith("/insurance/costs/")
+
+
+# ---- Markup in a page title ----
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory):
+    """A one-page site whose title is an <img onerror> tag, built and served for this module."""
+    if not LANTERN.is_file():
+        pytest.fail(f"{LANTERN} is missing: run `swift build` first", pytrace=False)
+    root = tmp_path_factory.mktemp("hostile")
+    content = root / "Content"
+    content.mkdir()
+    (content / "_index.md").write_text("---\ntitle: Home\n---\n\nA tiny site.\n")
+    (content / "evil.md").write_text(
+        f'---\ntitle: "{HOSTILE_TITLE}"\ndescription: "About <b>onerror</b>."\n---\n\n'
+        "Text about onerror and <script>alert(2)</script> written out.\n")
+    (root / "site.yaml").write_text("title: Hostile\nbase_url: https://example.org\n")
+    subprocess.run([str(LANTERN), "build", "--config", str(root / "site.yaml"),
+                    "--content", str(content), "--templates", str(REPO_ROOT / "Templates"),
+                    "--output", str(root / "Public"), "--quiet"], check=True)
+    handler = functools.partial(_Handler, directory=str(root / "Public"))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_a_title_made_of_markup_shows_as_text(driver, hostile_server):
+    _open_search(driver, hostile_server)
+    driver.execute_script("window.alerted = false; window.alert = () => { window.alerted = true; };")
+    _search(driver, "onerror")
+    link = driver.find_element(By.CSS_SELECTOR, "#search-results > li > a")
+    assert link.text == HOSTILE_TITLE
+    assert link.get_attribute("pathname") == "/evil/"
+    found = driver.execute_script("""
+        const list = document.getElementById('search-results');
+        return {elements: Array.from(list.querySelectorAll('*')).map(e => e.tagName.toLowerCase()),
+                alerted: window.alerted};""")
+    assert set(found["elements"]) <= {"li", "a", "p", "mark"}, found["elements"]
+    assert found["alerted"] is False
+    try:
+        driver.switch_to.alert.dismiss()
+        pytest.fail("an alert opened")
+    except NoAlertPresentException:
+        pass
