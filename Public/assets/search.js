@@ -1,0 +1,740 @@
+/* Lantern site search, run in the visitor's browser against /search/*.json; nothing is sent
+   anywhere else. Mirrors Sources/LanternKit/Search (tokenizer, Porter2 stemmer, ranking);
+   the parity test keeps the two in step. Format: docs/search-index.md. In Node, require()
+   returns the engine; in a page it starts on the [data-lantern-search] form. */
+(() => {
+  'use strict';
+  const VERSION = 1, ENC = new TextEncoder(), DEC = new TextDecoder();
+  const utf8 = (s) => Array.from(ENC.encode(s));
+  const has = (list, x) => list.indexOf(x) >= 0;
+
+  // ---- Tokenizer (Tokenizer.swift) ----
+  // U+00C0...U+017F folded to ASCII; digits stand for ae, th, ss, ij, oe; space = separator.
+  const FOLD = 'aaaaaa1ceeeeiiiidnooooo ouuuuy23aaaaaa1ceeeeiiiidnooooo ouuuuy2yaaaaaacccccccc' +
+    'ddddeeeeeeeeeegggggggghhhhiiiiiiiiii44jjkkkllllllllllnnnnnnnnnoooooo55rrrrrrssssssss' +
+    'ttttttuuuuuuuuuuuuwwyyyzzzzzzs';
+  const PAIRS = ['', 'ae', 'th', 'ss', 'ij', 'oe'];
+  const SEPARATORS = [0x2000, 0x2BFF, 0x3000, 0x303F, 0xFE30, 0xFE4F, 0xFF00, 0xFF0F, 0xFF1A,
+    0xFF20, 0xFF3B, 0xFF40, 0xFF5B, 0xFF65, 0x1F000, 0x10FFFF];
+  // [kind, byte length, folded bytes]. Kinds: 1 letter, 2 digit, 3 combining mark,
+  // 4 apostrophe, 5 joiner (- . ,), 6 separator, 7 other word character.
+  function cls(b, i) {
+    const c = b[i];
+    let n, cp;
+    if (c < 128) {
+      if (c >= 97 && c <= 122) return [1, 1];
+      if (c >= 65 && c <= 90) return [1, 1, [c | 32]];
+      if (c >= 48 && c <= 57) return [2, 1];
+      return [c === 39 ? 4 : c === 44 || c === 45 || c === 46 ? 5 : 6, 1];
+    }
+    if (c >= 0xC2 && c <= 0xDF) { n = 2; cp = c & 31; }
+    else if (c >= 0xE0 && c <= 0xEF) { n = 3; cp = c & 15; }
+    else if (c >= 0xF0 && c <= 0xF4) { n = 4; cp = c & 7; }
+    else return [6, 1];
+    if (i + n > b.length) return [6, 1];
+    for (let k = 1; k < n; k++) {
+      if ((b[i + k] & 0xC0) !== 0x80) return [6, 1];
+      cp = cp << 6 | b[i + k] & 63;
+    }
+    if (cp <= 0xBF || cp === 0xD7 || cp === 0xF7) return [6, n];
+    if (cp <= 0x17F) { const f = FOLD[cp - 0xC0]; return [1, n, utf8(PAIRS[f] || f)]; }
+    if (cp >= 0x300 && cp <= 0x36F) return [3, n];
+    if (cp >= 0x391 && cp <= 0x3A9 || cp >= 0x410 && cp <= 0x42F) {
+      return [1, n, utf8(String.fromCodePoint(cp + 32))];
+    }
+    if (cp >= 0x400 && cp <= 0x40F) return [1, n, utf8(String.fromCodePoint(cp + 80))];
+    if (cp === 0x2018 || cp === 0x2019) return [4, n];
+    for (let k = 0; k < SEPARATORS.length; k += 2) {
+      if (cp >= SEPARATORS[k] && cp <= SEPARATORS[k + 1]) return [6, n];
+    }
+    return [7, n];
+  }
+  const isWord = (k) => k === 1 || k === 2 || k === 7;
+
+  // Tokens of bytes b[from..<to]: {t: folded term, s: start byte, e: end byte}.
+  function tokenize(b, from, to) {
+    const out = [];
+    let buf = [], start = -1, end = 0, digits = true, long = false, i = from;
+    const flush = () => {
+      if (start >= 0 && !long && buf.length) {
+        out.push({ t: DEC.decode(new Uint8Array(buf)), s: start, e: end });
+      }
+      start = -1; buf = []; long = false; digits = true;
+    };
+    const add = (x) => { if (buf.length < 64) buf.push(x); else long = true; };
+    while (i < to) {
+      const [k, n, folded] = cls(b, i);
+      if (isWord(k)) {
+        if (start < 0) start = i;
+        if (k !== 2) digits = false;
+        (folded || b.subarray(i, i + n)).forEach(add);
+        end = i + n;
+      } else if (k === 3) {
+        if (start >= 0) end = i + n;
+      } else if (k === 4 && start >= 0 && i + n < to && isWord(cls(b, i + n)[0])) {
+        add(39); digits = false;
+      } else if (!(k === 5 && start >= 0 && digits && i + 1 < to && b[i + 1] >= 48 &&
+        b[i + 1] <= 57)) {
+        flush();
+      }
+      i += n;
+    }
+    flush();
+    return out;
+  }
+  const tokens = (text) => { const b = ENC.encode(text); return tokenize(b, 0, b.length); };
+
+  // ---- Snowball English (Porter2) stemmer (Stemmer.swift) ----
+  const pairs = (s) => {
+    const o = {};
+    s.split(' ').forEach((p) => { const [a, b] = p.split(':'); o[a] = b || ''; });
+    return o;
+  };
+  const EXC = pairs('skis:ski skies:sky idly:idl gently:gentl ugly:ugli early:earli only:onli ' +
+    'singly:singl sky:sky news:news howe:howe atlas:atlas cosmos:cosmos bias:bias andes:andes');
+  const STEP2 = pairs('tional:tion enci:ence anci:ance abli:able entli:ent izer:ize ization:ize ' +
+    'ational:ate ation:ate ator:ate alism:al aliti:al alli:al fulness:ful ousli:ous ousness:ous ' +
+    'iveness:ive iviti:ive biliti:ble bli:ble ogist:og ogi:og fulli:ful lessli:less li');
+  const STEP3 = pairs('tional:tion ational:ate alize:al icate:ic iciti:ic ical:ic ful ness ative');
+  const STEP4 = 'al ance ence er ic able ible ant ement ment ent ism ate iti ous ive ize ion'
+    .split(' ');
+  const isV = (c) => c !== undefined && has('aeiouy', c);
+
+  function stem(word) {
+    if (Object.prototype.hasOwnProperty.call(EXC, word)) return EXC[word];
+    if (word.length < 3 || /[^\x00-\x7f]/.test(word)) return word;
+    let w = word, s, st, i, yFound = false;
+    const at = (end, x) => end >= x.length && w.slice(end - x.length, end) === x;
+    const longest = (list) =>
+      list.reduce((best, x) => at(w.length, x) && x.length > best.length ? x : best, '');
+    const hasV = (end) => Array.from(w.slice(0, end)).some(isV);
+    const cut = (n, add) => { w = w.slice(0, w.length - n) + add; };
+    const afterVC = (from) => {
+      let k = from;
+      while (k < w.length && !isV(w[k])) k++;
+      while (k < w.length && isV(w[k])) k++;
+      return k < w.length ? k + 1 : -1;
+    };
+    const shortSyl = (end) =>
+      end >= 3 && !isV(w[end - 1]) && !has('wxY', w[end - 1]) && isV(w[end - 2]) &&
+        !isV(w[end - 3]) ||
+      end === 2 && !isV(w[1]) && isV(w[0]) || at(end, 'past');
+    // Prelude: initial apostrophe; consonant y → Y.
+    if (w[0] === "'") w = w.slice(1);
+    for (i = 0; i < w.length; i++) {
+      if (w[i] === 'y' && (i === 0 || isV(w[i - 1]))) {
+        w = w.slice(0, i) + 'Y' + w.slice(i + 1);
+        yFound = true;
+      }
+    }
+    // Regions R1 (from p1) and R2 (from p2).
+    let p1 = w.length, p2 = w.length;
+    s = ['gener', 'commun', 'arsen', 'past', 'univers', 'later', 'emerg', 'organ']
+      .find((x) => w.indexOf(x) === 0);
+    i = s ? s.length : afterVC(0);
+    if (i >= 0) { p1 = i; i = afterVC(p1); p2 = i >= 0 ? i : w.length; }
+    // Step 1a
+    s = longest(["'", "'s", "'s'"]);
+    cut(s.length, '');
+    s = longest(['sses', 'ied', 'ies', 's', 'us', 'ss']);
+    st = w.length - s.length;
+    if (s === 'sses') cut(4, 'ss');
+    else if (s === 'ied' || s === 'ies') cut(3, st >= 2 ? 'i' : 'ie');
+    else if (s === 's' && st >= 1 && hasV(st - 1)) cut(1, '');
+    // Step 1b
+    s = longest(['eed', 'eedly', 'ed', 'edly', 'ing', 'ingly']);
+    st = w.length - s.length;
+    step1b: if (s) {
+      if (s[1] === 'e') {
+        if (!has(['proc', 'exc', 'succ'], w.slice(0, st)) && st >= p1) cut(s.length, 'ee');
+        break step1b;
+      }
+      if (s === 'ing') {
+        if (at(st, 'y')) { if (st === 2 && !isV(w[0])) { cut(4, 'ie'); break step1b; } }
+        else if (['inn', 'out', 'cann', 'herr', 'earr', 'even']
+          .some((x) => at(st, x) && x.length === st)) break step1b;
+      }
+      if (!hasV(st)) break step1b;
+      cut(s.length, '');
+      const last = w[w.length - 1];
+      if (at(w.length, 'at') || at(w.length, 'bl') || at(w.length, 'iz')) w += 'e';
+      else if (w.length >= 2 && w[w.length - 2] === last && has('bdfgmnprt', last)) {
+        if (!(w.length === 3 && has('aeo', w[0]))) cut(1, '');
+      } else if (p1 === w.length && shortSyl(w.length)) w += 'e';
+    }
+    // Step 1c
+    i = w.length;
+    if (has('yY', w[i - 1]) && i >= 3 && !isV(w[i - 2])) cut(1, 'i');
+    // Step 2
+    s = longest(Object.keys(STEP2));
+    st = w.length - s.length;
+    if (s && st >= p1 && (s !== 'ogi' || at(st, 'l')) &&
+      (s !== 'li' || st >= 1 && has('cdeghkmnrt', w[st - 1]))) {
+      cut(s.length, STEP2[s]);
+    }
+    // Step 3
+    s = longest(Object.keys(STEP3));
+    st = w.length - s.length;
+    if (s && st >= p1 && (s !== 'ative' || st >= p2)) cut(s.length, STEP3[s]);
+    // Step 4
+    s = longest(STEP4);
+    st = w.length - s.length;
+    if (s && st >= p2 && (s !== 'ion' || at(st, 's') || at(st, 't'))) cut(s.length, '');
+    // Step 5
+    st = w.length - 1;
+    if (w[st] === 'e' ? st >= p2 || st >= p1 && !shortSyl(st)
+      : w[st] === 'l' && st >= p2 && at(st, 'l')) cut(1, '');
+    return yFound ? w.replace(/Y/g, 'y') : w;
+  }
+
+  // ---- Query parsing (QueryParser.swift) ----
+  function parse(query, stops) {
+    // seq: every word in order for the word-order bonus, {c: clause index} or {t: token}.
+    const b = ENC.encode(query), words = [], out = { clauses: [], ignored: [], seq: [] };
+    const text = (s, e) => DEC.decode(b.subarray(s, e));
+    let seg = 0, quoted = false, i = 0;
+    const close = (end, quoteFollows) => {
+      const ts = tokenize(b, seg, end);
+      if (quoted) {
+        if (ts.length) {
+          words.push({ text: text(ts[0].s, ts[ts.length - 1].e), phrase: ts.map((t) => t.t) });
+        }
+      } else {
+        ts.forEach((t) => words.push({
+          text: text(t.s, t.e), term: t.t, prefix: !quoteFollows && t.e === b.length
+        }));
+      }
+    };
+    while (i < b.length) {
+      const q = b[i] === 34 ? 1
+        : b[i] === 0xE2 && b[i + 1] === 0x80 && (b[i + 2] === 0x9C || b[i + 2] === 0x9D) ? 3 : 0;
+      if (q) { close(i, true); quoted = !quoted; seg = i + q; i += q; } else i++;
+    }
+    close(b.length, false);
+    words.forEach((c) => {
+      if (!c.phrase && stops.has(c.term) && !(c.prefix && words.length === 1)) {
+        out.ignored.push(c.text);
+        out.seq.push({ t: c.term });
+      } else {
+        if (c.phrase) c.phrase.forEach((t) => out.seq.push({ t }));
+        else out.seq.push({ c: out.clauses.length });
+        out.clauses.push(c);
+      }
+    });
+    return out;
+  }
+
+  // ---- Edit distance (EditDistance.swift): optimal string alignment, -1 past `limit` ----
+  function distance(a, b, limit) {
+    const n = a.length, m = b.length;
+    if (Math.abs(n - m) > limit) return -1;
+    if (!n || !m) return Math.max(n, m) <= limit ? Math.max(n, m) : -1;
+    let p2 = [], p = [], c = [];
+    for (let j = 0; j <= m; j++) p[j] = j;
+    for (let i = 1; i <= n; i++) {
+      let min = c[0] = i;
+      for (let j = 1; j <= m; j++) {
+        let v = Math.min(p[j] + 1, c[j - 1] + 1, p[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          v = Math.min(v, p2[j - 2] + 1);
+        }
+        c[j] = v; min = Math.min(min, v);
+      }
+      if (min > limit) return -1;
+      [p2, p, c] = [p, c, p2];
+    }
+    return p[m] <= limit ? p[m] : -1;
+  }
+  // Letters, not bytes, decide the allowance: 1 edit from 4 letters, 2 from 8.
+  const allowed = (word) => {
+    const n = utf8(word).filter((x) => (x & 0xC0) !== 0x80).length;
+    return n >= 8 ? 2 : n >= 4 ? 1 : 0;
+  };
+  // Compared as UTF-8 bytes, like the Swift engine.
+  const units = (s) => /^[\x00-\x7f]*$/.test(s) ? s : utf8(s);
+
+  // ---- Postings (IndexFormat.swift) ----
+  const ALPHA = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  function decode(code) {
+    const nums = [], out = [];
+    let v = 0, sh = 0, page = -1;
+    for (const ch of code) {
+      const d = ALPHA.indexOf(ch);
+      v += (d & 31) * 2 ** sh;
+      if (d >= 32) sh += 5; else { nums.push(v); v = sh = 0; }
+    }
+    for (let i = 0; i + 1 < nums.length; i += 2) {
+      page += nums[i] + 1;
+      out.push([page, nums[i + 1] + 1]);
+    }
+    return out;
+  }
+
+  // Front-coded sorted list: first character = count of leading characters shared with the
+  // previous entry.
+  const unfront = (list) => {
+    let prev = '';
+    return list.map((t) => prev = prev.slice(0, ALPHA.indexOf(t[0])) + t.slice(1));
+  };
+
+  // ---- Engine (IndexReader.swift, Ranker.swift) ----
+  // `load(name)` returns a promise of the parsed JSON file `name` of the index folder.
+  class Engine {
+    constructor(load) { this.load = load; this.files = {}; this.stems = new Map(); }
+    file(name) {
+      // A failed fetch is forgotten, so the next keystroke tries again.
+      return this.files[name] || (this.files[name] = this.load(name).catch((e) => {
+        delete this.files[name];
+        throw e;
+      }));
+    }
+    open() {
+      const failed = (e) => { this.ready = null; throw e; };
+      return this.ready || (this.ready = this.file('index.json').catch(failed).then((x) => {
+        if (x.version !== VERSION) throw new Error('search index version ' + x.version);
+        x.terms = unfront(x.terms);
+        this.x = x;
+        this.ids = new Map(x.terms.map((t, i) => [t, i]));
+        this.pop = Array.from(x.popularity, (c) => ALPHA.indexOf(c));
+        this.stops = new Set(x.stopWords);
+      }));
+    }
+    stem(w) {
+      let s = this.stems.get(w);
+      if (s === undefined) this.stems.set(w, s = stem(w));
+      return s;
+    }
+    shard(id) {
+      const st = this.x.shards;
+      if (!st) return -1;
+      let lo = 0, hi = st.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (st[mid] <= id) lo = mid; else hi = mid - 1;
+      }
+      return lo;
+    }
+    async postings(id) {
+      const x = this.x, n = this.shard(id);
+      if (n < 0) return decode(x.postings[id]);
+      return decode((await this.file(`shard-${n}.json`)).postings[id - x.shards[n]]);
+    }
+    async page(id) {
+      const k = this.x.pagesPerChunk, n = Math.floor(id / k);
+      return new Page((await this.file(`pages-${n}.json`)).pages[id - n * k], this);
+    }
+    popular(a, b) { return this.pop[b] - this.pop[a] || a - b; }
+
+    async variants(word, prefix) {
+      const x = this.x, vs = [], stemmed = this.stem(word), exact = this.ids.get(stemmed);
+      const v = (terms, pct, kind, edits) => vs.push({ terms, pct, kind, edits: edits || 0 });
+      if (exact !== undefined) v([exact], 100, stemmed === word ? 'exact' : 'stem');
+      if (prefix) {
+        const found = new Set(), typed = ENC.encode(word);
+        let lo = 0, hi = x.terms.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (x.terms[mid] < word) lo = mid + 1; else hi = mid;
+        }
+        while (lo < x.terms.length && x.terms[lo].startsWith(word)) found.add(lo++);
+        // Stems are often shorter than the word being typed ("medicat" → "medic").
+        for (let len = Math.max(3, typed.length - 4); len < Math.max(3, typed.length); len++) {
+          const id = this.ids.get(DEC.decode(typed.subarray(0, len)));
+          if (id !== undefined) found.add(id);
+        }
+        found.delete(exact);
+        Array.from(found).sort((a, b) => this.popular(a, b)).slice(0, 20)
+          .forEach((id) => v([id], 70, 'prefix'));
+      }
+      if (!vs.length) (await this.typos(word, stemmed)).forEach((t) => vs.push(t));
+      (x.synonyms[stemmed] || []).forEach((exp) => {
+        const ids = exp.map((t) => this.ids.get(t));
+        if (ids.every((i) => i !== undefined)) v(ids, 60, 'synonym');
+      });
+      return vs;
+    }
+    async typos(word, stemmed) {
+      const limit = allowed(word), edits = new Map();
+      if (!limit) return [];
+      const uw = units(word), us = units(stemmed), sl = Math.min(limit, allowed(stemmed));
+      const consider = (id, d) => { if (d >= 0 && !(edits.get(id) <= d)) edits.set(id, d); };
+      this.x.terms.forEach((t, id) => {
+        const u = units(t), a = distance(uw, u, limit), b = sl ? distance(us, u, sl) : -1;
+        consider(id, a < 0 ? b : b < 0 ? a : Math.min(a, b));
+      });
+      unfront((await this.file('words.json')).words).forEach((w) => {
+        const d = distance(uw, units(w), limit);
+        const id = d < 0 ? undefined : this.ids.get(this.stem(w));
+        if (id !== undefined) consider(id, d);
+      });
+      return Array.from(edits.keys())
+        .sort((a, b) => edits.get(a) - edits.get(b) || this.popular(a, b)).slice(0, 10)
+        .map((id) => {
+          const n = edits.get(id);
+          return { terms: [id], pct: [100, 60, 45][n], kind: 'typo', edits: n };
+        });
+    }
+    async resolve(c) {
+      const m = {
+        label: c.phrase ? `"${c.text}"` : c.text, phrase: c.phrase,
+        variants: [], scores: new Map(), stems: new Set()
+      };
+      if (c.phrase) {
+        const stems = c.phrase.filter((t) => !this.stops.has(t)).map((t) => this.stem(t));
+        const ids = stems.map((t) => this.ids.get(t));
+        if (stems.length && ids.every((i) => i !== undefined)) {
+          m.variants = [{ terms: ids, pct: 100, kind: 'phrase', edits: 0 }];
+        }
+      } else m.variants = await this.variants(c.term, c.prefix);
+      m.variants.forEach((v) => v.terms.forEach((id) => m.stems.add(this.x.terms[id])));
+      return m;
+    }
+    async score(m) {
+      // Every shard of every variant at once: one wave of requests, not one per variant.
+      const all = await Promise.all(
+        m.variants.map((v) => Promise.all(v.terms.map((id) => this.postings(id)))));
+      for (const [k, v] of m.variants.entries()) {
+        const sums = new Map();
+        all[k].forEach((list) => list.forEach(([page, impact]) => {
+          const cur = sums.get(page) || [0, 0];
+          sums.set(page, [cur[0] + 1, cur[1] + impact]);
+        }));
+        sums.forEach(([count, impact], page) => {
+          const s = Math.floor(impact / count) * v.pct;
+          if (count === v.terms.length && s > (m.scores.get(page) || 0)) m.scores.set(page, s);
+        });
+      }
+    }
+    // The pages to present, best first by postings score (Ranker.choose).
+    async choose(ms, limit) {
+      let missing = ms.filter((m) => !m.scores.size).map((m) => m.label);
+      // At least 10 pages are read, so a smaller limit gives the first results of a larger one.
+      let partial = false, cands = [], w = Math.max(limit, 10);
+      if (!missing.length) {
+        const small = ms.reduce((a, b) => b.scores.size < a.scores.size ? b : a);
+        small.scores.forEach((_, page) => {
+          if (ms.every((m) => m.scores.has(page))) {
+            cands.push({ page, key: ms.reduce((t, m) => t + m.scores.get(page), 0) });
+          }
+        });
+      }
+      if (!cands.length) {
+        partial = true;
+        const totals = new Map();
+        ms.forEach((m) => m.scores.forEach((s, page) => {
+          const cur = totals.get(page) || 0;
+          totals.set(page, cur + 1e8 + s);
+        }));
+        totals.forEach((key, page) => cands.push({ page, key }));
+      }
+      cands.sort((a, b) => b.key - a.key || a.page - b.page);
+      const phrases = ms.filter((m) => m.phrase), chosen = [];
+      if (partial || !phrases.length) return { chosen: cands.slice(0, w), partial, missing };
+      cands = cands.slice(0, 30);
+      for (let i = 0; i < cands.length && chosen.length < w; i += w) {
+        const batch = cands.slice(i, i + w);
+        const texts = await Promise.all(batch.map((c) => this.page(c.page)));
+        batch.forEach((c, j) => {
+          if (chosen.length < w && phrases.every((m) => texts[j].contains(m.phrase))) {
+            chosen.push(c);
+          }
+        });
+      }
+      if (chosen.length) return { chosen, partial: false, missing: [] };
+      // No page has the phrase in order: say so, and rank by the other words.
+      missing = phrases.map((m) => m.label);
+      const others = ms.filter((m) => !m.phrase);
+      if (!others.length) return { chosen: [], partial: true, missing };
+      const fb = await this.choose(others, limit);
+      return { chosen: fb.chosen, partial: true, missing: missing.concat(fb.missing) };
+    }
+    // {results, partial, missing, words}, like SearchEngine.search in Swift.
+    async search(query, limit = 10) {
+      await this.open();
+      const q = parse(query, this.stops);
+      const ms = await Promise.all(q.clauses.map((c) => this.resolve(c)));
+      await Promise.all(ms.map((m) => this.score(m)));
+      const out = {
+        results: [], partial: false, missing: [],
+        words: ms.map((m) => ({
+          word: m.label, stop: false,
+          matches: m.variants.map((v) => ({
+            term: v.terms.map((id) => this.x.terms[id]).join(' '), kind: v.kind, edits: v.edits
+          }))
+        })).concat(q.ignored.map((word) => ({ word, stop: true, matches: [] })))
+      };
+      if (limit <= 0 || !ms.length) return out;
+      const ch = await this.choose(ms, limit);
+      const pages = await Promise.all(ch.chosen.map((c) => this.page(c.page)));
+      let rs = ch.chosen.map((c, n) => {
+        const order = pages[n].order(q.seq, ms), r = pages[n].present(ms, order === 4000);
+        r.score = c.key + pages[n].proximity(ms) + order;
+        return { r, page: c.page };
+      });
+      rs.sort((a, b) => b.r.score - a.r.score || a.page - b.page);
+      rs = rs.slice(0, limit);
+      if (ch.partial && !ch.missing.length && rs.length) {
+        ch.missing = ms.filter((m) => !m.scores.has(rs[0].page)).map((m) => m.label);
+      }
+      out.results = rs.map((x) => x.r);
+      out.partial = ch.partial;
+      out.missing = ch.missing;
+      return out;
+    }
+  }
+
+  // ---- Page text (PageText.swift) ----
+  class Run {
+    constructor(text, eng) {
+      this.text = text;
+      this.tokens = tokens(text);
+      this.stems = this.tokens.map((t) => eng.stops.has(t.t) ? null : eng.stem(t.t));
+    }
+    matches(i, m) { return this.stems[i] !== null && m.stems.has(this.stems[i]); }
+    count(m) { return this.tokens.filter((_, i) => this.matches(i, m)).length; }
+    // The query's words, stop words included, in order (other words may come between).
+    inOrder(seq, ms) {
+      let k = 0;
+      this.tokens.forEach((t, i) => {
+        const x = seq[k];
+        if (x && (x.t === undefined ? this.matches(i, ms[x.c]) : t.t === x.t)) k++;
+      });
+      return k === seq.length;
+    }
+    occurrences(phrase) {
+      const ts = this.tokens, out = [];
+      for (let i = 0; i + phrase.length <= ts.length; i++) {
+        if (phrase.every((p, k) => ts[i + k].t === p)) out.push(i);
+      }
+      return out;
+    }
+    first(ms) {
+      let first = this.tokens.findIndex((_, i) => ms.some((m) => this.matches(i, m)));
+      ms.forEach((m) => {
+        const o = m.phrase ? this.occurrences(m.phrase) : [];
+        if (o.length && (first < 0 || o[0] < first)) first = o[0];
+      });
+      return first;
+    }
+  }
+  class Page {
+    constructor(rec, eng) {
+      this.rec = rec;
+      this.runs = [new Run(rec.title, eng), new Run(rec.description, eng)];
+      rec.parts.forEach((p) => this.runs.push(new Run(p.heading, eng), new Run(p.text, eng)));
+    }
+    contains(phrase) { return this.runs.some((r) => r.occurrences(phrase).length > 0); }
+    proximity(ms) {
+      let bonus = 0;
+      for (let p = 0; p + 1 < ms.length; p++) {
+        let best = Infinity;
+        this.runs.forEach((r) => r.tokens.forEach((_, a) => {
+          if (!r.matches(a, ms[p])) return;
+          r.tokens.forEach((_, b) => {
+            if (r.matches(b, ms[p + 1])) best = Math.min(best, Math.max(1, Math.abs(a - b)));
+          });
+        }));
+        if (best < 6) bonus += (6 - best) * 400;
+      }
+      return bonus;
+    }
+    // A title (4000) or else a heading (2000) with every query word in the query's order.
+    order(seq, ms) {
+      if (seq.length < 2) return 0;
+      if (this.runs[0].inOrder(seq, ms)) return 4000;
+      return this.rec.parts.some((_, k) => this.runs[2 + 2 * k].inOrder(seq, ms)) ? 2000 : 0;
+    }
+    bestPart(ms) {
+      let best = 0, bestScore = 0;
+      this.rec.parts.forEach((_, k) => {
+        const h = this.runs[2 + 2 * k], t = this.runs[3 + 2 * k];
+        let score = 0;
+        ms.forEach((m) => {
+          score += 3 * h.count(m) + Math.min(t.count(m), 5);
+          if (m.phrase && (h.occurrences(m.phrase).length || t.occurrences(m.phrase).length)) {
+            score += 20;
+          }
+        });
+        if (score > bestScore) { best = k; bestScore = score; }
+      });
+      return best;
+    }
+    excerpt(part, ms) {
+      const desc = this.runs[1];
+      let run = this.rec.parts.length ? this.runs[3 + 2 * part] : desc;
+      if (run.first(ms) < 0 && desc.first(ms) >= 0 || !run.tokens.length) run = desc;
+      if (!run.tokens.length) return [];
+      const b = ENC.encode(run.text), ts = run.tokens, marks = [], segs = [];
+      const ws = Math.max(0, run.first(ms) - 8), we = Math.min(ts.length, ws + 30);
+      const end = we === ts.length ? b.length : ts[we - 1].e;
+      let pos = ws === 0 ? 0 : ts[ws].s;
+      for (let i = ws; i < we; i++) {
+        if (ms.some((m) => run.matches(i, m))) marks.push([ts[i].s, ts[i].e]);
+      }
+      ms.forEach((m) => {
+        if (m.phrase) {
+          run.occurrences(m.phrase).forEach((o) => {
+            const last = Math.min(o + m.phrase.length, we) - 1;
+            if (o >= ws && o < we) marks.push([ts[o].s, ts[last].e]);
+          });
+        }
+      });
+      marks.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
+      const add = (f, t, match) => {
+        if (f < t) segs.push({ text: DEC.decode(b.subarray(f, t)), match });
+      };
+      marks.forEach(([f, t]) => {
+        if (t > pos) { add(pos, Math.max(pos, f), false); add(Math.max(pos, f), t, true); pos = t; }
+      });
+      add(pos, end, false);
+      if (ws > 0) segs.unshift({ text: '\u2026', match: false });
+      if (we < ts.length) segs.push({ text: '\u2026', match: false });
+      return segs;
+    }
+    // A title that reads like the query links to the top of the page.
+    present(ms, top) {
+      const rec = this.rec, part = top ? 0 : this.bestPart(ms);
+      const p = rec.parts[part] || { anchor: '', heading: '' };
+      return {
+        url: p.anchor ? `${rec.url}#${p.anchor}` : rec.url, title: rec.title, section: rec.section,
+        heading: p.heading, excerpt: this.excerpt(part, ms), score: 0
+      };
+    }
+  }
+
+  // ---- The search page ----
+  function start(form) {
+    const input = form.querySelector('input[type="search"]') || form.querySelector('input');
+    const status = document.getElementById('search-status');
+    const list = document.getElementById('search-results');
+    const filters = document.getElementById('search-filters');
+    const base = new URL(form.getAttribute('data-index') || '/search/', location.href);
+    // `kept`: the current history entry holds a finished search, so typing starts a new one.
+    let engine = null, seq = 0, last = null, section = '', kept = false;
+    if (!input || !list) return;
+    const get = (name) => {
+      const url = new URL(name, base);
+      if (url.origin !== location.origin) return Promise.reject(new Error('cross-origin index'));
+      return fetch(url.href, { credentials: 'same-origin' }).then((r) => {
+        if (!r.ok) throw new Error(`${r.status} ${url.pathname}`);
+        return r.json();
+      });
+    };
+    const ensure = () => {
+      if (!engine) { engine = new Engine(get); engine.open().catch(() => { engine = null; }); }
+      return engine;
+    };
+    const el = (tag, text, cls) => {
+      const e = document.createElement(tag);
+      if (text) e.textContent = text;
+      if (cls) e.className = cls;
+      return e;
+    };
+    const say = (text) => { if (status) status.textContent = text; };
+    function show(resp, q) {
+      const sections = [];
+      resp.results.forEach((r) => { if (!has(sections, r.section)) sections.push(r.section); });
+      if (!has(sections, section)) section = '';
+      const shown = resp.results.filter((r) => !section || r.section === section);
+      list.textContent = '';
+      shown.forEach((r) => {
+        const li = el('li'), a = el('a', r.title), ex = el('p', '', 'search-excerpt');
+        const meta = [r.section, r.heading].filter(Boolean).join(' \u203a ');
+        const href = new URL(r.url, location.href);
+        if (href.origin === location.origin) a.href = href.href; // never javascript: or off-site
+        li.appendChild(a);
+        if (meta) li.appendChild(el('p', meta, 'search-meta'));
+        r.excerpt.forEach((s) => {
+          ex.appendChild(s.match ? el('mark', s.text) : document.createTextNode(s.text));
+        });
+        li.appendChild(ex);
+        list.appendChild(li);
+      });
+      list.hidden = !shown.length;
+      if (filters) {
+        filters.textContent = '';
+        const named = sections.filter(Boolean);
+        if (named.length > 1) {
+          const fs = el('fieldset');
+          fs.appendChild(el('legend', 'Show results from'));
+          [''].concat(named).forEach((s, i) => {
+            const r = el('input'), l = el('label', s || 'All sections');
+            r.type = 'radio'; r.name = 'search-section'; r.id = l.htmlFor = `search-section-${i}`;
+            r.value = s; r.checked = s === section;
+            r.addEventListener('change', () => { section = s; show(last, q); });
+            fs.append(r, l, ' ');
+          });
+          filters.appendChild(fs);
+        }
+      }
+      const n = shown.length, quoted = `\u201c${q}\u201d`;
+      if (!resp.results.length) say(`No pages matched ${quoted}. Try fewer words.`);
+      else if (resp.partial) {
+        say('Showing pages that match some of your words.' +
+          (resp.missing.length ? ` Not found: ${resp.missing.join(', ')}` : ''));
+      } else {
+        const where = section ? ` in ${section}` : '';
+        say(`${n} ${n === 1 ? 'result' : 'results'} for ${quoted}${where}`);
+      }
+    }
+    function run() {
+      const q = input.value.trim(), n = ++seq;
+      if (!q) {
+        list.textContent = '';
+        list.hidden = true;
+        if (filters) filters.textContent = '';
+        return say('');
+      }
+      ensure().search(input.value, 10).then((resp) => { if (n === seq) show(last = resp, q); })
+        .catch(() => { if (n === seq) say('Search is not available right now.'); });
+    }
+    const setURL = (submit) => {
+      const u = new URL(location.href);
+      if (input.value) u.searchParams.set('q', input.value); else u.searchParams.delete('q');
+      if (u.href !== location.href) {
+        history[submit || kept ? 'pushState' : 'replaceState'](null, '', u.href);
+      }
+      kept = submit;
+    };
+    list.hidden = true;
+    input.addEventListener('focus', ensure);
+    // A short pause before searching, so fast typing does not fetch pages for every letter.
+    let timer = 0;
+    input.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => { setURL(false); run(); }, 150);
+    });
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      clearTimeout(timer);
+      setURL(true);
+      run();
+    });
+    addEventListener('popstate', () => {
+      input.value = new URL(location.href).searchParams.get('q') || '';
+      kept = true;
+      run();
+    });
+    document.addEventListener('keydown', (e) => {
+      const t = e.target;
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (t && (/^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName) || t.isContentEditable)) return;
+      e.preventDefault();
+      input.focus();
+    });
+    // Arriving with ?q= means the visitor already searched (a form on another page).
+    const initial = new URL(location.href).searchParams.get('q');
+    if (initial) { input.value = initial; kept = true; run(); }
+  }
+
+  const api = { Engine, tokens, stem, parse, distance };
+  if (typeof module === 'object' && module.exports) module.exports = api;
+  else if (typeof document !== 'undefined') {
+    const boot = () => {
+      const f = document.querySelector('[data-lantern-search]');
+      if (f) start(f);
+    };
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);
+    else boot();
+  }
+})();
