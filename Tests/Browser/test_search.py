@@ -148,7 +148,8 @@ def hostile_server(tmp_path_factory):
 
 def test_a_title_made_of_markup_shows_as_text(driver, hostile_server):
     _open_search(driver, hostile_server)
-    driver.execute_script("window.alerted = false; window.alert = () => { window.alerted = true; };")
+    driver.execute_script(
+        "window.alerted = false; window.alert = () => { window.alerted = true; };")
     _search(driver, "onerror")
     link = driver.find_element(By.CSS_SELECTOR, "#search-results > li > a")
     assert link.text == HOSTILE_TITLE

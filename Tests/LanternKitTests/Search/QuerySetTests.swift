@@ -20,8 +20,8 @@ import Testing
         .deletingLastPathComponent().deletingLastPathComponent()
 
     @Test func everyQueryFindsItsPageInTheFirstThree() throws {
-        let data = try Data(
-            contentsOf: Self.repository.appendingPathComponent("Tests/Fixtures/search-queries.json"))
+        let file = Self.repository.appendingPathComponent("Tests/Fixtures/search-queries.json")
+        let data = try Data(contentsOf: file)
         let queries = try JSONDecoder().decode(QueryFile.self, from: data).queries
         #expect(queries.count >= 55)
 

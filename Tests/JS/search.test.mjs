@@ -1,0 +1,348 @@
+// Node tests of the browser search engine, Templates/assets/search.js, against the real site
+// built by the debug binary: the query set (Tests/Fixtures/search-queries.json) finds its
+// pages, and for every query the JavaScript engine gives exactly what the Swift engine
+// (`lantern search --json -`) gives, on the single-file and on the sharded index.
+// Run from the repository root after `swift build`: node --test Tests/JS/  (Node 20, no packages)
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
+  from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SCRIPT = join(REPO, 'Templates', 'assets', 'search.js');
+const LANTERN = process.env.LANTERN_BIN ?? join(REPO, '.build', 'debug', 'lantern');
+const search = createRequire(import.meta.url)(SCRIPT);
+const QUERY_SET = JSON.parse(
+  readFileSync(join(REPO, 'Tests', 'Fixtures', 'search-queries.json'), 'utf8')).queries;
+
+// ---- Sites built for the tests, in a temporary folder ----
+
+if (!existsSync(LANTERN)) {
+  throw new Error(`${LANTERN} is missing: run \`swift build\` first (make test does)`);
+}
+const work = mkdtempSync(join(tmpdir(), 'lantern-js-tests-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+
+function build(name, config, content = join(REPO, 'Content')) {
+  const output = join(work, name);
+  execFileSync(LANTERN, ['build', '--config', config, '--content', content,
+    '--templates', join(REPO, 'Templates'), '--output', output, '--quiet'], { cwd: REPO });
+  return join(output, 'search');
+}
+
+// The repository's site.yaml with a 1 KB shard threshold: the same site, sharded.
+function shardedConfig() {
+  const yaml = readFileSync(join(REPO, 'site.yaml'), 'utf8');
+  const path = join(work, 'site-sharded.yaml');
+  writeFileSync(path, /^search:[ \t]*$/m.test(yaml)
+    ? yaml.replace(/^search:[ \t]*$/m, 'search:\n  shard_kb: 1')
+    : `${yaml}\nsearch:\n  shard_kb: 1\n`);
+  return path;
+}
+
+const single = build('single', join(REPO, 'site.yaml'));
+const sharded = build('sharded', shardedConfig());
+
+// A one-page site whose title is markup, to check that index data stays inert text.
+const HOSTILE_TITLE = '<img src=x onerror=alert(1)>';
+function hostileSite() {
+  const content = join(work, 'hostile-content');
+  mkdirSync(content, { recursive: true });
+  writeFileSync(join(content, '_index.md'), '---\ntitle: Home\n---\n\nA tiny site.\n');
+  writeFileSync(join(content, 'evil.md'),
+    `---\ntitle: "${HOSTILE_TITLE}"\ndescription: "Text with </script> & <b>tags</b>."\n---\n\n` +
+    'Text about onerror and <script>alert(2)</script> written out.\n');
+  const config = join(work, 'hostile.yaml');
+  writeFileSync(config, 'title: Hostile\nbase_url: https://example.org\n');
+  return build('hostile', config, content);
+}
+
+// ---- Helpers ----
+
+function engine(dir, log) {
+  return new search.Engine(async (name) => {
+    if (log) log.push(name);
+    return JSON.parse(readFileSync(join(dir, name), 'utf8'));
+  });
+}
+
+// A response in the shape `lantern search --json` prints.
+function flatten(response) {
+  return {
+    partial: response.partial,
+    missing: response.missing,
+    results: response.results.map((r) => ({
+      url: r.url, score: r.score, title: r.title, section: r.section, heading: r.heading,
+      excerpt: r.excerpt.map((s) => (s.match ? `[${s.text}]` : s.text)).join(''),
+    })),
+    words: response.words.map((w) => ({
+      word: w.word, stop: w.stop, matches: w.matches.map((m) => `${m.kind}:${m.term}`),
+    })),
+  };
+}
+
+function swiftResults(dir, queries, limit = 10) {
+  const out = execFileSync(LANTERN,
+    ['search', '--json', '--site', dirname(dir), '--limit', String(limit), '-'],
+    { input: queries.join('\n') + '\n', maxBuffer: 64 << 20 });
+  return JSON.parse(out.toString()).map(({ query, ...rest }) => rest);
+}
+
+const pageOf = (url) => url.split('#')[0];
+
+// More queries for parity: typos, prefixes, phrases, synonyms, stop words, partial matches.
+const EXTRA_QUERIES = [
+  'dbt', 'cbt', 'rehab', 'meds', 'teen', 'cost', 'what to bring', 'relapse triggers',
+  '"out of pocket"', '"what to bring"', 'anxeity', 'depresion', 'medicat', 'insur',
+  'xyzzy therapy', 'xyzzy', 'the', 'group therapy skills', 'eating disorders teen',
+  'co-occurring', 'Therapie', '"family workshop"', 'inpatient vs iop', '"family xyzzy" therapy',
+  'what is', 'how do i pay for an iop', 'Café', 'call 1-800-662-4357', 'iop', 'help',
+];
+const PARITY_QUERIES = [...new Set([...QUERY_SET.map((q) => q.query), ...EXTRA_QUERIES])];
+
+// ---- The script itself ----
+
+test('the script loads in Node without a DOM and exposes the engine', () => {
+  for (const name of ['Engine', 'tokens', 'stem', 'parse', 'distance']) {
+    assert.equal(typeof search[name], 'function', name);
+  }
+});
+
+test('the script never uses innerHTML, eval or cross-origin fetches', () => {
+  const source = readFileSync(SCRIPT, 'utf8');
+  assert.ok(!/innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function/
+    .test(source));
+  assert.ok(source.includes('url.origin !== location.origin'));
+  assert.ok(source.includes('textContent'));
+});
+
+test('tokenizer folds accents and case, keeps apostrophes and phone numbers', () => {
+  const terms = (s) => search.tokens(s).map((t) => t.t);
+  assert.deepEqual(terms('Café NAÏVE Straße'), ['cafe', 'naive', 'strasse']);
+  assert.deepEqual(terms('Don’t call 988 or 1-800-662-4357.'),
+    ["don't", 'call', '988', 'or', '18006624357']);
+  assert.deepEqual(terms("parents' co-occurring"), ['parents', 'co', 'occurring']);
+});
+
+test('stemmer agrees with Snowball on a sample', () => {
+  const pairs = { generously: 'generous', consign: 'consign', knightly: 'knight', skies: 'sky',
+    dying: 'die', news: 'news', generate: 'generat', communism: 'communism', arsenal: 'arsenal',
+    past: 'past', gently: 'gentl', therapies: 'therapi', relational: 'relat', hopping: 'hop' };
+  for (const [word, stem] of Object.entries(pairs)) assert.equal(search.stem(word), stem, word);
+});
+
+test('the query parser keeps every word in order for the word-order bonus', () => {
+  const stops = new Set(['what', 'is', 'an', 'the']);
+  const q = search.parse('what is an iop "the plan"', stops);
+  assert.deepEqual(q.clauses.map((c) => c.text), ['iop', 'the plan']);
+  assert.deepEqual(q.ignored, ['what', 'is', 'an']);
+  assert.deepEqual(q.seq, [{ t: 'what' }, { t: 'is' }, { t: 'an' }, { c: 0 },
+    { t: 'the' }, { t: 'plan' }]);
+});
+
+// ---- The built indexes ----
+
+test('the test sites have the layouts they are meant to have', () => {
+  const layout = (dir) => JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')).layout;
+  assert.equal(layout(single), 'single');
+  assert.equal(layout(sharded), 'sharded');
+  assert.ok(readdirSync(sharded).filter((n) => n.startsWith('shard-')).length > 3);
+});
+
+for (const [name, dir] of [['single', single], ['sharded', sharded]]) {
+  test(`query set (${name} index): every expected page is in the first 3 results`, async (t) => {
+    const e = engine(dir);
+    for (const { query, expect } of QUERY_SET) {
+      await t.test(query, async () => {
+        const urls = (await e.search(query, 10)).results.map((r) => pageOf(r.url));
+        assert.ok(urls.slice(0, 3).includes(expect),
+          `${JSON.stringify(query)}: ${expect} not in ${urls.slice(0, 3).join(' ')}`);
+      });
+    }
+  });
+
+  test(`parity with the Swift engine (${name} index, ${PARITY_QUERIES.length} queries)`,
+    async () => {
+      const swift = swiftResults(dir, PARITY_QUERIES);
+      assert.equal(swift.length, PARITY_QUERIES.length);
+      const e = engine(dir);
+      for (const [i, query] of PARITY_QUERIES.entries()) {
+        // Whole responses: ranked URLs with anchors, scores, titles, sections, headings,
+        // excerpts with their marks, partial, missing words and every word's explanation.
+        assert.deepEqual(flatten(await e.search(query, 10)), swift[i], query);
+      }
+    });
+}
+
+test('parity holds for a smaller limit too, and it gives the first results of limit 10',
+  async () => {
+    const queries = QUERY_SET.map((q) => q.query);
+    const swift = swiftResults(single, queries, 3);
+    const e = engine(single);
+    for (const [i, query] of queries.entries()) {
+      const three = flatten(await e.search(query, 3));
+      assert.deepEqual(three, swift[i], query);
+      const ten = flatten(await e.search(query, 10));
+      assert.deepEqual(three.results, ten.results.slice(0, 3), query);
+    }
+  });
+
+test('sharded and single-file indexes give the same answers', async () => {
+  for (const query of PARITY_QUERIES) {
+    assert.deepEqual(flatten(await engine(sharded).search(query)),
+      flatten(await engine(single).search(query)), query);
+  }
+});
+
+// ---- Ranking behaviours ----
+
+test('a title with the query words in order, stop words included, comes first', async () => {
+  const r = await engine(single).search('what is an iop');
+  assert.equal(r.results[0].url, '/iop/what-is-an-iop/'); // the page itself, not a section
+  assert.deepEqual(r.words.filter((w) => w.stop).map((w) => w.word), ['what', 'is', 'an']);
+  const iop = (await engine(single).search('iop')).results[0].score;
+  assert.ok(r.results[0].score >= iop + 4000);
+});
+
+test('typo, prefix and synonym matches are explained', async () => {
+  const e = engine(single);
+  const kinds = async (q) => (await e.search(q)).words[0].matches.map((m) => m.kind);
+  assert.ok((await kinds('anxeity')).includes('typo'));
+  assert.ok((await kinds('medicat')).includes('prefix'));
+  assert.ok((await kinds('rehab')).includes('synonym'));
+  assert.deepEqual(await kinds('dbt '), ['exact']);
+});
+
+test('partial matches: words found nowhere are reported, never dropped', async () => {
+  const e = engine(single);
+  const r = await e.search('xyzzy therapy');
+  assert.equal(r.partial, true);
+  assert.deepEqual(r.missing, ['xyzzy']);
+  assert.ok(r.results.length > 0);
+  assert.ok(r.results.every((x) => x.excerpt.some((s) => s.match)));
+
+  const none = await e.search('xyzzy');
+  assert.deepEqual([none.results.length, none.missing], [0, ['xyzzy']]);
+
+  // A quoted phrase no page has: said so, and the other words still rank pages.
+  const phrase = await e.search('"family xyzzy" therapy');
+  assert.equal(phrase.partial, true);
+  assert.deepEqual(phrase.missing, ['"family xyzzy"']);
+  assert.ok(phrase.results.length > 0);
+
+  // Pages with more of the words come before pages with fewer.
+  const some = await e.search('medicare xyzzy deductible');
+  assert.equal(some.partial, true);
+  assert.ok(some.results[0].score > 200_000_000, 'the best page matches two of three words');
+});
+
+test('quoted phrases match in order, stop words included', async () => {
+  const r = await engine(single).search('"what to bring"');
+  assert.equal(r.partial, false);
+  assert.equal(pageOf(r.results[0].url), '/admissions/what-to-bring/');
+  assert.ok(r.results.some((x) => x.excerpt.some((s) => s.match && s.text === 'what to bring')));
+  // Pages with "bring" but never "what to bring" are left out.
+  const loose = await engine(single).search('what to bring');
+  assert.ok(loose.results.length > r.results.length);
+});
+
+// ---- Lazy loading ----
+
+test('nothing is fetched before a search; a plain query never needs words.json', async () => {
+  for (const dir of [single, sharded]) {
+    const log = [];
+    const e = engine(dir, log);
+    assert.deepEqual(log, []);
+    await e.open();
+    assert.deepEqual(log, ['index.json']);
+    await e.search('relapse triggers');
+    assert.ok(!log.includes('words.json'), log.join(' '));
+    assert.equal(new Set(log).size, log.length, 'no file is fetched twice');
+  }
+});
+
+test('sharded index: index.json, then only the shards of the query, then page files',
+  async () => {
+    const log = [];
+    const e = engine(sharded, log);
+    await e.search('relapse triggers');
+    const shards = log.filter((n) => n.startsWith('shard-'));
+    const pages = log.filter((n) => n.startsWith('pages-'));
+    assert.equal(log[0], 'index.json');
+    assert.ok(shards.length >= 1 && shards.length <= 2, log.join(' '));
+    assert.ok(pages.length >= 1 && pages.length <= 10, log.join(' '));
+    assert.ok(log.indexOf(pages[0]) > log.indexOf(shards[shards.length - 1]));
+    const all = readdirSync(sharded).filter((n) => n.startsWith('shard-')).length;
+    assert.ok(shards.length < all);
+  });
+
+test('requests come in at most three waves: index.json, shards, page files', async () => {
+  // Each fetch records how many fetches had finished when it was asked for: fetches asked
+  // for at the same count were waiting on nothing new, so they form one wave.
+  for (const query of ['rehab', 'what is an iop', 'dialectical behavior therapy', 'copay']) {
+    let finished = 0;
+    const calls = [];
+    const e = new search.Engine((name) => {
+      calls.push({ name, finished });
+      return new Promise((resolve) => setTimeout(() => {
+        finished++;
+        resolve(JSON.parse(readFileSync(join(sharded, name), 'utf8')));
+      }, 2));
+    });
+    await e.search(query);
+    const waves = [...new Set(calls.map((c) => c.finished))];
+    assert.ok(waves.length <= 3, `${query}: ${JSON.stringify(calls)}`);
+    assert.ok(calls.filter((c) => c.name.startsWith('shard-')).length >= 1, query);
+  }
+});
+
+test('typo matching fetches words.json, once', async () => {
+  const log = [];
+  const e = engine(single, log);
+  await e.search('anxeity ');
+  await e.search('depresion ');
+  assert.equal(log.filter((n) => n === 'words.json').length, 1);
+});
+
+test('a failed fetch is forgotten: the next search tries again', async () => {
+  let fail = true;
+  const e = new search.Engine(async (name) => {
+    if (fail) throw new Error('offline');
+    return JSON.parse(readFileSync(join(single, name), 'utf8'));
+  });
+  await assert.rejects(e.search('dbt'), /offline/);
+  fail = false;
+  assert.equal(pageOf((await e.search('dbt')).results[0].url), '/therapies/dbt/');
+});
+
+test('an index of another format version is refused', async () => {
+  const e = new search.Engine(async (name) => {
+    const data = JSON.parse(readFileSync(join(single, name), 'utf8'));
+    return name === 'index.json' ? { ...data, version: data.version + 1 } : data;
+  });
+  await assert.rejects(e.search('dbt'), /version/);
+});
+
+// ---- Escaping ----
+
+test('markup in page text stays inert: escaped in the files, plain text in results',
+  async () => {
+    const dir = hostileSite();
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
+      const raw = readFileSync(join(dir, name), 'utf8');
+      assert.ok(!/[<>&\u2028\u2029]/.test(raw), `${name} has a raw < > & or line separator`);
+    }
+    const r = await engine(dir).search('onerror');
+    assert.equal(r.results.length, 1);
+    assert.equal(r.results[0].title, HOSTILE_TITLE);
+    const swift = swiftResults(dir, ['onerror', 'script alert', 'tags']);
+    const e = engine(dir);
+    for (const [i, q] of ['onerror', 'script alert', 'tags'].entries()) {
+      assert.deepEqual(flatten(await e.search(q)), swift[i], q);
+    }
+  });
