@@ -30,10 +30,7 @@ struct Build: ParsableCommand {
     var timings = false
 
     func run() throws {
-        var options = BuildOptions()
-        options.configPath = location.config
-        options.contentPath = location.content
-        options.templatesPath = location.templates
+        var options = location.buildOptions
         options.outputPath = output
         options.baseURL = baseURL
         options.includeDrafts = drafts

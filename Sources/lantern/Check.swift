@@ -33,10 +33,7 @@ struct Check: AsyncParsableCommand {
     var drafts = false
 
     func run() async throws {
-        var options = BuildOptions()
-        options.configPath = location.config
-        options.contentPath = location.content
-        options.templatesPath = location.templates
+        var options = location.buildOptions
         options.includeDrafts = drafts
         var (result, outcomes) = Checker.run(options, today: .today)
         if external {

@@ -26,6 +26,15 @@ struct SiteLocation: ParsableArguments {
 
     @Option(help: "The theme folder: Mustache templates and an assets/ folder.")
     var templates = "Templates"
+
+    /// Build options reading from these places; the command sets the rest.
+    var buildOptions: BuildOptions {
+        var options = BuildOptions()
+        options.configPath = config
+        options.contentPath = content
+        options.templatesPath = templates
+        return options
+    }
 }
 
 /// Prints every diagnostic compiler-style on standard error and exits with status 1.

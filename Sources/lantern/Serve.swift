@@ -30,10 +30,7 @@ struct Serve: AsyncParsableCommand {
     var noDrafts = false
 
     func run() async throws {
-        var build = BuildOptions()
-        build.configPath = location.config
-        build.contentPath = location.content
-        build.templatesPath = location.templates
+        var build = location.buildOptions
         build.baseURL = baseURL
         build.includeDrafts = !noDrafts
         var options = SiteServer.Options(build: build)
