@@ -55,17 +55,36 @@ final class LiveBuild {
         }
     }
 
-    /// Brings the served site up to date with `changes`.
+    /// Pages rendered by the last partial rebuild whose search entries are not yet in the index.
+    private var pendingSearchUpdate: [PageOutcome] = []
+
+    /// Brings the served site's pages up to date with `changes`. After a partial rebuild the
+    /// search index still holds the old text until `refreshSearchIndex()`: the edited page is
+    /// served first, the index (which holds every page) follows.
     func apply(_ changes: SourceChanges) -> Outcome {
         let start = DispatchTime.now()
         guard let update = partialUpdate(for: changes) else { return buildAll() }
         served.files.merge(update.files) { _, new in new }
         last?.site = update.site
+        pendingSearchUpdate += update.outcomes
         return .partial(outputs: update.files.keys.sorted(), seconds: LiveBuild.seconds(since: start))
     }
 
+    /// Rebuilds the search index after a partial rebuild; false when it was already current.
+    @discardableResult
+    func refreshSearchIndex() -> Bool {
+        guard !pendingSearchUpdate.isEmpty, let site = last?.site else { return false }
+        var files: [String: [UInt8]] = [:]
+        updateSearchIndex(site: site, changed: pendingSearchUpdate, into: &files)
+        pendingSearchUpdate = []
+        served.files.merge(files) { _, new in new }
+        return true
+    }
+
     /// The files a change rewrites, or nil when only a full build is certain to be right.
-    private func partialUpdate(for changes: SourceChanges) -> (site: Site, files: [String: [UInt8]])? {
+    private func partialUpdate(for changes: SourceChanges)
+        -> (site: Site, files: [String: [UInt8]], outcomes: [PageOutcome])?
+    {
         guard served.failure == nil, var site = last?.site, let templates = last?.templates,
             changes.addedOrRemovedContent.isEmpty, !changes.themeOrConfig, !changes.modifiedContent.isEmpty
         else { return nil }
@@ -123,8 +142,7 @@ final class LiveBuild {
             }
             files["sitemap.xml"] = Array(SiteFiles.sitemap(site).utf8)
         }
-        updateSearchIndex(site: site, changed: outcomes, into: &files)
-        return (site, files)
+        return (site, files, outcomes)
     }
 
     /// The index holds every page, so it is built again from the last build's documents with

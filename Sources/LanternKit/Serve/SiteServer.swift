@@ -135,6 +135,7 @@ public final class SiteServer: Sendable {
                 let changes = watcher.changes()
                 if changes.isEmpty { continue }
                 report(live.apply(changes), served: live.served)
+                if live.refreshSearchIndex() { state.withLock { $0.served = live.served } }
             }
         }
         thread.name = "lantern serve: watch and build"
