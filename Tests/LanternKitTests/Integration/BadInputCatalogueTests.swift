@@ -57,6 +57,7 @@ import Testing
         defer { teardown() }
         var runAs: [String] = []
         var previousOutput = "Public"
+        if badCase.setup == "unwritable-output" { previousOutput = "locked/Public" }
         if badCase.setup == "tmpfs-full" {
             try fm.createDirectory(atPath: root + "/full", withIntermediateDirectories: true)
             guard shell("mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", root + "/full") == 0 else {
@@ -98,6 +99,12 @@ import Testing
             runAs = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
         case "remove-404":
             try fm.removeItem(atPath: root + "/Templates/404.mustache")
+        case "unwritable-output":
+            // Root writes anywhere, so the build runs as an ordinary user beside a folder it
+            // may not write to.
+            _ = shell("chmod", "-R", "a+rX", root)
+            _ = shell("chmod", "555", root + "/locked")
+            runAs = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
         case "parent-is-file":
             try "not a folder".write(toFile: root + "/blocker", atomically: true, encoding: .utf8)
         case "tmpfs-full":
@@ -125,6 +132,7 @@ import Testing
             let sourcesAfter = snapshot(root + "/Content").merging(snapshot(root + "/Templates")) { a, _ in a }
             #expect(sourcesAfter == sourcesBefore, "the sources changed")
         }
+        if badCase.setup == "unwritable-output" { _ = shell("chmod", "755", root + "/locked") }
         let leftovers = (try? fm.contentsOfDirectory(atPath: root))?.filter { $0.contains(".building-") } ?? []
         #expect(leftovers.isEmpty, "staging folders left behind: \(leftovers)")
     }
