@@ -45,7 +45,7 @@ import Testing
     }
 
     @Test(arguments: caseNames)
-    func badInputFailsCleanly(_ name: String) throws {
+    func badInputFailsCleanly(_ name: String) async throws {
         let folder = BadInputCatalogueTests.catalogue + "/" + name
         let badCase = try Case(folder: folder)
         let fm = FileManager.default
@@ -69,7 +69,7 @@ import Testing
         }
 
         // A good build first: this is the site that must survive.
-        let first = try lantern(["build", "--output", previousOutput], in: root)
+        let first = try await LanternBinary.run(["build", "--output", previousOutput], in: root, seconds: 60)
         #expect(first.status == 0, "the base site must build: \(first.stderr)")
         let before = snapshot(root + "/" + previousOutput)
         #expect(!before.isEmpty)
@@ -117,9 +117,9 @@ import Testing
 
         var arguments = ["build"]
         if let output = badCase.output { arguments += ["--output", output] } else { arguments += ["--output", previousOutput] }
-        let run = try lantern(arguments, in: root, prefix: runAs)
+        let run = try await LanternBinary.run(arguments, in: root, prefix: runAs, seconds: 60)
 
-        #expect(run.status == 1, "exit status \(run.status); stderr: \(run.stderr)")
+        #expect(run.status == 1, "exit status \(String(describing: run.status)); stderr: \(run.stderr)")
         let lines = run.stderr.split(separator: "\n").map(String.init)
         let match = lines.first { $0.hasPrefix(badCase.expect) && $0.contains(badCase.message) }
         #expect(match != nil, "no line starting '\(badCase.expect)' containing '\(badCase.message)' in:\n\(run.stderr)")
@@ -157,34 +157,6 @@ import Testing
             if let data = FileManager.default.contents(atPath: folder + "/" + path) { files[path] = data }
         }
         return files
-    }
-
-    struct Run {
-        var status: Int32
-        var stderr: String
-    }
-
-    /// Runs the real binary with a time limit: a hang is a failure, not a stuck test run.
-    private func lantern(_ arguments: [String], in folder: String, prefix: [String] = []) throws -> Run {
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("lantern").path
-        let process = Process()
-        let command = prefix + [binary] + arguments
-        process.executableURL = URL(fileURLWithPath: command[0])
-        process.arguments = Array(command.dropFirst())
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let deadline = DispatchTime.now() + .seconds(60)
-        let killer = DispatchWorkItem { if process.isRunning { process.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: deadline, execute: killer)
-        let data = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        killer.cancel()
-        let status = process.terminationReason == .uncaughtSignal ? -process.terminationStatus : process.terminationStatus
-        return Run(status: status, stderr: String(decoding: data, as: UTF8.self))
     }
 
     @discardableResult

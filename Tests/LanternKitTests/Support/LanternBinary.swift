@@ -12,9 +12,11 @@ final class LanternBinary: @unchecked Sendable {
     private var out = Data()
     private var err = Data()
 
-    init(_ arguments: [String], in folder: String) throws {
-        process.executableURL = URL(fileURLWithPath: LanternBinary.path)
-        process.arguments = arguments
+    /// - Parameter prefix: a command to run it under (`setpriv …` to drop root's rights).
+    init(_ arguments: [String], in folder: String, prefix: [String] = []) throws {
+        let command = prefix + [LanternBinary.path] + arguments
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         let outPipe = Pipe(), errPipe = Pipe()
         process.standardOutput = outPipe
@@ -56,10 +58,13 @@ final class LanternBinary: @unchecked Sendable {
         return process.terminationStatus
     }
 
-    /// Runs to the end.
-    static func run(_ arguments: [String], in folder: String) async throws -> (status: Int32?, stdout: String, stderr: String) {
-        let binary = try LanternBinary(arguments, in: folder)
-        let status = await binary.waitForExit()
+    /// Runs to the end; a run longer than `seconds` is stopped and its status is nil, so a hang
+    /// fails the test instead of stalling the suite.
+    static func run(
+        _ arguments: [String], in folder: String, prefix: [String] = [], seconds: Double = 20
+    ) async throws -> (status: Int32?, stdout: String, stderr: String) {
+        let binary = try LanternBinary(arguments, in: folder, prefix: prefix)
+        let status = await binary.waitForExit(seconds: seconds)
         if status == nil { binary.process.terminate() }
         return (status, binary.stdout, binary.stderr)
     }
