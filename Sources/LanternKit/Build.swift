@@ -17,8 +17,6 @@ public struct BuildReport: Sendable {
     public var pagesWritten: Int
     public var filesWritten: Int
     public var seconds: Double
-    /// Problems that did not stop the build.
-    public var warnings: [Diagnostic]
     /// Seconds spent in each stage, in order (`lantern build --timings`).
     public var stages: [(name: String, seconds: Double)] = []
 }
@@ -55,7 +53,7 @@ public enum Builder {
             clock.lap("swap the output in")
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             return BuildReport(pagesWritten: site.pages.count, filesWritten: written, seconds: seconds,
-                warnings: [], stages: clock.stages)
+                stages: clock.stages)
         } catch {
             staging.discard()
             throw error

@@ -53,7 +53,7 @@ public struct SiteConfig: Sendable {
             if let normalized = normalizedBaseURL(base) {
                 config.baseURL = normalized
             } else {
-                fields.diagnosticsError(root["base_url"]!.location,
+                fields.error(root["base_url"]!.location,
                     "'base_url' must be an absolute http(s) URL like https://clinic.example, found '\(base)'")
             }
         }
@@ -115,7 +115,7 @@ public struct SiteConfig: Sendable {
 
     private static func readSynonyms(_ value: YAMLValue, fields: inout YAMLFields) -> [String: [String]] {
         guard let entries = value.entries else {
-            fields.diagnosticsError(value.location,
+            fields.error(value.location,
                 "'search.synonyms' must map a word to a list of words, like 'meds: [medication]'")
             return [:]
         }
@@ -129,7 +129,7 @@ public struct SiteConfig: Sendable {
                 if let text = entry.value.scalarText { terms = [text] }
             }
             if terms.isEmpty {
-                fields.diagnosticsError(entry.value.location,
+                fields.error(entry.value.location,
                     "synonym '\(entry.key)' needs a list of words, like '\(entry.key): [word, other words]'")
             }
             synonyms[entry.key] = terms
@@ -139,24 +139,18 @@ public struct SiteConfig: Sendable {
 
     private static func readMenu(_ value: YAMLValue, fields: inout YAMLFields) -> [MenuItem] {
         guard case .list(let items) = value.kind else {
-            fields.diagnosticsError(value.location,
+            fields.error(value.location,
                 "'menu' must be a list of items with 'title' and 'url'")
             return []
         }
         var menu: [MenuItem] = []
         for item in items {
             guard let title = item["title"]?.scalarText, let url = item["url"]?.scalarText else {
-                fields.diagnosticsError(item.location, "each menu item needs 'title' and 'url'")
+                fields.error(item.location, "each menu item needs 'title' and 'url'")
                 continue
             }
             menu.append(MenuItem(title: title, url: url))
         }
         return menu
-    }
-}
-
-extension YAMLFields {
-    fileprivate mutating func diagnosticsError(_ location: SourceLocation, _ message: String) {
-        absorb(errors: [.error(location, message)])
     }
 }

@@ -92,7 +92,7 @@ enum FrontMatterParser {
         let titleHasWrongType = root["title"].map { !$0.isNull && $0.scalarText == nil } ?? false
         if !titleHasWrongType, title?.trimmingWhitespace().isEmpty ?? true {
             let at = root["title"]?.location ?? root.location
-            fields.absorb(errors: [.error(at, "the page needs a title: add 'title: …' to its front matter")])
+            fields.error(at, "the page needs a title: add 'title: …' to its front matter")
         }
         var params: [String: Any] = [:]
         for entry in root.entries ?? [] {

@@ -9,7 +9,8 @@ struct YAMLFields {
     /// Takes over the diagnostics of a reader for a nested mapping.
     mutating func absorb(_ other: YAMLFields) { diagnostics.append(contentsOf: other.diagnostics.diagnostics) }
 
-    mutating func absorb(errors: [Diagnostic]) { diagnostics.append(contentsOf: errors) }
+    /// Records a problem the typed readers cannot see (a missing title, a bad URL).
+    mutating func error(_ location: SourceLocation, _ message: String) { diagnostics.error(location, message) }
 
     var keys: [String] { map.entries?.map(\.key) ?? [] }
 
