@@ -15,7 +15,8 @@ public struct PagePipeline: Sendable {
             base_url: https://fuzz.example
             clinic: {name: Clinic, phone: "1"}
             """, file: "site.yaml")
-        let neighbour = try! PagePipeline.load(Data("---\ntitle: Other\n---\n## Part\n".utf8), path: "other.md")
+        let neighbour = try! ContentLoader.page(from: Data("---\ntitle: Other\n---\n## Part\n".utf8), path: "other.md",
+            displayPath: "other.md")
         let (site, _) = Site.assemble(config: config, pages: [neighbour], staticFiles: [], draftPaths: [],
             contentDisplayRoot: "Content")
         self.site = site
@@ -28,7 +29,7 @@ public struct PagePipeline: Sendable {
     /// The finished HTML, or the diagnostics that stopped it.
     public func render(file data: Data, path: String = "fuzz.md") -> Result<String, BuildFailure> {
         do throws(BuildFailure) {
-            var page = try PagePipeline.load(data, path: path)
+            var page = try ContentLoader.page(from: data, path: path, displayPath: path)
             page.frontMatter.layout = "page"
             var placed = site
             placed.pages.append(page)
@@ -40,14 +41,5 @@ public struct PagePipeline: Sendable {
         } catch {
             return .failure(error)
         }
-    }
-
-    private static func load(_ data: Data, path: String) throws(BuildFailure) -> Page {
-        let text = try SourceText.decode(data, file: path)
-        let split = try FrontMatterParser.split(text, file: path)
-        let matter = try FrontMatterParser.parse(split, file: path)
-        let placement = PagePath.place(sourcePath: path, slug: nil)
-        return Page(sourcePath: path, displayPath: path, kind: .page, frontMatter: matter, body: String(split.body),
-            bodyFirstLine: split.bodyFirstLine, sectionPath: "", url: placement.url, outputPath: placement.outputPath)
     }
 }

@@ -134,6 +134,11 @@ struct ContentLoader {
             throw BuildFailure(.error(SourceLocation(file: displayPath),
                 "cannot read this file (check its permissions)"))
         }
+        return try ContentLoader.page(from: data, path: path, displayPath: displayPath)
+    }
+
+    /// A page from its file's bytes: decoded, front matter parsed and checked, placed at its URL.
+    static func page(from data: Data, path: String, displayPath: String) throws(BuildFailure) -> Page {
         let text = try SourceText.decode(data, file: displayPath)
         let split = try FrontMatterParser.split(text, file: displayPath)
         let matter = try FrontMatterParser.parse(split, file: displayPath)
