@@ -21,23 +21,16 @@ public enum Checker {
 
     /// The result and the rendered pages, for checks that run outside (external links).
     public static func run(_ options: BuildOptions, today: SiteDate) -> (Result, [PageOutcome]) {
-        var diagnostics = DiagnosticBag()
-        let site: Site
+        let prepared: (site: Site, templates: TemplateLibrary?, diagnostics: DiagnosticBag)
         do {
-            site = try Builder.loadSite(options, diagnostics: &diagnostics)
+            prepared = try Builder.prepare(options)
         } catch {
             return (Result(diagnostics: error.diagnostics, pagesChecked: 0), [])
         }
-        var templates: TemplateLibrary?
-        do {
-            templates = try TemplateLibrary.load(from: options.templatesPath, displayRoot: options.templatesPath)
-            Builder.checkLayouts(site, templates: templates!, templatesDisplay: options.templatesPath,
-                diagnostics: &diagnostics)
-        } catch {
-            diagnostics.append(contentsOf: error.diagnostics)
-        }
+        let (site, templates) = (prepared.site, prepared.templates)
+        var diagnostics = prepared.diagnostics
         let output = MemoryOutput()
-        let renderer = PageRenderer(site: site, templates: diagnostics.hasErrors ? nil : templates)
+        let renderer = PageRenderer(site: site, templates: templates)
         let outcomes = Builder.renderPages(site, with: renderer, into: output, keepHTML: true)
         for outcome in outcomes { diagnostics.append(contentsOf: outcome.diagnostics) }
         if !diagnostics.hasErrors, let templates {
