@@ -16,6 +16,38 @@ struct JSONWriter {
         raw("\":")
     }
 
+    /// A member after the first of an object: `,"name":value`.
+    mutating func field(_ name: StaticString, _ value: String) {
+        raw(",")
+        key(name)
+        string(value)
+    }
+
+    /// A string given as its UTF-8 bytes.
+    mutating func field(_ name: StaticString, bytes: [UInt8]) {
+        raw(",")
+        key(name)
+        string(bytes: bytes)
+    }
+
+    mutating func field(_ name: StaticString, _ value: Int) {
+        raw(",")
+        key(name)
+        int(value)
+    }
+
+    mutating func field(_ name: StaticString, _ values: [String]) {
+        raw(",")
+        key(name)
+        stringArray(values)
+    }
+
+    mutating func field(_ name: StaticString, _ values: [Int]) {
+        raw(",")
+        key(name)
+        intArray(values)
+    }
+
     mutating func int(_ value: Int) {
         bytes.append(contentsOf: String(value).utf8)
     }

@@ -9,29 +9,19 @@ enum StructuredData {
         json.raw("{\"@context\":\"https://schema.org\",\"@graph\":[{\"@type\":")
         json.string(matter.lastReviewed != nil || matter.reviewedBy != nil ? "MedicalWebPage" : "WebPage")
         if !matter.description.isEmpty {
-            json.raw(",")
-            json.key("description")
-            json.string(matter.description)
+            json.field("description", matter.description)
         }
-        json.raw(",")
-        json.key("inLanguage")
-        json.string(matter.language ?? config.language)
+        json.field("inLanguage", matter.language ?? config.language)
         if let reviewed = matter.lastReviewed {
-            json.raw(",")
-            json.key("lastReviewed")
-            json.string(reviewed.iso)
+            json.field("lastReviewed", reviewed.iso)
         }
-        json.raw(",")
-        json.key("name")
-        json.string(matter.title)
+        json.field("name", matter.title)
         if let reviewer = matter.reviewedBy {
             json.raw(",\"reviewedBy\":{\"@type\":\"Organization\",\"name\":")
             json.string(reviewer)
             json.raw("}")
         }
-        json.raw(",")
-        json.key("url")
-        json.string(config.baseURL + page.url)
+        json.field("url", config.baseURL + page.url)
         json.raw("}")
         if page.kind == .home || matter.layout == "contact" { clinic(config, into: &json) }
         if matter.layout == "faq" { questions(rendered.parts, into: &json) }
@@ -59,22 +49,14 @@ enum StructuredData {
             }
             json.raw("}")
         }
-        json.raw(",")
-        json.key("name")
-        json.string(name)
+        json.field("name", name)
         if let hours = clinic["opening_hours"] as? [Any] {
-            json.raw(",")
-            json.key("openingHours")
-            json.stringArray(hours.map { "\($0)" })
+            json.field("openingHours", hours.map { "\($0)" })
         }
         if let phone = clinic["phone"] {
-            json.raw(",")
-            json.key("telephone")
-            json.string("\(phone)")
+            json.field("telephone", "\(phone)")
         }
-        json.raw(",")
-        json.key("url")
-        json.string(config.baseURL + "/")
+        json.field("url", config.baseURL + "/")
         json.raw("}")
     }
 
