@@ -94,7 +94,8 @@ enum YAMLReader {
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            // An explicit encoding: the default one reads the process environment on every call.
+            node = try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             throw BuildFailure(describe(error, file: file, lineShift: lineShift))
         } catch {

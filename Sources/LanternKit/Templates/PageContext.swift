@@ -2,18 +2,21 @@
 /// for theme authors; keep the two in step.
 struct PageContext {
     let site: Site
-    /// `site` as templates see it, built once per build.
-    let siteValues: [String: Any]
+    /// `site` as templates see it, built once per build (without `menu`, which depends on the page).
+    private let siteBase: [String: Any]
+    /// `site.menu` (computed from the sections when `site.yaml` has none).
+    let menu: [SiteConfig.MenuItem]
 
     init(site: Site) {
         self.site = site
+        menu = site.menu
         var values = site.config.templateValues
         values["title"] = site.config.title
         values["baseURL"] = site.config.baseURL
         values["language"] = site.config.language
         values["description"] = site.config.description
         values["sections"] = site.children(ofSection: "").filter { $0.kind == .section }.map(PageContext.link)
-        siteValues = values
+        siteBase = values
     }
 
     /// The context for one page whose Markdown has been rendered.
@@ -42,15 +45,8 @@ struct PageContext {
         if let reviewed = matter.lastReviewed { pageValues["lastReviewed"] = PageContext.date(reviewed) }
         if let reviewer = matter.reviewedBy { pageValues["reviewedBy"] = reviewer }
 
-        let menu = site.menu.map { item -> [String: Any] in
-            let active = item.url == page.url || (item.url != "/" && page.url.hasPrefix(item.url))
-            return ["title": item.title, "url": item.url, "active": active, "current": item.url == page.url]
-        }
-        var siteValues = self.siteValues
-        siteValues["menu"] = menu
-
         var values: [String: Any] = [
-            "site": siteValues,
+            "site": siteValues(menu: menuState(for: page)),
             "page": pageValues,
             "jsonLD": StructuredData.json(for: page, rendered: rendered, site: site),
         ]
@@ -71,6 +67,29 @@ struct PageContext {
         let (previous, next) = site.neighbours(of: page)
         if let previous { values["prev"] = PageContext.link(previous) }
         if let next { values["next"] = PageContext.link(next) }
+        return values
+    }
+
+    /// Which menu items are the page itself (`current`) or its section (`active`).
+    struct MenuState: Hashable {
+        var active: [Bool]
+        var current: [Bool]
+    }
+
+    func menuState(for page: Page) -> MenuState { menuState(forURL: page.url) }
+
+    func menuState(forURL url: String) -> MenuState {
+        MenuState(
+            active: menu.map { $0.url == url || ($0.url != "/" && url.hasPrefix($0.url)) },
+            current: menu.map { $0.url == url })
+    }
+
+    /// `site` for a page whose menu is in `state`.
+    func siteValues(menu state: MenuState) -> [String: Any] {
+        var values = siteBase
+        values["menu"] = menu.enumerated().map { i, item -> [String: Any] in
+            ["title": item.title, "url": item.url, "active": state.active[i], "current": state.current[i]]
+        }
         return values
     }
 

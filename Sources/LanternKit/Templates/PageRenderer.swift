@@ -21,6 +21,8 @@ public struct PageRenderer: @unchecked Sendable {
     let markdown: MarkdownRenderer
     let resolver: LinkResolver
     let context: PageContext
+    /// The theme with its `site/` partials already rendered, for each state of the menu.
+    let themeByMenu: [PageContext.MenuState: TemplateLibrary]
 
     public init(site: Site, templates: TemplateLibrary?) {
         self.site = site
@@ -28,7 +30,25 @@ public struct PageRenderer: @unchecked Sendable {
         markdown = MarkdownRenderer(allowRawHTML: site.config.unsafeMarkdown)
         resolver = LinkResolver(pages: site.pages, staticFiles: site.staticFiles, draftPaths: site.draftPaths,
             unloadedPaths: site.unloadedPaths)
-        context = PageContext(site: site)
+        let context = PageContext(site: site)
+        self.context = context
+        var themes: [PageContext.MenuState: TemplateLibrary] = [:]
+        if let templates, !templates.sitePartialNames.isEmpty {
+            let pages = site.pages.map(\.url) + SpecialPage.allCases.map(\.url)
+            for url in pages {
+                let state = context.menuState(forURL: url)
+                if themes[state] != nil { continue }
+                let values = ["site": context.siteValues(menu: state)]
+                themes[state] = templates.replacingPartials(Dictionary(uniqueKeysWithValues:
+                    templates.sitePartialNames.map { ($0, templates.render(values, with: $0)) }))
+            }
+        }
+        themeByMenu = themes
+    }
+
+    /// The theme to render a page with: the one whose site partials match its menu.
+    private func theme(for page: Page) -> TemplateLibrary? {
+        themeByMenu[context.menuState(forURL: page.url)] ?? templates
     }
 
     public func render(_ page: Page) -> PageOutcome {
@@ -36,7 +56,7 @@ public struct PageRenderer: @unchecked Sendable {
             resolver.resolve($0, from: page.sourcePath)
         }
         var html: String?
-        if rendered.diagnostics.isEmpty, let templates {
+        if rendered.diagnostics.isEmpty, let templates = theme(for: page) {
             html = templates.render(context.values(for: page, rendered: rendered),
                 with: PageRenderer.templateName(for: page))
         }
@@ -68,7 +88,7 @@ public struct PageRenderer: @unchecked Sendable {
         var values = context.values(for: page, rendered: rendered)
         if special == .notFound { values["breadcrumbs"] = nil }
         if special == .siteIndex { values["allSections"] = context.allSections() }
-        return templates.render(values, with: special.template)
+        return (theme(for: page) ?? templates).render(values, with: special.template)
     }
 }
 

@@ -35,11 +35,11 @@ public struct TemplateLibrary: Sendable {
                 continue
             }
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                library.register(try ThemeEscaping.template(text), named: name)
                 references[name] = PartialReference.scan(text)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.error(
-                    SourceLocation(file: display, line: error.context.lineNumber,
+                    SourceLocation(file: display, line: error.context.lineNumber - ThemeEscaping.addedLines,
                         column: error.context.columnNumber + 1),
                     "template syntax error: \(describe(error.error))")
             } catch {
@@ -71,13 +71,27 @@ public struct TemplateLibrary: Sendable {
     /// A library from template texts by name, for tools that have no theme folder.
     public static func fromTexts(_ texts: [String: String]) throws -> TemplateLibrary {
         var library = MustacheLibrary()
-        for (name, text) in texts { try library.register(text, named: name) }
+        for (name, text) in texts { library.register(try ThemeEscaping.template(text), named: name) }
         return TemplateLibrary(library: library, names: Set(texts.keys))
     }
 
     /// Renders `context` with the template `name`, which must exist (checked beforehand).
     func render(_ context: [String: Any], with name: String) -> String {
         library.render(context, withTemplate: name) ?? ""
+    }
+
+    /// Partials under `site/`: they see only `site`, so they are rendered once per build for
+    /// each state of the menu (`SitePartials`) instead of once per page.
+    var sitePartialNames: [String] { names.filter { $0.hasPrefix("site/") }.sorted() }
+
+    /// This library with each given partial replaced by its finished text.
+    func replacingPartials(_ texts: [String: String]) -> TemplateLibrary {
+        var copy = library
+        for (name, text) in texts {
+            guard let template = LiteralTemplate.make(text) else { continue }
+            copy.register(template, named: name)
+        }
+        return TemplateLibrary(library: copy, names: names)
     }
 
     private static func templateFiles(in directory: String) -> [String] {
@@ -127,6 +141,40 @@ public struct TemplateLibrary: Sendable {
             if let cycle = visit(name) { return cycle }
         }
         return nil
+    }
+}
+
+/// Templates escape `{{values}}` with `HTMLEscaping`, which gives the same text as
+/// swift-mustache's own HTML escaping but works on bytes and copies nothing when there is
+/// nothing to escape; the library's escaping looked up every character in a dictionary and was
+/// a tenth of a whole build. swift-mustache lets a template choose its escaping with a
+/// `CONTENT_TYPE` pragma, so every template is parsed with one standalone pragma line before it.
+enum ThemeEscaping: MustacheContentType {
+    case html
+
+    func escapeText(_ text: String) -> String { HTMLEscaping.escape(text) }
+
+    /// Lines put before the theme's own text (subtracted from error line numbers).
+    static let addedLines = 1
+
+    private static let registered: Void = MustacheContentTypes.register(ThemeEscaping.html, named: "LANTERN_HTML")
+
+    static func template(_ text: String) throws -> MustacheTemplate {
+        registered
+        return try MustacheTemplate(string: "{{% CONTENT_TYPE: LANTERN_HTML }}\n" + text)
+    }
+}
+
+/// A template that outputs a fixed text. Its first tag switches the tag delimiters to two
+/// control characters that rendered HTML does not contain (checked), so nothing in the text
+/// is read as a tag.
+enum LiteralTemplate {
+    private static let open = "\u{1}\u{2}", close = "\u{2}\u{1}"
+
+    static func make(_ text: String) -> MustacheTemplate? {
+        guard !text.contains(open), !text.contains(close) else { return nil }
+        // On a line of its own, the delimiter tag is removed with its line ending.
+        return try? MustacheTemplate(string: "{{=\(open) \(close)=}}\n" + text)
     }
 }
 

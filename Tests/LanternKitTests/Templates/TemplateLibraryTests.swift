@@ -38,6 +38,12 @@ import Testing
         #expect(found[0].message.contains("syntax"))
     }
 
+    @Test func syntaxErrorLineIsTheThemeFilesOwn() {
+        // Templates are parsed with a line put before them (ThemeEscaping); messages must not count it.
+        #expect(errors(["Templates/page.mustache": "{{#a}}{{/b}}\n"]).map(\.location.line) == [1])
+        #expect(errors(["Templates/page.mustache": "one\ntwo {{#a}}{{/b}}\n"]).map(\.location.line) == [2])
+    }
+
     @Test func unknownPartialNamesFileLineAndColumn() {
         let found = errors(["Templates/page.mustache": "ok\n  {{> partials/missing}}\n"])
         #expect(found.map(\.description) == [
