@@ -81,9 +81,10 @@ struct ContentLoader {
             for name in names where !name.hasPrefix(".") {
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
                 let childAbsolute = absolute + "/" + name
-                let type = (try? fm.attributesOfItem(atPath: childAbsolute)[.type] as? FileAttributeType)
+                var info = stat()
+                let type = lstat(childAbsolute, &info) == 0 ? info.st_mode & S_IFMT : 0
                 var isDirectory = false
-                if type == .typeSymbolicLink {
+                if type == S_IFLNK {
                     guard let target = realPath(childAbsolute) else {
                         discovery.diagnostics.error(SourceLocation(file: display(childRelative)),
                             "this symbolic link points to nothing (or loops back on itself); remove it")
@@ -106,7 +107,7 @@ struct ContentLoader {
                         }
                     }
                 } else {
-                    isDirectory = type == .typeDirectory
+                    isDirectory = type == S_IFDIR
                 }
                 if isDirectory {
                     walk(childRelative, childAbsolute)

@@ -54,7 +54,10 @@ final class StagingFolder: OutputSink {
         var descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if descriptor < 0 && errno == ENOENT {
             let folder = (target as NSString).deletingLastPathComponent
-            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            // Most pages sit in a folder of their own whose parent exists already: one mkdir.
+            if mkdir(folder, 0o755) != 0 && errno != EEXIST {
+                try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
             descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         }
         guard descriptor >= 0 else { throw writeFailure(relativePath, errno) }
