@@ -152,8 +152,8 @@ public enum Builder {
 
     /// Renders and writes every page, then the site files.
     /// Without templates (earlier errors), pages are still rendered to find their broken links.
-    /// - Parameter keepHTML: keep each page's HTML in its outcome (for checks); otherwise it is
-    ///   dropped once written, so memory does not grow with the site.
+    /// - Parameter keepHTML: keep each page's HTML, links and text blocks in its outcome (for
+    ///   checks); otherwise they are dropped once written, so memory grows less with the site.
     static func writeSite(
         _ site: Site, templates: TemplateLibrary?, options: BuildOptions, into output: some OutputSink,
         diagnostics earlier: DiagnosticBag, keepHTML: Bool = false
@@ -205,8 +205,11 @@ public enum Builder {
                     outcome.diagnostics += error.diagnostics
                 }
                 if !keepHTML {
+                    // Only checks read these; the search index needs the parts alone.
                     outcome.html = nil
                     outcome.contentHTML = nil
+                    outcome.links = []
+                    outcome.blocks = []
                 }
             }
             return outcome

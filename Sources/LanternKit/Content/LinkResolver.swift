@@ -79,6 +79,6 @@ public struct LinkResolver: Sendable {
 
 extension String {
     var removingPercentEncodingIfValid: String {
-        contains("%") ? (removingPercentEncoding ?? self) : self
+        utf8.contains(UInt8(ascii: "%")) ? (removingPercentEncoding ?? self) : self
     }
 }
