@@ -31,6 +31,10 @@ final class LiveBuild {
     private(set) var served = ServedSite()
     /// The last successful build, which a partial rebuild starts from.
     private var last: Builder.RenderedSite?
+    /// Renders pages of `last`, prepared once per full build (link targets, site partials).
+    private var renderer: PageRenderer?
+    /// The search index being rebuilt on another thread after partial rebuilds.
+    private let searchRefresh = SearchRefresh()
 
     init(options: BuildOptions) {
         self.options = options
@@ -46,10 +50,14 @@ final class LiveBuild {
             var files: [String: [UInt8]] = [:]
             for path in output.paths { files[path] = output.file(path) }
             last = rendered
+            renderer = PageRenderer(site: rendered.site, templates: rendered.templates)
+            pendingSearchUpdate = []
+            searchRefresh.cancel()
             served = ServedSite(files: files, draftOutputs: LiveBuild.draftOutputs(rendered.site), failure: nil)
             return .full(pages: rendered.site.pages.count, seconds: LiveBuild.seconds(since: start))
         } catch {
             last = nil
+            renderer = nil
             served.failure = error.diagnostics
             return .failed(error.diagnostics, seconds: LiveBuild.seconds(since: start))
         }
@@ -73,12 +81,45 @@ final class LiveBuild {
     /// Rebuilds the search index after a partial rebuild; false when it was already current.
     @discardableResult
     func refreshSearchIndex() -> Bool {
-        guard !pendingSearchUpdate.isEmpty, let site = last?.site else { return false }
-        var files: [String: [UInt8]] = [:]
-        updateSearchIndex(site: site, changed: pendingSearchUpdate, into: &files)
-        pendingSearchUpdate = []
+        guard let (documents, config) = takeSearchUpdate() else { return false }
+        searchRefresh.cancel()
+        served.files.merge(LiveBuild.searchFiles(documents, config: config)) { _, new in new }
+        return true
+    }
+
+    /// Starts rebuilding the search index on another thread, so that the next save is not kept
+    /// waiting for it (at 10,000 pages it takes a second); `collectSearchIndex()` puts it in.
+    func startSearchIndexRefresh() {
+        guard let (documents, config) = takeSearchUpdate() else { return }
+        searchRefresh.start { LiveBuild.searchFiles(documents, config: config) }
+    }
+
+    /// Serves the index `startSearchIndexRefresh()` built, once it is ready and still current.
+    func collectSearchIndex() -> Bool {
+        guard let files = searchRefresh.take() else { return false }
         served.files.merge(files) { _, new in new }
         return true
+    }
+
+    /// The documents with the pending pages' entries replaced, or nil when none are pending.
+    private func takeSearchUpdate() -> ([SearchDocument], SiteConfig)? {
+        guard !pendingSearchUpdate.isEmpty, let site = last?.site, var documents = last?.searchDocuments
+        else { return nil }
+        for outcome in pendingSearchUpdate {
+            guard let document = SearchDocument(outcome, in: site) else { continue }
+            if let i = documents.firstIndex(where: { $0.url == document.url }) { documents[i] = document }
+        }
+        pendingSearchUpdate = []
+        last?.searchDocuments = documents
+        return (documents, site.config)
+    }
+
+    /// The index holds every page, so it is built again whole.
+    /// A file the new index no longer names may linger in memory; nothing refers to it.
+    private static func searchFiles(_ documents: [SearchDocument], config: SiteConfig) -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        for file in SearchIndexBuilder.files(for: documents, config: config) { files[file.path] = file.bytes }
+        return files
     }
 
     /// The files a change rewrites, or nil when only a full build is certain to be right.
@@ -86,6 +127,7 @@ final class LiveBuild {
         -> (site: Site, files: [String: [UInt8]], outcomes: [PageOutcome])?
     {
         guard served.failure == nil, var site = last?.site, let templates = last?.templates,
+            let lastRenderer = renderer,
             changes.addedOrRemovedContent.isEmpty, !changes.themeOrConfig, !changes.modifiedContent.isEmpty
         else { return nil }
         let loader = ContentLoader(root: options.contentPath, displayRoot: options.contentPath,
@@ -116,18 +158,21 @@ final class LiveBuild {
             changed.append(index)
         }
 
-        // The changed pages, each one's section list and its neighbours.
+        // The changed pages; when what lists show of them changed, also each one's section
+        // list and its neighbours.
         var toRender: [String: Page] = [:]
         for index in changed {
             let page = site.pages[index]
             toRender[page.sourcePath] = page
+            guard listingsChanged else { continue }
             if page.kind == .page, let section = site.sectionPage(page.sectionPath) {
                 toRender[section.sourcePath] = section
             }
             let (previous, next) = site.neighbours(of: page)
             for neighbour in [previous, next].compactMap({ $0 }) { toRender[neighbour.sourcePath] = neighbour }
         }
-        let renderer = PageRenderer(site: site, templates: templates)
+        let renderer = lastRenderer.updating(site: site)
+        self.renderer = renderer
         let pages = toRender.keys.sorted().compactMap { toRender[$0] }
         let outcomes = pages.parallelMap { renderer.render($0) }
         for outcome in outcomes {
@@ -143,19 +188,6 @@ final class LiveBuild {
             files["sitemap.xml"] = Array(SiteFiles.sitemap(site).utf8)
         }
         return (site, files, outcomes)
-    }
-
-    /// The index holds every page, so it is built again from the last build's documents with
-    /// the changed pages' entries replaced.
-    private func updateSearchIndex(site: Site, changed: [PageOutcome], into files: inout [String: [UInt8]]) {
-        guard var documents = last?.searchDocuments else { return }
-        for outcome in changed {
-            guard let document = SearchDocument(outcome, in: site) else { continue }
-            if let i = documents.firstIndex(where: { $0.url == document.url }) { documents[i] = document }
-        }
-        last?.searchDocuments = documents
-        // A file the new index no longer names may linger in memory; nothing refers to it.
-        for file in SearchIndexBuilder.files(for: documents, config: site.config) { files[file.path] = file.bytes }
     }
 
     /// Same URL, same place in its section's order and the same page to every other page.
@@ -178,5 +210,40 @@ final class LiveBuild {
 
     private static func seconds(since start: DispatchTime) -> Double {
         Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    }
+}
+
+/// One background rebuild of the search index at a time; a newer one supersedes the older,
+/// whose result is then dropped.
+private final class SearchRefresh: @unchecked Sendable {
+    // @unchecked: every stored property is touched under `lock` only.
+    private let lock = NSLock()
+    private var generation = 0
+    private var ready: [String: [UInt8]]?
+
+    func start(_ build: @escaping @Sendable () -> [String: [UInt8]]) {
+        let mine = lock.withLock {
+            generation += 1
+            ready = nil
+            return generation
+        }
+        DispatchQueue.global(qos: .utility).async { [self] in
+            let files = build()
+            lock.withLock { if generation == mine { ready = files } }
+        }
+    }
+
+    func cancel() {
+        lock.withLock {
+            generation += 1
+            ready = nil
+        }
+    }
+
+    func take() -> [String: [UInt8]]? {
+        lock.withLock {
+            defer { ready = nil }
+            return ready
+        }
     }
 }

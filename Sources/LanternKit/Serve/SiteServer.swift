@@ -117,25 +117,43 @@ public final class SiteServer: Sendable {
             let events = FolderEvents()
             #endif
             var lastKeepAlive = Date()
+            // With inotify, files named by events are looked at alone, and everything only
+            // every few seconds (for file systems where inotify is silent).
+            var lastFullLook = Date()
+            var foldersChanged = true
             while !state.withLock({ $0.isStopping }) {
                 if Date().timeIntervalSince(lastKeepAlive) > 15 {
                     channel.keepAlive()
                     lastKeepAlive = Date()
                 }
+                var changes: SourceChanges
                 #if canImport(Glibc)
                 if let events {
-                    events.watch(watcher.folders)
-                    _ = events.wait(timeout: interval, settle: 0.01)
+                    if foldersChanged { events.watch(watcher.folders) }
+                    let activity = events.wait(timeout: interval, settle: 0.01)
+                    if live.collectSearchIndex() { state.withLock { $0.served = live.served } }
+                    if case .paths(let paths) = activity {
+                        changes = watcher.changes(at: paths)
+                    } else if activity == .unknown || Date().timeIntervalSince(lastFullLook) > 3 {
+                        changes = watcher.changes()
+                        lastFullLook = Date()
+                    } else {
+                        continue
+                    }
                 } else {
                     usleep(UInt32(interval * 1_000_000))
+                    if live.collectSearchIndex() { state.withLock { $0.served = live.served } }
+                    changes = watcher.changes()
                 }
+                foldersChanged = !changes.addedOrRemovedContent.isEmpty || changes.themeOrConfig
                 #else
                 usleep(UInt32(interval * 1_000_000))
+                if live.collectSearchIndex() { state.withLock { $0.served = live.served } }
+                changes = watcher.changes()
                 #endif
-                let changes = watcher.changes()
                 if changes.isEmpty { continue }
                 report(live.apply(changes), served: live.served)
-                if live.refreshSearchIndex() { state.withLock { $0.served = live.served } }
+                live.startSearchIndexRefresh()
             }
         }
         thread.name = "lantern serve: watch and build"

@@ -71,6 +71,28 @@ struct SourceWatcher {
         return changes
     }
 
+    /// Like `changes()`, looking only at `paths` (as `FolderEvents` names them) when they
+    /// are all content files known already; else at everything.
+    mutating func changes(at paths: Set<String>) -> SourceChanges {
+        var changes = SourceChanges()
+        var stamps: [(String, Stamp)] = []
+        for path in paths {
+            let prefix = contentPath + "/"
+            guard path.hasPrefix(prefix) else { return self.changes() }
+            let relative = String(path.dropFirst(prefix.count))
+            let name = relative.split(separator: "/").last ?? ""
+            if name.hasPrefix(".") || name.hasSuffix("~") { continue }
+            // A new, deleted or renamed file, or a folder: only a full look tells.
+            guard let old = content[relative], let stamp = SourceWatcher.stamp(path) else { return self.changes() }
+            if stamp != old {
+                changes.modifiedContent.insert(relative)
+                stamps.append((relative, stamp))
+            }
+        }
+        for (relative, stamp) in stamps { content[relative] = stamp }
+        return changes
+    }
+
     private func scan() -> (content: [String: Stamp], theme: [String: Stamp]) {
         var content: [String: Stamp] = [:]
         SourceWatcher.walk(contentPath, relative: "", into: &content, depth: 0)

@@ -46,6 +46,24 @@ public struct PageRenderer: @unchecked Sendable {
         themeByMenu = themes
     }
 
+    /// This renderer for a new state of the same site: pages may have new text and front
+    /// matter, but every URL and the menu are as before (what `lantern serve` checks before a
+    /// partial rebuild), so link targets and the rendered site partials are kept.
+    func updating(site: Site) -> PageRenderer {
+        PageRenderer(site: site, templates: templates, markdown: markdown, resolver: resolver,
+            context: PageContext(site: site), themeByMenu: themeByMenu)
+    }
+
+    private init(site: Site, templates: TemplateLibrary?, markdown: MarkdownRenderer, resolver: LinkResolver,
+                 context: PageContext, themeByMenu: [PageContext.MenuState: TemplateLibrary]) {
+        self.site = site
+        self.templates = templates
+        self.markdown = markdown
+        self.resolver = resolver
+        self.context = context
+        self.themeByMenu = themeByMenu
+    }
+
     /// The theme to render a page with: the one whose site partials match its menu.
     private func theme(for page: Page) -> TemplateLibrary? {
         themeByMenu[context.menuState(forURL: page.url)] ?? templates

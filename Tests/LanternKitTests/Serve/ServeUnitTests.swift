@@ -77,7 +77,7 @@ import Testing
         String(decoding: live.served.files[path] ?? [], as: UTF8.self)
     }
 
-    @Test func aBodyEditRendersThePageItsSectionAndNeighboursOnly() throws {
+    @Test func aBodyEditRendersThatPageOnly() throws {
         let site = try TemporarySite(ServeLiveBuildTests.files)
         defer { site.remove() }
         let live = LiveBuild(options: site.options)
@@ -87,8 +87,8 @@ import Testing
             Issue.record("expected a partial rebuild")
             return
         }
-        #expect(outputs == ["therapies/a/index.html", "therapies/b/index.html", "therapies/c/index.html",
-            "therapies/index.html"])
+        // Its section list and neighbours show only its title and front matter, which did not change.
+        #expect(outputs == ["therapies/b/index.html"])
         // The search index (every page's text) follows the page, and then holds the new text.
         #expect(!String(decoding: live.served.files["search/pages-0.json"] ?? [], as: UTF8.self).contains("New B body"))
         #expect(live.refreshSearchIndex())
@@ -100,6 +100,22 @@ import Testing
         let fresh = LiveBuild(options: site.options)
         fresh.buildAll()
         #expect(fresh.served.files == live.served.files)
+    }
+
+    @Test func theSearchIndexCanFollowOnAnotherThread() throws {
+        let site = try TemporarySite(ServeLiveBuildTests.files)
+        defer { site.remove() }
+        let live = LiveBuild(options: site.options)
+        live.buildAll()
+        try site.write("---\ntitle: C\nweight: 3\n---\nNew C body.\n", to: "Content/therapies/c.md")
+        _ = live.apply(changed("therapies/c.md"))
+        live.startSearchIndexRefresh()
+        let deadline = Date().addingTimeInterval(10)
+        while !live.collectSearchIndex() && Date() < deadline { usleep(5_000) }
+        let fresh = LiveBuild(options: site.options)
+        fresh.buildAll()
+        #expect(fresh.served.files == live.served.files)
+        #expect(!live.collectSearchIndex())
     }
 
     @Test func aDescriptionEditAlsoRewritesListsOfEveryPage() throws {
@@ -186,6 +202,37 @@ import Testing
         try site.write("x", to: "Templates/partials/new.mustache")
         #expect(watcher.changes().themeOrConfig)
     }
+
+    @Test func looksAtTheFilesEventsNameOrElseAtEverything() throws {
+        let site = try TemporarySite(["Content/a.md": "---\ntitle: A\n---\n", "Content/b.md": "---\ntitle: B\n---\n"])
+        defer { site.remove() }
+        let content = site.root + "/Content"
+        var watcher = SourceWatcher(contentPath: content, templatesPath: site.root + "/Templates",
+            configPath: site.root + "/site.yaml")
+        try site.write("---\ntitle: A2\n---\n", to: "Content/a.md")
+        try site.write("---\ntitle: B2\n---\n", to: "Content/b.md")
+        // Only the named file is looked at; b.md's change is found by the next full look.
+        #expect(watcher.changes(at: [content + "/a.md"]) == SourceChanges(modifiedContent: ["a.md"]))
+        #expect(watcher.changes(at: [content + "/a.md"]).isEmpty)
+        #expect(watcher.changes() == SourceChanges(modifiedContent: ["b.md"]))
+        // A file it does not know, or one outside the content folder: everything is looked at.
+        try site.write("---\ntitle: C\n---\n", to: "Content/c.md")
+        #expect(watcher.changes(at: [content + "/c.md"]).addedOrRemovedContent == ["c.md"])
+        try site.write("title: New\n", to: "site.yaml")
+        #expect(watcher.changes(at: [site.root + "/site.yaml"]).themeOrConfig)
+    }
+
+    #if canImport(Glibc)
+    @Test func folderEventsNameTheFileWritten() throws {
+        let site = try TemporarySite(["Content/a.md": "---\ntitle: A\n---\n"])
+        defer { site.remove() }
+        let events = try #require(FolderEvents())
+        events.watch([site.root + "/Content"])
+        #expect(events.wait(timeout: 0.01, settle: 0.01) == .none)
+        try site.write("---\ntitle: A2\n---\n", to: "Content/a.md")
+        #expect(events.wait(timeout: 2, settle: 0.01) == .paths([site.root + "/Content/a.md"]))
+    }
+    #endif
 }
 
 extension LiveBuild.Outcome {

@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""How long `lantern serve` takes from saving a page to serving its new text.
+
+    python3 Benchmarks/serve_latency.py --content DIR [--edits 20] [--port 8071]
+
+Starts `lantern serve` on the content folder with this repository's site.yaml and theme,
+then edits pages of every section in turn: each edit appends a unique marker, and the page's
+URL is polled (every 2 ms) until the marker is served. Prints each latency and the median.
+Every page is restored afterwards. Run from the repository root after `swift build -c release`.
+"""
+import argparse, os, random, statistics, subprocess, time, urllib.request
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--content", required=True)
+parser.add_argument("--binary", default=".build/release/lantern")
+parser.add_argument("--edits", type=int, default=20)
+parser.add_argument("--port", type=int, default=8071)
+args = parser.parse_args()
+
+serve = subprocess.Popen([args.binary, "serve", "--content", args.content, "--port", str(args.port)],
+                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+started = time.perf_counter()
+line = ""
+while "serving at" not in line:
+    line = serve.stdout.readline()
+    if not line and serve.poll() is not None:
+        raise SystemExit("lantern serve stopped before serving")
+print(f"first build and serve: {time.perf_counter() - started:.1f} s")
+
+
+def get(path):
+    with urllib.request.urlopen(f"http://127.0.0.1:{args.port}{path}") as response:
+        return response.read().decode()
+
+
+random.seed(7)
+pages = []
+for section in sorted(os.listdir(args.content)):
+    folder = os.path.join(args.content, section)
+    if os.path.isdir(folder):
+        names = sorted(n for n in os.listdir(folder) if n.endswith(".md") and n != "_index.md")
+        pages += [f"{section}/{n}" for n in random.sample(names, min(3, len(names)))]
+random.shuffle(pages)
+latencies = []
+try:
+    for i, page in enumerate(pages[: args.edits]):
+        path = os.path.join(args.content, page)
+        url = "/" + page[:-3] + "/"
+        assert "<html" in get(url)
+        original = open(path, encoding="utf-8").read()
+        marker = f"bench-marker-{i}-{time.time_ns()}"
+        try:
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(original + f"\n\n{marker}\n")
+            saved = time.perf_counter()
+            while marker not in get(url):
+                time.sleep(0.002)
+            latencies.append((time.perf_counter() - saved) * 1000)
+            print(f"{page}: {latencies[-1]:.0f} ms")
+            time.sleep(0.3 + random.random() * 0.4)
+        finally:
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(original)
+        time.sleep(0.3 + random.random() * 0.4)
+finally:
+    serve.terminate()
+    serve.communicate()
+print(f"median {statistics.median(latencies):.0f} ms, min {min(latencies):.0f}, "
+      f"max {max(latencies):.0f} (n={len(latencies)})")
