@@ -10,7 +10,7 @@ TEST_PACKAGES := chromium chromium-driver default-jre-headless nodejs
 PYTHON ?= python3
 CHECK := .build/public-check
 
-.PHONY: site build deps test-deps test test-swift test-js test-browser test-reproducible bench bench-micro fuzz clean
+.PHONY: site build deps test-deps test test-swift test-js test-browser test-reproducible bench bench-serve bench-micro fuzz clean
 
 site: build
 	$(LANTERN) build
@@ -60,6 +60,12 @@ bench: deps
 		ROUNDS=$(ROUNDS) ../shared/bench/compare.sh $(BENCH_PAGES) \
 			"$(CURDIR)/.build/release/lantern build --content {content} --output {out} --quiet"; \
 	else echo "(../shared/bench not found: no comparison with Hugo)"; fi
+
+# `make bench-serve`: time from saving a page to `lantern serve` serving it (20 edits).
+bench-serve: deps
+	$(SWIFT) build -c release
+	$(PYTHON) Benchmarks/scaled_site.py --pages $(BENCH_PAGES) --out .build/bench-site
+	$(PYTHON) Benchmarks/serve_latency.py --content .build/bench-site/Content
 
 bench-micro: deps
 	@dpkg -s libjemalloc-dev >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(APT_INSTALL) libjemalloc-dev; }
