@@ -4,7 +4,7 @@
    returns the engine; in a page it starts on the [data-lantern-search] form. */
 (() => {
   'use strict';
-  const VERSION = 1, ENC = new TextEncoder(), DEC = new TextDecoder();
+  const VERSION = 2, ENC = new TextEncoder(), DEC = new TextDecoder();
   const utf8 = (s) => Array.from(ENC.encode(s));
   const has = (list, x) => list.indexOf(x) >= 0;
 
@@ -253,34 +253,65 @@
   // Compared as UTF-8 bytes, like the Swift engine.
   const units = (s) => /^[\x00-\x7f]*$/.test(s) ? s : utf8(s);
 
-  // ---- Postings (IndexFormat.swift) ----
+  // ---- Numbers, postings, vocabulary and cards (IndexFormat.swift) ----
   const ALPHA = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-  function decode(code) {
-    const nums = [], out = [];
-    let v = 0, sh = 0, page = -1;
-    for (const ch of code) {
-      const d = ALPHA.indexOf(ch);
-      v += (d & 31) * 2 ** sh;
-      if (d >= 32) sh += 5; else { nums.push(v); v = sh = 0; }
-    }
-    for (let i = 0; i + 1 < nums.length; i += 2) {
-      page += nums[i] + 1;
-      out.push([page, nums[i + 1] + 1]);
-    }
-    return out;
-  }
-
-  // Front-coded sorted list: first character = count of leading characters shared with the
-  // previous entry.
-  const unfront = (list) => {
-    let prev = '';
-    return list.map((t) => prev = prev.slice(0, ALPHA.indexOf(t[0])) + t.slice(1));
+  const DIGIT = new Int8Array(128);
+  for (let k = 0; k < 64; k++) DIGIT[ALPHA.charCodeAt(k)] = k;
+  // A reader of the numbers in `s` from position `i`.
+  const numbers = (s, i) => () => {
+    let v = 0, sh = 0, d;
+    do { d = DIGIT[s.charCodeAt(i++) & 127]; v += (d & 31) * 2 ** sh; sh += 5; } while (d > 31);
+    return v;
   };
+  // Where each of `n` terms' postings start in the postings string `s`, and their counts.
+  function offsets(s, n) {
+    const starts = new Int32Array(n), counts = new Int32Array(n);
+    for (let t = 0, i = 0; t < n; t++) {
+      const next = numbers(s, starts[t] = i);
+      let left = 2 * (counts[t] = next());
+      i = starts[t];
+      while (DIGIT[s.charCodeAt(i++) & 127] > 31) ;
+      // Past the count, every digit below 32 ends a number.
+      for (; left > 0; i++) if (DIGIT[s.charCodeAt(i) & 127] < 32) left--;
+    }
+    return { starts, counts };
+  }
+  // Vocabulary: entries sorted by bytes, each a kind (" " term, "," word, ";" both), a count
+  // of leading characters shared with the entry before, and the rest.
+  function vocabulary(s) {
+    const terms = [], words = [];
+    let prev = '', i = 0;
+    while (i + 1 < s.length) {
+      const kind = s[i];
+      let j = i + 2;
+      while (j < s.length && !' ,;'.includes(s[j])) j++;
+      prev = prev.slice(0, ALPHA.indexOf(s[i + 1])) + s.slice(i + 2, j);
+      if (kind !== ',') terms.push(prev);
+      if (kind !== ' ') words.push(prev);
+      i = j;
+    }
+    return { terms, words };
+  }
+  // The anchor of a plain heading (IndexFormat.anchorGuess).
+  const guess = (h) => h.replace(/[^ A-Za-z0-9_-]/g, '').replace(/ /g, '-').toLowerCase();
+  // [url (front-coded), title, section, text, heading or [heading, anchor]...] → objects.
+  function cards(list, sections) {
+    let url = '';
+    return list.map((c) => ({
+      url: url = url.slice(0, ALPHA.indexOf(c[0][0])) + c[0].slice(1),
+      title: c[1], section: sections[c[2]], text: c[3],
+      heads: c.slice(4).map((h) => typeof h === 'string' ? [h, guess(h)] : h)
+    }));
+  }
 
   // ---- Engine (IndexReader.swift, Ranker.swift) ----
   // `load(name)` returns a promise of the parsed JSON file `name` of the index folder.
   class Engine {
-    constructor(load) { this.load = load; this.files = {}; this.stems = new Map(); }
+    constructor(load) {
+      this.load = load; this.files = {}; this.stems = new Map();
+      this.post = new Map(); this.champs = new Map(); this.cards = new Map(); this.src = [];
+      this.texts = new Map();
+    }
     file(name) {
       // A failed fetch is forgotten, so the next keystroke tries again.
       return this.files[name] || (this.files[name] = this.load(name).catch((e) => {
@@ -292,11 +323,23 @@
       const failed = (e) => { this.ready = null; throw e; };
       return this.ready || (this.ready = this.file('index.json').catch(failed).then((x) => {
         if (x.version !== VERSION) throw new Error('search index version ' + x.version);
-        x.terms = unfront(x.terms);
+        const v = vocabulary(x.vocabulary);
         this.x = x;
-        this.ids = new Map(x.terms.map((t, i) => [t, i]));
-        this.pop = Array.from(x.popularity, (c) => ALPHA.indexOf(c));
+        this.terms = v.terms;
+        this.words = v.words;
+        this.ids = new Map(v.terms.map((t, i) => [t, i]));
         this.stops = new Set(x.stopWords);
+        this.n = x.pageCount;
+        if (x.postings) {
+          const o = offsets(x.postings, v.terms.length);
+          this.src[0] = { s: x.postings, at: o.starts };
+          this.pop = Array.from(o.counts, (c) => c ? 31 - Math.clz32(c) : 0);
+          this.starts = [0];
+          cards(x.cards, x.sections).forEach((c, i) => this.cards.set(i, c));
+        } else {
+          this.pop = Array.from(x.popularity, (c) => ALPHA.indexOf(c));
+          this.starts = x.shards;
+        }
       }));
     }
     stem(w) {
@@ -305,8 +348,7 @@
       return s;
     }
     shard(id) {
-      const st = this.x.shards;
-      if (!st) return -1;
+      const st = this.starts;
       let lo = 0, hi = st.length - 1;
       while (lo < hi) {
         const mid = (lo + hi + 1) >> 1;
@@ -314,29 +356,60 @@
       }
       return lo;
     }
-    async postings(id) {
-      const x = this.x, n = this.shard(id);
-      if (n < 0) return decode(x.postings[id]);
-      return decode((await this.file(`shard-${n}.json`)).postings[id - x.shards[n]]);
+    // Loads the shards of terms `ids`, all at once: one wave of requests.
+    fetchShards(ids) {
+      const need = new Set(ids.map((id) => this.shard(id)).filter((n) => !this.src[n]));
+      return Promise.all(Array.from(need, (n) => this.file(`shard-${n}.json`).then((f) => {
+        if (this.src[n]) return;
+        const next = numbers(f.pages, 0);
+        let page = -1;
+        cards(f.cards, this.x.sections).forEach((c) => this.cards.set(page += next() + 1, c));
+        const end = n + 1 < this.starts.length ? this.starts[n + 1] : this.terms.length;
+        this.src[n] = { s: f.postings, at: offsets(f.postings, end - f.start).starts };
+      })));
     }
-    async page(id) {
-      const k = this.x.pagesPerChunk, n = Math.floor(id / k);
-      return new Page((await this.file(`pages-${n}.json`)).pages[id - n * k], this);
+    // Loads the cards of `pages` missing from the shards: one wave of card chunks.
+    fetchCards(pages) {
+      const k = this.x.pagesPerChunk;
+      const need = new Set(pages.filter((p) => !this.cards.has(p)).map((p) => Math.floor(p / k)));
+      return Promise.all(Array.from(need, (n) => this.file(`cards-${n}.json`).then((f) => {
+        cards(f.cards, this.x.sections).forEach((c, i) => this.cards.set(f.start + i, c));
+      })));
+    }
+    // {p: pages, i: impacts} of a term, decoded once; its shard must be loaded.
+    postings(id) {
+      let r = this.post.get(id);
+      if (r) return r;
+      const n = this.shard(id), src = this.src[n], next = numbers(src.s, src.at[id - this.starts[n]]);
+      const count = next(), p = new Int32Array(count), i = new Int32Array(count);
+      for (let k = 0, page = -1; k < count; k++) { p[k] = page += next() + 1; i[k] = next() + 1; }
+      this.post.set(id, r = { p, i });
+      return r;
+    }
+    // The term's champions: its x.champions highest-impact pages, lower pages first on ties.
+    champions(id) {
+      let c = this.champs.get(id);
+      if (c) return c;
+      const { p, i } = this.postings(id), k = this.x.champions;
+      c = Array.from(p.keys());
+      if (c.length > k) c = c.sort((a, b) => i[b] - i[a] || a - b).slice(0, k);
+      this.champs.set(id, c = c.map((j) => p[j]));
+      return c;
     }
     popular(a, b) { return this.pop[b] - this.pop[a] || a - b; }
 
-    async variants(word, prefix) {
-      const x = this.x, vs = [], stemmed = this.stem(word), exact = this.ids.get(stemmed);
+    variants(word, prefix) {
+      const vs = [], stemmed = this.stem(word), exact = this.ids.get(stemmed), ts = this.terms;
       const v = (terms, pct, kind, edits) => vs.push({ terms, pct, kind, edits: edits || 0 });
       if (exact !== undefined) v([exact], 100, stemmed === word ? 'exact' : 'stem');
       if (prefix) {
         const found = new Set(), typed = ENC.encode(word);
-        let lo = 0, hi = x.terms.length;
+        let lo = 0, hi = ts.length;
         while (lo < hi) {
           const mid = (lo + hi) >> 1;
-          if (x.terms[mid] < word) lo = mid + 1; else hi = mid;
+          if (ts[mid] < word) lo = mid + 1; else hi = mid;
         }
-        while (lo < x.terms.length && x.terms[lo].startsWith(word)) found.add(lo++);
+        while (lo < ts.length && ts[lo].startsWith(word)) found.add(lo++);
         // Stems are often shorter than the word being typed ("medicat" → "medic").
         for (let len = Math.max(3, typed.length - 4); len < Math.max(3, typed.length); len++) {
           const id = this.ids.get(DEC.decode(typed.subarray(0, len)));
@@ -346,23 +419,23 @@
         Array.from(found).sort((a, b) => this.popular(a, b)).slice(0, 20)
           .forEach((id) => v([id], 70, 'prefix'));
       }
-      if (!vs.length) (await this.typos(word, stemmed)).forEach((t) => vs.push(t));
-      (x.synonyms[stemmed] || []).forEach((exp) => {
+      if (!vs.length) this.typos(word, stemmed).forEach((t) => vs.push(t));
+      (this.x.synonyms[stemmed] || []).forEach((exp) => {
         const ids = exp.map((t) => this.ids.get(t));
         if (ids.every((i) => i !== undefined)) v(ids, 60, 'synonym');
       });
       return vs;
     }
-    async typos(word, stemmed) {
+    typos(word, stemmed) {
       const limit = allowed(word), edits = new Map();
       if (!limit) return [];
       const uw = units(word), us = units(stemmed), sl = Math.min(limit, allowed(stemmed));
       const consider = (id, d) => { if (d >= 0 && !(edits.get(id) <= d)) edits.set(id, d); };
-      this.x.terms.forEach((t, id) => {
+      this.terms.forEach((t, id) => {
         const u = units(t), a = distance(uw, u, limit), b = sl ? distance(us, u, sl) : -1;
         consider(id, a < 0 ? b : b < 0 ? a : Math.min(a, b));
       });
-      unfront((await this.file('words.json')).words).forEach((w) => {
+      this.words.forEach((w) => {
         const d = distance(uw, units(w), limit);
         const id = d < 0 ? undefined : this.ids.get(this.stem(w));
         if (id !== undefined) consider(id, d);
@@ -374,10 +447,9 @@
           return { terms: [id], pct: [100, 60, 45][n], kind: 'typo', edits: n };
         });
     }
-    async resolve(c) {
+    resolve(c) {
       const m = {
-        label: c.phrase ? `"${c.text}"` : c.text, phrase: c.phrase,
-        variants: [], scores: new Map(), stems: new Set()
+        label: c.phrase ? `"${c.text}"` : c.text, phrase: c.phrase, variants: [], stems: new Set()
       };
       if (c.phrase) {
         const stems = c.phrase.filter((t) => !this.stops.has(t)).map((t) => this.stem(t));
@@ -385,96 +457,125 @@
         if (stems.length && ids.every((i) => i !== undefined)) {
           m.variants = [{ terms: ids, pct: 100, kind: 'phrase', edits: 0 }];
         }
-      } else m.variants = await this.variants(c.term, c.prefix);
-      m.variants.forEach((v) => v.terms.forEach((id) => m.stems.add(this.x.terms[id])));
+      } else m.variants = this.variants(c.term, c.prefix);
+      m.variants.forEach((v) => v.terms.forEach((id) => m.stems.add(this.terms[id])));
       return m;
     }
-    async score(m) {
-      // Every shard of every variant at once: one wave of requests, not one per variant.
-      const all = await Promise.all(
-        m.variants.map((v) => Promise.all(v.terms.map((id) => this.postings(id)))));
-      for (const [k, v] of m.variants.entries()) {
-        const sums = new Map();
-        all[k].forEach((list) => list.forEach(([page, impact]) => {
-          const cur = sums.get(page) || [0, 0];
-          sums.set(page, [cur[0] + 1, cur[1] + impact]);
-        }));
-        sums.forEach(([count, impact], page) => {
-          const s = Math.floor(impact / count) * v.pct;
-          if (count === v.terms.length && s > (m.scores.get(page) || 0)) m.scores.set(page, s);
+    // A clause's best score on each page: m.sc[page] (0: no match), m.pages the pages.
+    score(m) {
+      const n = this.n, sc = m.sc = new Int32Array(n), pages = m.pages = [];
+      let cnt, sum;
+      const set = (page, s) => {
+        if (!sc[page]) pages.push(page);
+        if (s > sc[page]) sc[page] = s;
+      };
+      m.variants.forEach((v) => {
+        if (v.terms.length === 1) {
+          const { p, i } = this.postings(v.terms[0]);
+          for (let k = 0; k < p.length; k++) set(p[k], i[k] * v.pct);
+          return;
+        }
+        cnt = cnt || new Int32Array(n); sum = sum || new Int32Array(n);
+        const touched = [];
+        v.terms.forEach((id) => {
+          const { p, i } = this.postings(id);
+          for (let k = 0; k < p.length; k++) {
+            if (!cnt[p[k]]++) touched.push(p[k]);
+            sum[p[k]] += i[k];
+          }
         });
+        touched.forEach((page) => {
+          if (cnt[page] === v.terms.length) set(page, Math.floor(sum[page] / cnt[page]) * v.pct);
+          cnt[page] = sum[page] = 0;
+        });
+      });
+    }
+    // Candidates {page, key} in key order, champions of the query's terms first; only
+    // `need` of them are wanted, so the others are sorted only when too few champions match.
+    rank(ms, partial, need) {
+      const mark = new Uint8Array(this.n), cands = [];
+      let total;
+      ms.forEach((m) => m.variants.forEach((v) => v.terms.forEach((id) => {
+        this.champions(id).forEach((p) => { mark[p] = 1; });
+      })));
+      if (!partial) {
+        const small = ms.reduce((a, b) => b.pages.length < a.pages.length ? b : a);
+        small.pages.forEach((page) => {
+          let key = 0;
+          for (const m of ms) {
+            if (!m.sc[page]) return;
+            key += m.sc[page];
+          }
+          cands.push({ page, key });
+        });
+      } else {
+        total = new Map();
+        ms.forEach((m) => m.pages.forEach((page) => {
+          total.set(page, (total.get(page) || 0) + 1e8 + m.sc[page]);
+        }));
+        total.forEach((key, page) => cands.push({ page, key }));
       }
+      const order = (a, b) => b.key - a.key || a.page - b.page;
+      const champs = cands.filter((c) => mark[c.page]).sort(order);
+      if (champs.length >= need) return champs;
+      return champs.concat(cands.filter((c) => !mark[c.page]).sort(order));
     }
     // The pages to present, best first by postings score (Ranker.choose).
     async choose(ms, limit) {
-      let missing = ms.filter((m) => !m.scores.size).map((m) => m.label);
+      let missing = ms.filter((m) => !m.pages.length).map((m) => m.label);
       // At least 10 pages are read, so a smaller limit gives the first results of a larger one.
-      let partial = false, cands = [], w = Math.max(limit, 10);
-      if (!missing.length) {
-        const small = ms.reduce((a, b) => b.scores.size < a.scores.size ? b : a);
-        small.scores.forEach((_, page) => {
-          if (ms.every((m) => m.scores.has(page))) {
-            cands.push({ page, key: ms.reduce((t, m) => t + m.scores.get(page), 0) });
-          }
-        });
-      }
+      const w = Math.max(limit, 10), phrases = ms.filter((m) => m.phrase), chosen = [];
+      let partial = !!missing.length;
+      let cands = partial ? [] : this.rank(ms, false, phrases.length ? 30 : w);
       if (!cands.length) {
         partial = true;
-        const totals = new Map();
-        ms.forEach((m) => m.scores.forEach((s, page) => {
-          const cur = totals.get(page) || 0;
-          totals.set(page, cur + 1e8 + s);
-        }));
-        totals.forEach((key, page) => cands.push({ page, key }));
+        cands = this.rank(ms, true, w);
       }
-      cands.sort((a, b) => b.key - a.key || a.page - b.page);
-      const phrases = ms.filter((m) => m.phrase), chosen = [];
       if (partial || !phrases.length) return { chosen: cands.slice(0, w), partial, missing };
       cands = cands.slice(0, 30);
-      for (let i = 0; i < cands.length && chosen.length < w; i += w) {
-        const batch = cands.slice(i, i + w);
-        const texts = await Promise.all(batch.map((c) => this.page(c.page)));
-        batch.forEach((c, j) => {
-          if (chosen.length < w && phrases.every((m) => texts[j].contains(m.phrase))) {
-            chosen.push(c);
-          }
-        });
+      await this.fetchCards(cands.map((c) => c.page));
+      for (const c of cands) {
+        const t = this.page(c.page);
+        if (phrases.every((m) => t.contains(m.phrase)) && chosen.push(c) === w) break;
       }
       if (chosen.length) return { chosen, partial: false, missing: [] };
-      // No page has the phrase in order: say so, and rank by the other words.
-      missing = phrases.map((m) => m.label);
-      const others = ms.filter((m) => !m.phrase);
-      if (!others.length) return { chosen: [], partial: true, missing };
-      const fb = await this.choose(others, limit);
-      return { chosen: fb.chosen, partial: true, missing: missing.concat(fb.missing) };
+      // No page has the phrase in order in its card: say so, and rank by the words, the
+      // phrase's words still all required but in any order.
+      const fb = await this.choose(ms.map((m) => ({ ...m, phrase: null })), limit);
+      return { chosen: fb.chosen, partial: true, missing: phrases.map((m) => m.label).concat(fb.missing) };
+    }
+    page(p) {
+      let t = this.texts.get(p);
+      if (!t) this.texts.set(p, t = new Page(this.cards.get(p), this));
+      return t;
     }
     // {results, partial, missing, words}, like SearchEngine.search in Swift.
     async search(query, limit = 10) {
       await this.open();
-      const q = parse(query, this.stops);
-      const ms = await Promise.all(q.clauses.map((c) => this.resolve(c)));
-      await Promise.all(ms.map((m) => this.score(m)));
+      const q = parse(query, this.stops), ms = q.clauses.map((c) => this.resolve(c));
+      await this.fetchShards([].concat(...ms.map((m) => [].concat(...m.variants.map((v) => v.terms)))));
+      ms.forEach((m) => this.score(m));
       const out = {
         results: [], partial: false, missing: [],
         words: ms.map((m) => ({
           word: m.label, stop: false,
           matches: m.variants.map((v) => ({
-            term: v.terms.map((id) => this.x.terms[id]).join(' '), kind: v.kind, edits: v.edits
+            term: v.terms.map((id) => this.terms[id]).join(' '), kind: v.kind, edits: v.edits
           }))
         })).concat(q.ignored.map((word) => ({ word, stop: true, matches: [] })))
       };
       if (limit <= 0 || !ms.length) return out;
       const ch = await this.choose(ms, limit);
-      const pages = await Promise.all(ch.chosen.map((c) => this.page(c.page)));
-      let rs = ch.chosen.map((c, n) => {
-        const order = pages[n].order(q.seq, ms), r = pages[n].present(ms, order === 4000);
-        r.score = c.key + pages[n].proximity(ms) + order;
+      await this.fetchCards(ch.chosen.map((c) => c.page));
+      let rs = ch.chosen.map((c) => {
+        const t = this.page(c.page), order = t.order(q.seq, ms), r = t.present(ms, order === 4000);
+        r.score = c.key + t.proximity(ms) + order;
         return { r, page: c.page };
       });
       rs.sort((a, b) => b.r.score - a.r.score || a.page - b.page);
       rs = rs.slice(0, limit);
       if (ch.partial && !ch.missing.length && rs.length) {
-        ch.missing = ms.filter((m) => !m.scores.has(rs[0].page)).map((m) => m.label);
+        ch.missing = ms.filter((m) => !m.sc[rs[0].page]).map((m) => m.label);
       }
       out.results = rs.map((x) => x.r);
       out.partial = ch.partial;
@@ -483,7 +584,7 @@
     }
   }
 
-  // ---- Page text (PageText.swift) ----
+  // ---- Page text (PageText.swift): the card's title, text and headings ----
   class Run {
     constructor(text, eng) {
       this.text = text;
@@ -518,10 +619,10 @@
     }
   }
   class Page {
-    constructor(rec, eng) {
-      this.rec = rec;
-      this.runs = [new Run(rec.title, eng), new Run(rec.description, eng)];
-      rec.parts.forEach((p) => this.runs.push(new Run(p.heading, eng), new Run(p.text, eng)));
+    constructor(card, eng) {
+      this.card = card;
+      this.runs = [card.title, card.text].concat(card.heads.map((h) => h[0]))
+        .map((s) => new Run(s, eng));
     }
     contains(phrase) { return this.runs.some((r) => r.occurrences(phrase).length > 0); }
     proximity(ms) {
@@ -542,29 +643,25 @@
     order(seq, ms) {
       if (seq.length < 2) return 0;
       if (this.runs[0].inOrder(seq, ms)) return 4000;
-      return this.rec.parts.some((_, k) => this.runs[2 + 2 * k].inOrder(seq, ms)) ? 2000 : 0;
+      return this.runs.slice(2).some((r) => r.inOrder(seq, ms)) ? 2000 : 0;
     }
-    bestPart(ms) {
-      let best = 0, bestScore = 0;
-      this.rec.parts.forEach((_, k) => {
-        const h = this.runs[2 + 2 * k], t = this.runs[3 + 2 * k];
+    // The heading that matches best (the first on ties), or -1.
+    bestHeading(ms) {
+      let best = -1, bestScore = 0;
+      this.runs.slice(2).forEach((h, k) => {
         let score = 0;
         ms.forEach((m) => {
-          score += 3 * h.count(m) + Math.min(t.count(m), 5);
-          if (m.phrase && (h.occurrences(m.phrase).length || t.occurrences(m.phrase).length)) {
-            score += 20;
-          }
+          score += h.count(m);
+          if (m.phrase && h.occurrences(m.phrase).length) score += 20;
         });
         if (score > bestScore) { best = k; bestScore = score; }
       });
       return best;
     }
-    excerpt(part, ms) {
-      const desc = this.runs[1];
-      let run = this.rec.parts.length ? this.runs[3 + 2 * part] : desc;
-      if (run.first(ms) < 0 && desc.first(ms) >= 0 || !run.tokens.length) run = desc;
-      if (!run.tokens.length) return [];
-      const b = ENC.encode(run.text), ts = run.tokens, marks = [], segs = [];
+    excerpt(ms) {
+      const run = this.runs[1], ts = run.tokens, marks = [], segs = [];
+      if (!ts.length) return [];
+      const b = ENC.encode(run.text);
       const ws = Math.max(0, run.first(ms) - 8), we = Math.min(ts.length, ws + 30);
       const end = we === ts.length ? b.length : ts[we - 1].e;
       let pos = ws === 0 ? 0 : ts[ws].s;
@@ -593,11 +690,10 @@
     }
     // A title that reads like the query links to the top of the page.
     present(ms, top) {
-      const rec = this.rec, part = top ? 0 : this.bestPart(ms);
-      const p = rec.parts[part] || { anchor: '', heading: '' };
+      const c = this.card, h = top ? -1 : this.bestHeading(ms), head = c.heads[h];
       return {
-        url: p.anchor ? `${rec.url}#${p.anchor}` : rec.url, title: rec.title, section: rec.section,
-        heading: p.heading, excerpt: this.excerpt(part, ms), score: 0
+        url: head ? `${c.url}#${head[1]}` : c.url, title: c.title, section: c.section,
+        heading: head ? head[0] : '', excerpt: this.excerpt(ms), score: 0
       };
     }
   }

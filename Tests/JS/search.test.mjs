@@ -6,6 +6,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
   from 'node:fs';
@@ -15,8 +16,11 @@ import { fileURLToPath } from 'node:url';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SCRIPT = join(REPO, 'Templates', 'assets', 'search.js');
+// What the search page loads: search.js minified by `make search-js`.
+const MINIFIED = join(REPO, 'Templates', 'assets', 'search.min.js');
 const LANTERN = process.env.LANTERN_BIN ?? join(REPO, '.build', 'debug', 'lantern');
 const search = createRequire(import.meta.url)(SCRIPT);
+const searchMin = createRequire(import.meta.url)(MINIFIED);
 const QUERY_SET = JSON.parse(
   readFileSync(join(REPO, 'Tests', 'Fixtures', 'search-queries.json'), 'utf8')).queries;
 
@@ -64,8 +68,8 @@ function hostileSite() {
 
 // ---- Helpers ----
 
-function engine(dir, log) {
-  return new search.Engine(async (name) => {
+function engine(dir, log, api = search) {
+  return new api.Engine(async (name) => {
     if (log) log.push(name);
     return JSON.parse(readFileSync(join(dir, name), 'utf8'));
   });
@@ -113,10 +117,23 @@ test('the script loads in Node without a DOM and exposes the engine', () => {
   }
 });
 
+test('search.min.js was made from this search.js, and the page loads it', () => {
+  const header = readFileSync(MINIFIED, 'utf8').split('\n')[0];
+  const hash = createHash('sha256').update(readFileSync(SCRIPT)).digest('hex');
+  assert.ok(header.includes(hash), 'search.min.js is stale: run `make search-js`');
+  for (const name of ['Engine', 'tokens', 'stem', 'parse', 'distance']) {
+    assert.equal(typeof searchMin[name], 'function', name);
+  }
+  const page = readFileSync(join(REPO, 'Templates', 'search.mustache'), 'utf8');
+  assert.ok(page.includes('src="/assets/search.min.js"'));
+});
+
 test('the script never uses innerHTML, eval or cross-origin fetches', () => {
   const source = readFileSync(SCRIPT, 'utf8');
-  assert.ok(!/innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function/
-    .test(source));
+  for (const file of [source, readFileSync(MINIFIED, 'utf8')]) {
+    assert.ok(!/innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function/
+      .test(file));
+  }
   assert.ok(source.includes('url.origin !== location.origin'));
   assert.ok(source.includes('textContent'));
 });
@@ -154,9 +171,10 @@ test('the test sites have the layouts they are meant to have', () => {
   assert.ok(readdirSync(sharded).filter((n) => n.startsWith('shard-')).length > 3);
 });
 
-for (const [name, dir] of [['single', single], ['sharded', sharded]]) {
+for (const [name, dir, api] of [['single', single, search], ['sharded', sharded, search],
+  ['single, search.min.js', single, searchMin], ['sharded, search.min.js', sharded, searchMin]]) {
   test(`query set (${name} index): every expected page is in the first 3 results`, async (t) => {
-    const e = engine(dir);
+    const e = engine(dir, null, api);
     for (const { query, expect } of QUERY_SET) {
       await t.test(query, async () => {
         const urls = (await e.search(query, 10)).results.map((r) => pageOf(r.url));
@@ -170,7 +188,7 @@ for (const [name, dir] of [['single', single], ['sharded', sharded]]) {
     async () => {
       const swift = swiftResults(dir, PARITY_QUERIES);
       assert.equal(swift.length, PARITY_QUERIES.length);
-      const e = engine(dir);
+      const e = engine(dir, null, api);
       for (const [i, query] of PARITY_QUERIES.entries()) {
         // Whole responses: ranked URLs with anchors, scores, titles, sections, headings,
         // excerpts with their marks, partial, missing words and every word's explanation.
@@ -224,7 +242,14 @@ test('partial matches: words found nowhere are reported, never dropped', async (
   assert.equal(r.partial, true);
   assert.deepEqual(r.missing, ['xyzzy']);
   assert.ok(r.results.length > 0);
-  assert.ok(r.results.every((x) => x.excerpt.some((s) => s.match)));
+  // The word that was found is marked wherever a result's excerpt has it.
+  for (const x of r.results) {
+    const text = x.excerpt.map((s) => s.text).join('');
+    if (search.tokens(text).some((t) => search.stem(t.t) === 'therapi')) {
+      assert.ok(x.excerpt.some((s) => s.match && /therap/i.test(s.text)), x.url);
+    }
+  }
+  assert.ok(r.results.some((x) => x.excerpt.some((s) => s.match)));
 
   const none = await e.search('xyzzy');
   assert.deepEqual([none.results.length, none.missing], [0, ['xyzzy']]);
@@ -253,7 +278,7 @@ test('quoted phrases match in order, stop words included', async () => {
 
 // ---- Lazy loading ----
 
-test('nothing is fetched before a search; a plain query never needs words.json', async () => {
+test('nothing is fetched before a search; a single-layout site reads index.json only', async () => {
   for (const dir of [single, sharded]) {
     const log = [];
     const e = engine(dir, log);
@@ -261,53 +286,84 @@ test('nothing is fetched before a search; a plain query never needs words.json',
     await e.open();
     assert.deepEqual(log, ['index.json']);
     await e.search('relapse triggers');
-    assert.ok(!log.includes('words.json'), log.join(' '));
     assert.equal(new Set(log).size, log.length, 'no file is fetched twice');
   }
+  const log = [];
+  const e = engine(single, log);
+  for (const query of PARITY_QUERIES) await e.search(query);
+  assert.deepEqual(readdirSync(single).filter((n) => n.endsWith('.json')), ['index.json']);
+  assert.deepEqual(log, ['index.json']);
 });
 
-test('sharded index: index.json, then only the shards of the query, then page files',
+test('sharded index: index.json, then only the shards of the query, with the cards to show',
   async () => {
     const log = [];
     const e = engine(sharded, log);
-    await e.search('relapse triggers');
+    const r = await e.search('relapse triggers');
     const shards = log.filter((n) => n.startsWith('shard-'));
-    const pages = log.filter((n) => n.startsWith('pages-'));
     assert.equal(log[0], 'index.json');
     assert.ok(shards.length >= 1 && shards.length <= 2, log.join(' '));
-    assert.ok(pages.length >= 1 && pages.length <= 10, log.join(' '));
-    assert.ok(log.indexOf(pages[0]) > log.indexOf(shards[shards.length - 1]));
+    assert.deepEqual(log, ['index.json', ...shards], 'no card chunk is needed');
+    assert.ok(r.results.length >= 3 && r.results.every((x) => x.title && x.excerpt.length));
     const all = readdirSync(sharded).filter((n) => n.startsWith('shard-')).length;
     assert.ok(shards.length < all);
   });
 
-test('requests come in at most three waves: index.json, shards, page files', async () => {
-  // Each fetch records how many fetches had finished when it was asked for: fetches asked
-  // for at the same count were waiting on nothing new, so they form one wave.
-  for (const query of ['rehab', 'what is an iop', 'dialectical behavior therapy', 'copay']) {
-    let finished = 0;
-    const calls = [];
-    const e = new search.Engine((name) => {
-      calls.push({ name, finished });
-      return new Promise((resolve) => setTimeout(() => {
-        finished++;
-        resolve(JSON.parse(readFileSync(join(sharded, name), 'utf8')));
-      }, 2));
-    });
-    await e.search(query);
-    const waves = [...new Set(calls.map((c) => c.finished))];
-    assert.ok(waves.length <= 3, `${query}: ${JSON.stringify(calls)}`);
-    assert.ok(calls.filter((c) => c.name.startsWith('shard-')).length >= 1, query);
+// Each fetch records how many fetches had finished when it was asked for: fetches asked
+// for at the same count were waiting on nothing new, so they form one wave.
+async function waves(dir, query) {
+  let finished = 0;
+  const calls = [];
+  const e = new search.Engine((name) => {
+    calls.push({ name, finished });
+    return new Promise((resolve) => setTimeout(() => {
+      finished++;
+      resolve(JSON.parse(readFileSync(join(dir, name), 'utf8')));
+    }, 2));
+  });
+  const response = await e.search(query);
+  return { calls, response, waves: new Set(calls.map((c) => c.finished)).size };
+}
+
+test('requests come in at most two waves: index.json, then the shards', async () => {
+  // Typos are resolved against the vocabulary in index.json, so they add no wave; the
+  // shards carry the cards of their terms' champions, so showing results adds none.
+  for (const query of PARITY_QUERIES) {
+    const { calls, response } = await waves(sharded, query);
+    const seen = new Set(calls.map((c) => c.finished));
+    assert.ok(seen.size <= 2, `${query}: ${JSON.stringify(calls)}`);
+    if (response.results.length) {
+      assert.ok(calls.some((c) => c.name.startsWith('shard-')), query);
+    }
+    assert.ok(!calls.some((c) => c.name.startsWith('cards-')), `${query}: ${JSON.stringify(calls)}`);
   }
 });
 
-test('typo matching fetches words.json, once', async () => {
-  const log = [];
-  const e = engine(single, log);
-  await e.search('anxeity ');
-  await e.search('depresion ');
-  assert.equal(log.filter((n) => n === 'words.json').length, 1);
-});
+test('pages that are no term\'s champions are read from card chunks, in one more wave',
+  async () => {
+    // Fifty pages with the same two words, so that "alpha beta" has more pages than either
+    // word has champions, and the pages with both are none of their champions.
+    const content = join(work, 'chunk-content');
+    mkdirSync(content, { recursive: true });
+    writeFileSync(join(content, '_index.md'), '---\ntitle: Home\n---\n\nHome page.\n');
+    for (let i = 0; i < 80; i++) {
+      const body = i < 40 ? 'alpha alpha alpha alpha' : i < 70 ? 'beta beta beta beta' : 'alpha beta';
+      writeFileSync(join(content, `p${String(i).padStart(2, '0')}.md`),
+        `---\ntitle: Page ${i}\ndescription: Words ${body}.\n---\n\n${body} ${'filler '.repeat(i % 7)}\n`);
+    }
+    const config = join(work, 'chunk.yaml');
+    writeFileSync(config, 'title: Chunks\nbase_url: https://example.org\nsearch:\n  shard_kb: 1\n');
+    const dir = build('chunks', config, content);
+    const { calls, response, waves: n } = await waves(dir, 'alpha beta');
+    assert.equal(response.results.length, 10);
+    assert.ok(calls.some((c) => c.name.startsWith('cards-')), JSON.stringify(calls));
+    assert.equal(n, 3);
+    const swift = swiftResults(dir, ['alpha beta', 'alpha', 'beta gamma']);
+    const e = engine(dir);
+    for (const [i, q] of ['alpha beta', 'alpha', 'beta gamma'].entries()) {
+      assert.deepEqual(flatten(await e.search(q)), swift[i], q);
+    }
+  });
 
 test('a failed fetch is forgotten: the next search tries again', async () => {
   let fail = true;

@@ -104,17 +104,68 @@ struct CorpusAnalysis {
         words = surfaceWords.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
-    func encodedPostings() -> [[UInt8]] {
-        let count = terms.count
-        let jobs = count == 0 ? 0 : min(count, 64)
-        let parts = SearchParallel.run(jobs) { j in
-            (count * j / jobs..<count * (j + 1) / jobs).map { t in
-                let range = postingStart[t]..<postingStart[t + 1]
-                return IndexFormat.encodePostings(
-                    pages: postingPage[range], impacts: postingImpact[range])
+    /// Pages (ascending) and impacts of a term.
+    func postings(_ term: Int) -> (pages: ArraySlice<Int32>, impacts: ArraySlice<Int32>) {
+        let range = postingStart[term]..<postingStart[term + 1]
+        return (postingPage[range], postingImpact[range])
+    }
+
+    /// The postings string of terms `range` (see IndexFormat.appendPostings).
+    func encodedPostings(_ range: Range<Int>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(3 * (postingStart[range.upperBound] - postingStart[range.lowerBound]))
+        for term in range {
+            let (pages, impacts) = postings(term)
+            IndexFormat.appendPostings(pages: pages, impacts: impacts, to: &out)
+        }
+        return out
+    }
+
+    /// A term's champions (IndexFormat.champions): its highest-impact pages, lower pages
+    /// first among equal impacts; in page order.
+    func champions(_ term: Int) -> [Int32] {
+        let (pages, impacts) = postings(term)
+        let k = IndexFormat.champions
+        if pages.count <= k { return Array(pages) }
+        // The k-th highest impact from a histogram: linear however common the term.
+        var histogram = [Int](repeating: 0, count: Int(impacts.max()!) + 1)
+        for impact in impacts { histogram[Int(impact)] += 1 }
+        var threshold = histogram.count - 1
+        var above = 0
+        while above + histogram[threshold] < k {
+            above += histogram[threshold]
+            threshold -= 1
+        }
+        var atThreshold = k - above
+        var result: [Int32] = []
+        result.reserveCapacity(k)
+        for (page, impact) in zip(pages, impacts) {
+            if Int(impact) > threshold {
+                result.append(page)
+            } else if Int(impact) == threshold && atThreshold > 0 {
+                result.append(page)
+                atThreshold -= 1
             }
         }
-        return parts.flatMap { $0 }
+        return result
+    }
+
+    /// About how many bytes a term's postings take once gzipped: gaps and impacts cost
+    /// their bits, long runs of neighbouring pages next to nothing. Decides where shards
+    /// end; it need not be exact, only the same on every build.
+    func estimatedPostingsBytes(_ term: Int) -> Int {
+        let (pages, impacts) = postings(term)
+        var bits = 24
+        var previous: Int32 = -1
+        for (page, impact) in zip(pages, impacts) {
+            bits += 3 + Self.bitLength(Int(page - previous)) + Self.bitLength(Int(impact))
+            previous = page
+        }
+        return bits * 11 / 64  // × 1.38 / 8
+    }
+
+    private static func bitLength(_ value: Int) -> Int {
+        Int.bitWidth - value.leadingZeroBitCount
     }
 }
 

@@ -1,29 +1,27 @@
 import Foundation
 
-/// One page as stored in `pages-N.json`.
-struct SearchPageRecord {
-    var url: String
-    var title: String
-    var section: String
-    var description: String
-    var parts: [SearchDocumentPart]
-}
-
-/// Reads a built index from a directory, loading shards and page chunks on demand.
+/// Reads a built index from a directory: `index.json` at once, shards and card chunks when a
+/// query needs them.
 final class IndexReader {
     let directory: URL
     let terms: [String]
     let termBytes: [[UInt8]]
     let termIndex: [String: Int]
+    /// Folded words whose stem differs from them (for typo matching), sorted.
+    let words: [[UInt8]]
     let popularity: [Int]
     let synonyms: [String: [[String]]]
     let pageCount: Int
+    /// How many champions each term has (IndexFormat.champions when written).
+    let championCount: Int
+    private let sections: [String]
     private let pagesPerChunk: Int
-    private var loadedWords: [[UInt8]]?
     private let shardStarts: [Int]
-    private var inlinePostings: [String]?
-    private var shards: [Int: [String]] = [:]
-    private var chunks: [Int: [SearchPageRecord]] = [:]
+    /// Postings strings and where each term starts in them: the whole index's (single
+    /// layout) or each loaded shard's.
+    private var postingsCode: [Int: (code: [UInt8], starts: [Int])] = [:]
+    private var cards: [Int: SearchCard] = [:]
+    private var championCache: [Int: Set<Int>] = [:]
 
     init(directory: URL) throws {
         self.directory = directory
@@ -31,57 +29,98 @@ final class IndexReader {
         guard entry["version"] as? Int == IndexFormat.version else {
             throw SearchEngineError.unsupportedVersion(entry["version"] as? Int ?? -1)
         }
-        terms = IndexFormat.frontDecode(try Self.field(entry, "terms"))
-        termBytes = terms.map { Array($0.utf8) }
-        termIndex = Dictionary(uniqueKeysWithValues: terms.enumerated().map { ($1, $0) })
-        let popularityCode: String = try Self.field(entry, "popularity")
-        popularity = popularityCode.utf8.map { Int(IndexFormat.decodeTable[Int($0 & 0x7F)]) }
+        let vocabulary: String = try Self.field(entry, "vocabulary")
+        let decoded = IndexFormat.decodeVocabulary(Array(vocabulary.utf8))
+        termBytes = decoded.terms
+        words = decoded.words
+        terms = termBytes.map { String(decoding: $0, as: UTF8.self) }
+        termIndex = Dictionary(terms.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         synonyms = try Self.field(entry, "synonyms")
         pageCount = try Self.field(entry, "pageCount")
-        pagesPerChunk = try Self.field(entry, "pagesPerChunk")
-        inlinePostings = entry["postings"] as? [String]
-        shardStarts = entry["shards"] as? [Int] ?? []
-    }
-
-    /// Folded words whose stem differs from them (for typo matching), sorted.
-    func words() throws -> [[UInt8]] {
-        if let loadedWords { return loadedWords }
-        let object = try Self.readObject(directory, IndexFormat.wordsFile)
-        let list: [String] = try Self.field(object, "words")
-        loadedWords = IndexFormat.frontDecode(list).map { Array($0.utf8) }
-        return loadedWords!
+        sections = try Self.field(entry, "sections")
+        championCount = try Self.field(entry, "champions")
+        if let postings = entry["postings"] as? String {
+            let code = Array(postings.utf8)
+            let (starts, counts) = IndexFormat.postingsOffsets(code, terms: terms.count)
+            postingsCode[0] = (code, starts)
+            popularity = counts.map(IndexFormat.popularity)
+            shardStarts = [0]
+            pagesPerChunk = max(1, pageCount)
+            let list: [[Any]] = try Self.field(entry, "cards")
+            for (page, card) in try Self.cards(list, sections: sections).enumerated() {
+                cards[page] = card
+            }
+        } else {
+            let code: String = try Self.field(entry, "popularity")
+            popularity = code.utf8.map(IndexFormat.digit)
+            shardStarts = try Self.field(entry, "shards")
+            pagesPerChunk = try Self.field(entry, "pagesPerChunk")
+        }
     }
 
     func postings(_ term: Int) throws -> [(page: Int, impact: Int)] {
-        if let inline = inlinePostings { return IndexFormat.decodePostings(inline[term]) }
         let shard = Self.lastIndex(in: shardStarts, notAbove: term)
-        if shards[shard] == nil {
+        if postingsCode[shard] == nil {
             let object = try Self.readObject(directory, IndexFormat.shardFile(shard))
-            shards[shard] = try Self.field(object, "postings")
-        }
-        return IndexFormat.decodePostings(shards[shard]![term - shardStarts[shard]])
-    }
-
-    func page(_ id: Int) throws -> SearchPageRecord {
-        let chunk = id / pagesPerChunk
-        if chunks[chunk] == nil {
-            let object = try Self.readObject(directory, IndexFormat.pagesFile(chunk))
-            let pages: [[String: Any]] = try Self.field(object, "pages")
-            chunks[chunk] = try pages.map { page in
-                let parts: [[String: String]] = try Self.field(page, "parts")
-                return SearchPageRecord(
-                    url: try Self.field(page, "url"),
-                    title: try Self.field(page, "title"),
-                    section: try Self.field(page, "section"),
-                    description: try Self.field(page, "description"),
-                    parts: parts.map {
-                        SearchDocumentPart(
-                            anchor: $0["anchor"] ?? "", heading: $0["heading"] ?? "",
-                            text: $0["text"] ?? "")
-                    })
+            let end = shard + 1 < shardStarts.count ? shardStarts[shard + 1] : terms.count
+            let code = Array((try Self.field(object, "postings") as String).utf8)
+            postingsCode[shard] = (code, IndexFormat.postingsOffsets(code, terms: end - shardStarts[shard]).starts)
+            let list: [[Any]] = try Self.field(object, "cards")
+            let pagesCode = Array((try Self.field(object, "pages") as String).utf8)
+            var i = 0
+            var page = -1
+            for card in try Self.cards(list, sections: sections) {
+                page += IndexFormat.readNumber(pagesCode, &i) + 1
+                cards[page] = card
             }
         }
-        return chunks[chunk]![id - chunk * pagesPerChunk]
+        let (code, starts) = postingsCode[shard]!
+        return IndexFormat.decodePostings(code, at: starts[term - shardStarts[shard]])
+    }
+
+    /// The champions of a term (IndexFormat.champions).
+    func champions(_ term: Int) throws -> Set<Int> {
+        if let known = championCache[term] { return known }
+        let set = Set(IndexFormat.champions(try postings(term), count: championCount))
+        championCache[term] = set
+        return set
+    }
+
+    func card(_ page: Int) throws -> SearchCard {
+        if let card = cards[page] { return card }
+        let chunk = page / pagesPerChunk
+        let object = try Self.readObject(directory, IndexFormat.cardsFile(chunk))
+        let list: [[Any]] = try Self.field(object, "cards")
+        for (i, card) in try Self.cards(list, sections: sections).enumerated() {
+            cards[chunk * pagesPerChunk + i] = card
+        }
+        guard let card = cards[page] else {
+            throw SearchEngineError.malformed(IndexFormat.cardsFile(chunk), "page \(page) is missing")
+        }
+        return card
+    }
+
+    private static func cards(_ list: [[Any]], sections: [String]) throws -> [SearchCard] {
+        var previousURL = ""
+        return try list.map { fields in
+            guard fields.count >= 4, let url = fields[0] as? String, let title = fields[1] as? String,
+                let section = fields[2] as? Int, sections.indices.contains(section),
+                let text = fields[3] as? String
+            else { throw SearchEngineError.malformed(IndexFormat.entryFile, "a card is malformed") }
+            previousURL = IndexFormat.frontDecode(url, after: previousURL)
+            let headings = try fields[4...].map { field -> SearchCard.Heading in
+                if let heading = field as? String {
+                    return SearchCard.Heading(text: heading, anchor: IndexFormat.anchorGuess(heading) ?? "")
+                }
+                guard let pair = field as? [String], pair.count == 2 else {
+                    throw SearchEngineError.malformed(IndexFormat.entryFile, "a heading is malformed")
+                }
+                return SearchCard.Heading(text: pair[0], anchor: pair[1])
+            }
+            return SearchCard(
+                url: previousURL, title: title, section: sections[section], text: text,
+                headings: headings)
+        }
     }
 
     /// Index of the last element of the ascending `starts` that is ≤ `value`.

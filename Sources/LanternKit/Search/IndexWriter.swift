@@ -2,33 +2,36 @@
 enum IndexWriter {
     struct Header {
         var pageCount: Int
-        var pagesPerChunk: Int
-        var terms: [String]
-        /// One alphabet character per term (see IndexFormat.popularity).
-        var popularity: [UInt8]
+        var vocabulary: [UInt8]
+        var sections: [String]
         var synonyms: [SynonymTable.Entry]
-        /// Inline postings (single-file layout).
-        var postings: [[UInt8]]?
-        /// First term of each shard (sharded layout).
+        /// Single layout: every term's postings, and every page's card.
+        var postings: [UInt8]?
+        var cards: [SearchCard]?
+        /// Sharded layout: one alphabet character per term (IndexFormat.popularity), the
+        /// first term of each shard and the pages of each card chunk.
+        var popularity: [UInt8]?
         var shardStarts: [Int]?
+        var pagesPerChunk: Int?
     }
 
     static func entryFile(_ header: Header) -> [UInt8] {
         var json = JSONWriter(capacity: 1 << 16)
         json.raw("{")
-        json.key("layout")
-        json.string(header.postings == nil ? "sharded" : "single")
-        json.field("pageCount", header.pageCount)
-        json.field("pagesPerChunk", header.pagesPerChunk)
-        json.field("popularity", bytes: header.popularity)
-        if let postings = header.postings {
+        if let cards = header.cards {
+            json.key("cards")
+            cardArray(cards[...], sections: header.sections, into: &json)
             json.raw(",")
-            json.key("postings")
-            postingsArray(postings[...], into: &json)
         }
-        if let shards = header.shardStarts {
-            json.field("shards", shards)
-        }
+        json.key("champions")
+        json.int(IndexFormat.champions)
+        json.field("layout", header.postings == nil ? "sharded" : "single")
+        json.field("pageCount", header.pageCount)
+        if let pagesPerChunk = header.pagesPerChunk { json.field("pagesPerChunk", pagesPerChunk) }
+        if let popularity = header.popularity { json.field("popularity", bytes: popularity) }
+        if let postings = header.postings { json.field("postings", bytes: postings) }
+        json.field("sections", header.sections)
+        if let shards = header.shardStarts { json.field("shards", shards) }
         json.field("stopWords", StopWords.list)
         json.raw(",")
         json.key("synonyms")
@@ -43,85 +46,78 @@ enum IndexWriter {
             }
             json.raw("]")
         }
-        json.raw("},")
-        json.key("terms")
-        json.stringArray(IndexFormat.frontCode(header.terms))
+        json.raw("}")
         json.field("version", IndexFormat.version)
+        json.field("vocabulary", bytes: header.vocabulary)
         json.raw("}\n")
         return json.bytes
     }
 
-    static func wordsFile(_ words: [String]) -> [UInt8] {
-        var json = JSONWriter(capacity: 1 << 16)
-        json.raw("{")
-        json.key("version")
-        json.int(IndexFormat.version)
-        json.field("words", IndexFormat.frontCode(words))
-        json.raw("}\n")
-        return json.bytes
-    }
-
-    static func shardFile(_ postings: ArraySlice<[UInt8]>, start: Int) -> [UInt8] {
+    /// Postings of terms `start...`, and the cards of their champions (pages ascending).
+    static func shardFile(
+        postings: [UInt8], start: Int, cards: [(page: Int, card: SearchCard)], sections: [String]
+    ) -> [UInt8] {
         var json = JSONWriter(capacity: 32 * 1024)
         json.raw("{")
-        json.key("postings")
-        postingsArray(postings, into: &json)
+        json.key("cards")
+        cardArray(cards.map(\.card)[...], sections: sections, into: &json)
+        var pages: [UInt8] = []
+        var previous = -1
+        for (page, _) in cards {
+            IndexFormat.appendNumber(page - previous - 1, to: &pages)
+            previous = page
+        }
+        json.field("pages", bytes: pages)
+        json.field("postings", bytes: postings)
         json.field("start", start)
         json.field("version", IndexFormat.version)
         json.raw("}\n")
         return json.bytes
     }
 
-    private static func postingsArray(
-        _ postings: ArraySlice<[UInt8]>, into json: inout JSONWriter
-    ) {
-        json.raw("[")
-        var first = true
-        for code in postings {
-            if !first { json.raw(",") }
-            first = false
-            json.string(bytes: code)
-        }
-        json.raw("]")
-    }
-
-    static func pagesFile(_ pages: ArraySlice<SearchDocument>, start: Int) -> [UInt8] {
-        var json = JSONWriter(capacity: 16 * 1024)
+    /// The cards of pages `start..<start + cards.count`.
+    static func cardsFile(_ cards: ArraySlice<SearchCard>, start: Int, sections: [String]) -> [UInt8] {
+        var json = JSONWriter(capacity: 32 * 1024)
         json.raw("{")
-        json.key("pages")
-        json.raw("[")
-        var first = true
-        for page in pages {
-            if !first { json.raw(",") }
-            first = false
-            json.raw("{")
-            json.key("description")
-            json.string(page.description)
-            json.raw(",")
-            json.key("parts")
-            json.raw("[")
-            for (i, part) in page.parts.enumerated() {
-                if i > 0 { json.raw(",") }
-                json.raw("{")
-                json.key("anchor")
-                json.string(part.anchor)
-                json.field("heading", part.heading)
-                json.field("text", part.text)
-                json.raw("}")
-            }
-            json.raw("],")
-            json.key("section")
-            json.string(page.section)
-            json.field("tags", page.tags)
-            json.field("title", page.title)
-            json.field("url", page.url)
-            json.raw("}")
-        }
-        json.raw("],")
-        json.key("start")
-        json.int(start)
+        json.key("cards")
+        cardArray(cards, sections: sections, into: &json)
+        json.field("start", start)
         json.field("version", IndexFormat.version)
         json.raw("}\n")
         return json.bytes
+    }
+
+    /// `[url, title, section, text, heading...]` per card: the URL front-coded after the
+    /// previous card's, the section as its index in `sections`, each heading as its text or,
+    /// when its anchor is not IndexFormat.anchorGuess of it, `[text, anchor]`.
+    private static func cardArray(
+        _ cards: ArraySlice<SearchCard>, sections: [String], into json: inout JSONWriter
+    ) {
+        let sectionIndex = Dictionary(
+            sections.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        json.raw("[")
+        var previousURL = ""
+        for (i, card) in cards.enumerated() {
+            if i > 0 { json.raw(",") }
+            json.raw("[")
+            json.string(IndexFormat.frontCode(card.url, after: previousURL))
+            previousURL = card.url
+            json.raw(",")
+            json.string(card.title)
+            json.raw(",")
+            json.int(sectionIndex[card.section] ?? 0)
+            json.raw(",")
+            json.string(card.text)
+            for heading in card.headings {
+                json.raw(",")
+                if IndexFormat.anchorGuess(heading.text) == heading.anchor {
+                    json.string(heading.text)
+                } else {
+                    json.stringArray([heading.text, heading.anchor])
+                }
+            }
+            json.raw("]")
+        }
+        json.raw("]")
     }
 }

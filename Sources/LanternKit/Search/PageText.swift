@@ -53,22 +53,17 @@ struct PageText {
         }
     }
 
-    let record: SearchPageRecord
-    /// Title, description, then heading and text of each part.
+    let card: SearchCard
+    /// Title, the card's text, then each heading.
     let runs: [Run]
 
-    init(_ record: SearchPageRecord, stem: (String) -> String) {
-        self.record = record
-        var runs = [Run(record.title, stem: stem), Run(record.description, stem: stem)]
-        for part in record.parts {
-            runs.append(Run(part.heading, stem: stem))
-            runs.append(Run(part.text, stem: stem))
-        }
-        self.runs = runs
+    init(_ card: SearchCard, stem: (String) -> String) {
+        self.card = card
+        runs = [Run(card.title, stem: stem), Run(card.text, stem: stem)]
+            + card.headings.map { Run($0.text, stem: stem) }
     }
 
-    func heading(_ part: Int) -> Run { runs[2 + 2 * part] }
-    func body(_ part: Int) -> Run { runs[3 + 2 * part] }
+    func heading(_ index: Int) -> Run { runs[2 + index] }
 
     func contains(phrase: [String]) -> Bool {
         runs.contains { !$0.occurrences(of: phrase).isEmpty }
@@ -100,46 +95,36 @@ struct PageText {
     func orderBonus(_ sequence: [ParsedQuery.Slot], _ matches: [Ranker.ClauseMatch]) -> Int {
         guard sequence.count > 1 else { return 0 }
         if runs[0].containsInOrder(sequence, matches) { return IndexFormat.titleOrderPoints }
-        for part in record.parts.indices where heading(part).containsInOrder(sequence, matches) {
+        for index in card.headings.indices where heading(index).containsInOrder(sequence, matches) {
             return IndexFormat.headingOrderPoints
         }
         return 0
     }
 
-    /// The part whose heading and text match the query best; the first on ties.
-    func bestPart(_ matches: [Ranker.ClauseMatch]) -> Int {
-        var best = 0
+    /// The heading that matches the query best (the first on ties), or nil when none does.
+    func bestHeading(_ matches: [Ranker.ClauseMatch]) -> Int? {
+        var best: Int?
         var bestScore = 0
-        for part in record.parts.indices {
+        for index in card.headings.indices {
             var score = 0
             for match in matches {
-                score += 3 * heading(part).count(match) + min(body(part).count(match), 5)
-                if let phrase = match.phrase,
-                    !heading(part).occurrences(of: phrase).isEmpty
-                        || !body(part).occurrences(of: phrase).isEmpty
-                {
+                score += heading(index).count(match)
+                if let phrase = match.phrase, !heading(index).occurrences(of: phrase).isEmpty {
                     score += 20
                 }
             }
             if score > bestScore {
-                best = part
+                best = index
                 bestScore = score
             }
         }
         return best
     }
 
-    /// About 30 words around the first match in the part's text (or the description),
-    /// with matched words and phrases as their own segments.
-    func excerpt(part: Int, _ matches: [Ranker.ClauseMatch]) -> [SearchExcerptSegment] {
-        let description = runs[1]
-        let hasBody = !record.parts.isEmpty
-        var run = hasBody ? body(part) : description
-        if firstMatch(run, matches) == nil && firstMatch(description, matches) != nil {
-            run = description
-        } else if run.tokens.isEmpty {
-            run = description
-        }
+    /// About 30 words of the card's text around the first match, with matched words and
+    /// phrases as their own segments.
+    func excerpt(_ matches: [Ranker.ClauseMatch]) -> [SearchExcerptSegment] {
+        let run = runs[1]
         if run.tokens.isEmpty { return [] }
 
         let utf8 = Array(run.text.utf8)

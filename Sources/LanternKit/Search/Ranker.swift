@@ -1,7 +1,7 @@
 /// Runs one query against an index: resolves words against the vocabulary, scores pages
-/// from postings, then reads the text of the best candidates to check quoted phrases,
-/// reward words found close together and titles or headings that read like the query,
-/// pick the heading to link to, and cut an excerpt.
+/// from postings, then reads the cards of the best candidates (champions first) to check
+/// quoted phrases, reward words found close together and titles or headings that read like
+/// the query, pick the heading to link to, and cut an excerpt.
 ///
 /// search.js follows the same steps in the same order; keep the two in step.
 final class Ranker {
@@ -27,10 +27,12 @@ final class Ranker {
         var scores: [Int: Int] = [:]
         /// Stems that count as this clause in page text.
         var stems: Set<String> = []
-        /// Folded tokens of a quoted phrase.
+        /// Folded tokens of a quoted phrase, while it is to be checked in order.
         var phrase: [String]?
+        /// The clause is a quoted phrase.
+        var isQuoted = false
 
-        var label: String { phrase == nil ? clause.text : "\"\(clause.text)\"" }
+        var label: String { isQuoted ? "\"\(clause.text)\"" : clause.text }
     }
 
     struct Candidate {
@@ -89,6 +91,7 @@ final class Ranker {
             candidates = someWordsCandidates(matches)
         }
         candidates.sort { $0.key != $1.key ? $0.key > $1.key : $0.page < $1.page }
+        candidates = try championsFirst(candidates, matches)
         // Only these pages are read: the bonuses for proximity and word order reorder them
         // but cannot bring in others. At least `readWindow`, so that a smaller limit gives
         // the first results of a larger one.
@@ -106,12 +109,31 @@ final class Ranker {
             }
         }
         if !chosen.isEmpty { return (chosen, false, []) }
-        // No page has the phrase in order: say so, and rank by the other words.
-        missing = phrases.map(\.label)
-        let others = matches.filter { $0.phrase == nil }
-        if others.isEmpty { return ([], true, missing) }
-        let fallback = try choose(others, limit: limit)
-        return (fallback.chosen, true, missing + fallback.missing)
+        // No page has the phrase in order in its card: say so, and rank by the words, the
+        // phrase's words still all required but in any order.
+        let unordered = matches.map { match in
+            var match = match
+            match.phrase = nil
+            return match
+        }
+        let fallback = try choose(unordered, limit: limit)
+        return (fallback.chosen, true, phrases.map(\.label) + fallback.missing)
+    }
+
+    /// Candidates (in key order) that are a champion of one of the query's terms, then the
+    /// others: a sharded index has the champions' cards at hand, so results come from them
+    /// unless too few of them match.
+    private func championsFirst(
+        _ candidates: [Candidate], _ matches: [ClauseMatch]
+    ) throws -> [Candidate] {
+        var champions = Set<Int>()
+        for match in matches {
+            for variant in match.variants {
+                for term in variant.terms { champions.formUnion(try reader.champions(term)) }
+            }
+        }
+        return candidates.filter { champions.contains($0.page) }
+            + candidates.filter { !champions.contains($0.page) }
     }
 
     private func allWordsCandidates(_ matches: [ClauseMatch]) -> [Candidate] {
@@ -163,6 +185,7 @@ final class Ranker {
         switch clause {
         case .phrase(_, let terms):
             match.phrase = terms
+            match.isQuoted = true
             let stems = terms.filter { !StopWords.contains($0) }.map(stem)
             let ids = stems.compactMap { reader.termIndex[$0] }
             if !stems.isEmpty && ids.count == stems.count {
@@ -236,7 +259,7 @@ final class Ranker {
             let d2 = stemLimit > 0 ? EditDistance.distance(typedStem, term, limit: stemLimit) : nil
             if let d = [d1, d2].compactMap({ $0 }).min() { consider(id, d) }
         }
-        for candidate in try reader.words() {
+        for candidate in reader.words {
             if let d = EditDistance.distance(typed, candidate, limit: limit),
                 let id = reader.termIndex[stem(String(decoding: candidate, as: UTF8.self))]
             {
@@ -301,7 +324,7 @@ final class Ranker {
 
     private func pageText(_ page: Int) throws -> PageText {
         if let text = texts[page] { return text }
-        let text = PageText(try reader.page(page), stem: stem)
+        let text = PageText(try reader.card(page), stem: stem)
         texts[page] = text
         return text
     }
@@ -310,17 +333,16 @@ final class Ranker {
     private func present(
         _ text: PageText, matches: [ClauseMatch], sequence: [ParsedQuery.Slot]
     ) -> (SearchResult, Int) {
-        let record = text.record
+        let card = text.card
         let order = text.orderBonus(sequence, matches)
         // A title that reads like the query: the page is the answer, so link to its top.
-        let part = order == IndexFormat.titleOrderPoints ? 0 : text.bestPart(matches)
-        let anchor = record.parts.isEmpty ? "" : record.parts[part].anchor
+        let heading = order == IndexFormat.titleOrderPoints ? nil : text.bestHeading(matches)
         let result = SearchResult(
-            url: anchor.isEmpty ? record.url : record.url + "#" + anchor,
-            title: record.title,
-            section: record.section,
-            heading: record.parts.isEmpty ? "" : record.parts[part].heading,
-            excerpt: text.excerpt(part: part, matches),
+            url: heading.map { card.url + "#" + card.headings[$0].anchor } ?? card.url,
+            title: card.title,
+            section: card.section,
+            heading: heading.map { card.headings[$0].text } ?? "",
+            excerpt: text.excerpt(matches),
             score: 0)
         return (result, text.proximityBonus(matches) + order)
     }

@@ -1,20 +1,19 @@
 /// Builds the files of the site's search index (written under `Public/search/`).
 ///
-/// A small site gets one `index.json` with everything needed to rank; past
-/// `shardThresholdBytes` of postings, `index.json` is a manifest (vocabulary, shard table)
-/// and postings go to `shard-N.json` files by term range. Either way `words.json` (only for
-/// typo matching) and `pages-N.json` (page text, read for the pages a query shows) are
-/// fetched on demand. See docs/search-index.md.
+/// A small site gets one file, `index.json`, with everything a query needs: vocabulary,
+/// postings and every page's card. Past `shardThresholdBytes`, `index.json` is a manifest
+/// (vocabulary, popularity, shard table) and postings go to `shard-N.json` files by term
+/// range, each with the cards of its terms' champions, so that a query needs the manifest
+/// and then its shards, nothing more; `cards-N.json` hold every card by page range for the
+/// rare query whose best pages are no term's champions. See docs/search-index.md.
 public struct SearchIndexBuilder: Sendable {
     public var synonyms: [String: [String]]
-    /// Above this many bytes of postings the index is split into shards.
+    /// Above this many bytes, the index is split into a manifest and shards.
     public var shardThresholdBytes: Int
-    /// Target raw size of one postings shard: small enough that a query's shards stay well
-    /// under the first-result budget, and a fraction of the threshold so sharding always
-    /// gives several shards.
+    /// Target size of one shard or card chunk once gzipped (estimated): small enough that a
+    /// query's shards stay well under the first-result budget, and a fraction of the
+    /// threshold so sharding always gives several shards.
     var shardTargetBytes: Int { max(1024, min(20 * 1024, shardThresholdBytes / 8)) }
-    /// Target raw size of one `pages-N.json` chunk.
-    var pageChunkTargetBytes = 4 * 1024
 
     public init(synonyms: [String: [String]], shardThresholdBytes: Int = 256 * 1024) {
         self.synonyms = synonyms
@@ -30,64 +29,78 @@ public struct SearchIndexBuilder: Sendable {
                 : $0.url.utf8.lexicographicallyPrecedes($1.url.utf8)
         }
         let corpus = CorpusAnalysis(pages: pages)
+        let cards = pages.map(SearchCard.init)
+        let sections = Set(cards.map(\.section)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var header = IndexWriter.Header(
+            pageCount: pages.count,
+            vocabulary: IndexFormat.encodeVocabulary(terms: corpus.terms, words: corpus.words),
+            sections: sections,
+            synonyms: SynonymTable.normalize(synonyms))
+        let cardBytes = cards.map(Self.rawSize)
+        let postings = corpus.encodedPostings(0..<corpus.terms.count)
+        if postings.count + header.vocabulary.count + cardBytes.reduce(0, +) <= shardThresholdBytes {
+            header.postings = postings
+            header.cards = cards
+            return [IndexFormat.entryFile: IndexWriter.entryFile(header)]
+        }
+
         var files: [String: [UInt8]] = [:]
-        let pagesPerChunk = writePageChunks(pages, into: &files)
-        writeIndex(corpus, pagesPerChunk: pagesPerChunk, into: &files)
+        let target = shardTargetBytes
+        // Card chunks: every card, by page range.
+        let averageCard = max(1, cardBytes.reduce(0) { $0 + Self.compressed($1) } / max(1, cards.count))
+        let perChunk = max(1, target / averageCard)
+        let chunkCount = (cards.count + perChunk - 1) / perChunk
+        let chunks = SearchParallel.run(chunkCount) { i in
+            let range = (i * perChunk)..<min(cards.count, (i + 1) * perChunk)
+            return IndexWriter.cardsFile(cards[range], start: range.lowerBound, sections: sections)
+        }
+        for (i, bytes) in chunks.enumerated() { files[IndexFormat.cardsFile(i)] = bytes }
+
+        // Shards: terms in order until the postings and the new champions' cards fill one.
+        let champions = SearchParallel.run(corpus.terms.count) { corpus.champions($0) }
+        let postingsCost = SearchParallel.run(corpus.terms.count) { corpus.estimatedPostingsBytes($0) }
+        var starts: [Int] = []
+        var inShard = [Int](repeating: -1, count: pages.count)  // the shard holding a card
+        var size = Int.max
+        for term in 0..<corpus.terms.count {
+            var cost = postingsCost[term]
+            for page in champions[term] where inShard[Int(page)] != starts.count - 1 {
+                cost += Self.compressed(cardBytes[Int(page)])
+            }
+            if size != Int.max && size + cost > target || size == Int.max {
+                starts.append(term)
+                size = postingsCost[term]
+                for page in champions[term] { size += Self.compressed(cardBytes[Int(page)]) }
+            } else {
+                size += cost
+            }
+            for page in champions[term] { inShard[Int(page)] = starts.count - 1 }
+        }
+        let shards = SearchParallel.run(starts.count) { n in
+            let end = n + 1 < starts.count ? starts[n + 1] : corpus.terms.count
+            let pagesOfShard = Set((starts[n]..<end).flatMap { champions[$0] }).sorted()
+            return IndexWriter.shardFile(
+                postings: corpus.encodedPostings(starts[n]..<end), start: starts[n],
+                cards: pagesOfShard.map { (Int($0), cards[Int($0)]) }, sections: sections)
+        }
+        for (n, bytes) in shards.enumerated() { files[IndexFormat.shardFile(n)] = bytes }
+
+        header.popularity = corpus.documentFrequencies.map {
+            IndexFormat.alphabet[IndexFormat.popularity($0)]
+        }
+        header.shardStarts = starts
+        header.pagesPerChunk = perChunk
+        files[IndexFormat.entryFile] = IndexWriter.entryFile(header)
         return files
     }
 
-    /// Writes `pages-N.json` chunks of a fixed number of pages; returns that number.
-    private func writePageChunks(
-        _ pages: [SearchDocument], into files: inout [String: [UInt8]]
-    ) -> Int {
-        let textBytes = pages.reduce(0) { total, page in
-            page.parts.reduce(total + page.description.utf8.count) { $0 + $1.text.utf8.count }
+    /// About how many bytes a card takes in the files.
+    private static func rawSize(_ card: SearchCard) -> Int {
+        card.headings.reduce(12 + card.url.utf8.count + card.title.utf8.count + card.text.utf8.count) {
+            $0 + $1.text.utf8.count + 3
         }
-        let average = max(1, textBytes / max(1, pages.count))
-        let perChunk = max(1, pageChunkTargetBytes / average)
-        let chunkCount = (pages.count + perChunk - 1) / perChunk
-        let outputs = SearchParallel.run(chunkCount) { i in
-            let range = (i * perChunk)..<min(pages.count, (i + 1) * perChunk)
-            return IndexWriter.pagesFile(pages[range], start: range.lowerBound)
-        }
-        for (i, bytes) in outputs.enumerated() { files[IndexFormat.pagesFile(i)] = bytes }
-        return perChunk
     }
 
-    private func writeIndex(
-        _ corpus: CorpusAnalysis, pagesPerChunk: Int, into files: inout [String: [UInt8]]
-    ) {
-        let postings = corpus.encodedPostings()
-        let totalBytes = postings.reduce(0) { $0 + $1.count + 3 }
-        var header = IndexWriter.Header(
-            pageCount: corpus.pageCount,
-            pagesPerChunk: pagesPerChunk,
-            terms: corpus.terms,
-            popularity: corpus.documentFrequencies.map(IndexFormat.popularity),
-            synonyms: SynonymTable.normalize(synonyms)
-        )
-        // Only typo matching needs the word list, so it never delays the first result.
-        files[IndexFormat.wordsFile] = IndexWriter.wordsFile(corpus.words)
-        if totalBytes <= shardThresholdBytes {
-            header.postings = postings
-            files[IndexFormat.entryFile] = IndexWriter.entryFile(header)
-            return
-        }
-        var starts: [Int] = []
-        var size = Int.max
-        for (i, code) in postings.enumerated() {
-            if size >= shardTargetBytes {
-                starts.append(i)
-                size = 0
-            }
-            size += code.count + 3
-        }
-        header.shardStarts = starts
-        files[IndexFormat.entryFile] = IndexWriter.entryFile(header)
-        for (n, start) in starts.enumerated() {
-            let end = n + 1 < starts.count ? starts[n + 1] : postings.count
-            files[IndexFormat.shardFile(n)] = IndexWriter.shardFile(
-                postings[start..<end], start: start)
-        }
-    }
+    /// About how many bytes text of `raw` bytes takes gzipped.
+    private static func compressed(_ raw: Int) -> Int { raw * 7 / 20 }
 }

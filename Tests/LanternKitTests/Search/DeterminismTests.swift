@@ -20,6 +20,19 @@ import Testing
         #expect(sharded.build(Self.pages) == sharded.build(Self.pages))
     }
 
+    @Test func shardedIndexIsVersionedWithSortedKeys() throws {
+        let files = SearchIndexBuilder(synonyms: Self.synonyms, shardThresholdBytes: 10).build(Self.pages)
+        let text = String(decoding: try #require(files["index.json"]), as: UTF8.self)
+        let keys = ["champions", "layout", "pageCount", "pagesPerChunk", "popularity", "sections",
+            "shards", "stopWords", "synonyms", "version", "vocabulary"]
+        let positions = keys.map { text.range(of: "\"\($0)\":")!.lowerBound }
+        #expect(positions == positions.sorted())
+        let shard = String(decoding: try #require(files["shard-0.json"]), as: UTF8.self)
+        let shardKeys = ["cards", "pages", "postings", "start", "version"]
+        let shardPositions = shardKeys.map { shard.range(of: "\"\($0)\":")!.lowerBound }
+        #expect(shardPositions == shardPositions.sorted())
+    }
+
     @Test func inputOrderDoesNotMatter() {
         let builder = SearchIndexBuilder(synonyms: Self.synonyms)
         #expect(builder.build(Self.pages) == builder.build(Self.pages.reversed()))
@@ -28,9 +41,9 @@ import Testing
     @Test func indexIsVersionedWithSortedKeys() throws {
         let files = SearchIndexBuilder(synonyms: Self.synonyms).build(Self.pages)
         let text = String(decoding: try #require(files["index.json"]), as: UTF8.self)
-        #expect(text.contains("\"version\":1"))
-        let keys = ["layout", "pageCount", "pagesPerChunk", "popularity", "postings",
-            "stopWords", "synonyms", "terms", "version"]
+        #expect(text.contains("\"version\":2"))
+        let keys = ["cards", "champions", "layout", "pageCount", "postings", "sections",
+            "stopWords", "synonyms", "version", "vocabulary"]
         let positions = keys.map { text.range(of: "\"\($0)\":")!.lowerBound }
         #expect(positions == positions.sorted())
         let synonyms =

@@ -29,12 +29,15 @@ import Testing
 
     @Test func titleIsStoredAndReturnedAsPlainText() throws {
         let files = SearchIndexBuilder(synonyms: [:]).build(Self.pages)
-        let text = String(decoding: try #require(files["pages-0.json"]), as: UTF8.self)
+        let text = String(decoding: try #require(files["index.json"]), as: UTF8.self)
         #expect(text.contains("\\u003cimg src=x onerror=alert(1)\\u003e"))
         let engine = try SearchEngine(directory: try TestIndex.write(files))
         let result = try #require(try engine.search("onerror").results.first)
         #expect(result.title == Self.hostile)
+        // Found by a word of its text; the excerpt is the description, as plain text.
         let body = try #require(try engine.search("ampersand").results.first)
-        #expect(body.excerpt.map(\.text).joined().contains("\"quotes\", back\\slash, & amp"))
+        #expect(body.excerpt.map(\.text).joined() == "Ends a script: </script><script>alert(2)")
+        let lead = SearchCard(TestIndex.page("/y/", title: "Y", intro: Self.pages[0].parts[0].text))
+        #expect(lead.text == "Text with \"quotes\", back\\slash, & ampersand, line\u{2028}separator.")
     }
 }

@@ -6,26 +6,72 @@ import Testing
     @Test func postingsRoundTrip() {
         let pages: [Int32] = [0, 1, 2, 40, 1000, 70_000]
         let impacts: [Int32] = [1, 31, 32, 200, 5, 1]
-        let code = IndexFormat.encodePostings(pages: pages[...], impacts: impacts[...])
-        let decoded = IndexFormat.decodePostings(String(decoding: code, as: UTF8.self))
+        var code: [UInt8] = []
+        IndexFormat.appendPostings(pages: [3], impacts: [7], to: &code)
+        IndexFormat.appendPostings(pages: pages[...], impacts: impacts[...], to: &code)
+        let (starts, counts) = IndexFormat.postingsOffsets(code, terms: 2)
+        #expect(counts == [1, pages.count] && starts.last == code.count)
+        let decoded = IndexFormat.decodePostings(code, at: starts[1])
         #expect(decoded.map(\.page) == pages.map(Int.init))
         #expect(decoded.map(\.impact) == impacts.map(Int.init))
-        // Small gaps and impacts take one character each.
-        #expect(IndexFormat.encodePostings(pages: [0, 1], impacts: [3, 4]).count == 4)
+        #expect(IndexFormat.decodePostings(code, at: starts[0]).map(\.page) == [3])
+        // The count, then small gaps and impacts, take one character each.
+        var short: [UInt8] = []
+        IndexFormat.appendPostings(pages: [0, 1], impacts: [3, 4], to: &short)
+        #expect(short.count == 5)
     }
 
-    @Test func frontCodingRoundTrip() {
-        let terms = ["abl", "abus", "abuse", "москва", "москвы", "東京", "東京都"]
-        let coded = IndexFormat.frontCode(terms)
-        #expect(coded[1] == "Cus")  // shares "ab"
-        #expect(coded[4].hasPrefix("A"))  // non-ASCII is never shared
-        #expect(IndexFormat.frontDecode(coded) == terms)
+    @Test func vocabularyRoundTrip() {
+        let terms = ["abl", "abus", "москва", "москвы", "東京", "東京都"]
+        let words = ["able", "abus", "abusing"]
+        let code = IndexFormat.encodeVocabulary(terms: terms, words: words)
+        let text = String(decoding: code, as: UTF8.self)
+        #expect(text.hasPrefix(" Aabl,De;Cus,Eing "))  // "abus" is a term and a word
+        let (decodedTerms, decodedWords) = IndexFormat.decodeVocabulary(code)
+        #expect(decodedTerms.map { String(decoding: $0, as: UTF8.self) } == terms)
+        #expect(decodedWords.map { String(decoding: $0, as: UTF8.self) } == ["able", "abus", "abusing"])
+        #expect(text.contains(" Aмосква"))  // non-ASCII is never shared
     }
 
     @Test func popularityClasses() {
-        #expect(IndexFormat.popularity(1) == UInt8(ascii: "A"))
-        #expect(IndexFormat.popularity(2) == UInt8(ascii: "B"))
-        #expect(IndexFormat.popularity(1023) == UInt8(ascii: "J"))
-        #expect(IndexFormat.popularity(1024) == UInt8(ascii: "K"))
+        #expect(IndexFormat.popularity(1) == 0)
+        #expect(IndexFormat.popularity(2) == 1)
+        #expect(IndexFormat.popularity(1023) == 9)
+        #expect(IndexFormat.popularity(1024) == 10)
+    }
+
+    @Test func championsAreTheHighestImpactsLowerPagesFirst() {
+        let postings = (0..<100).map { (page: $0, impact: $0 % 10) }
+        let top = IndexFormat.champions(postings, count: 32)
+        #expect(top.count == 32)
+        #expect(Set(top.prefix(10)) == Set([9, 19, 29, 39, 49, 59, 69, 79, 89, 99]))
+        #expect(Array(top.suffix(2)) == [6, 16])
+        // The builder's linear selection picks the same pages.
+        let pages = TestIndex.syntheticPages(count: 200, wordsPerPage: 60, seed: 3)
+        let corpus = CorpusAnalysis(pages: pages)
+        for term in 0..<corpus.terms.count where corpus.documentFrequencies[term] > 40 {
+            let (p, i) = corpus.postings(term)
+            let list = zip(p, i).map { (page: Int($0), impact: Int($1)) }
+            #expect(Set(corpus.champions(term).map(Int.init)) == Set(IndexFormat.champions(list, count: 32)))
+        }
+    }
+
+    @Test func anchorsAreGuessedOnlyForPlainHeadings() {
+        #expect(IndexFormat.anchorGuess("What to bring?") == "what-to-bring")
+        #expect(IndexFormat.anchorGuess("Step 2: a_b-c") == "step-2-a_b-c")
+        #expect(IndexFormat.anchorGuess("Café") == nil)
+        #expect(IndexFormat.frontDecode(IndexFormat.frontCode("/a/bc/", after: "/a/b/"), after: "/a/b/")
+            == "/a/bc/")
+    }
+
+    @Test func leadIsCutBetweenWords() {
+        let long = String(repeating: "word ", count: 50)
+        let lead = SearchCard.lead([SearchDocumentPart(anchor: "", heading: "", text: long)])
+        #expect(lead.hasSuffix("word…") && lead.utf8.count <= IndexFormat.leadBytes + 3)
+        let short = SearchCard.lead([
+            SearchDocumentPart(anchor: "", heading: "", text: ""),
+            SearchDocumentPart(anchor: "a", heading: "A", text: "Two\nlines."),
+        ])
+        #expect(short == "Two lines.")
     }
 }

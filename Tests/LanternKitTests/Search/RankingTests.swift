@@ -108,8 +108,12 @@ import Testing
         ])
         #expect(try engine.search("\"out of pocket\"").urls == ["/a/"])
         #expect(try Set(engine.search("out of pocket").urls) == ["/a/", "/b/"])
+        // Not in that order anywhere: said so, and the pages with all its words follow.
         let missing = try engine.search("\"pocket limit out\"")
-        #expect(missing.results.isEmpty && missing.missingWords == ["\"pocket limit out\""])
+        #expect(missing.isPartial && missing.missingWords == ["\"pocket limit out\""])
+        #expect(missing.urls == ["/a/"])
+        let none = try engine.search("\"pocket xyzzy\"")
+        #expect(none.results.isEmpty && none.missingWords == ["\"pocket xyzzy\""])
         let words = try engine.search("out of pocket").words
         #expect(words.filter(\.isStopWord).map(\.word) == ["out", "of"])
     }
@@ -136,17 +140,23 @@ import Testing
     @Test func linksToBestHeadingAndMarksExcerpt() throws {
         let engine = try TestIndex.engine([
             TestIndex.page(
-                "/p/", title: "Program", intro: TestIndex.filler(20),
+                "/p/", title: "Program",
+                description: "What the program costs and how your copay works.",
+                intro: TestIndex.filler(20),
                 parts: [
                     ("schedule", "Schedule", "Sessions run three hours, four days a week."),
-                    ("costs", "What it costs", "Your copay depends on your insurance plan."),
+                    ("costs", "Costs and copays", "Your copay depends on your insurance plan."),
                 ])
         ])
         let result = try #require(try engine.search("copay").results.first)
         #expect(result.url == "/p/#costs")
-        #expect(result.heading == "What it costs")
+        #expect(result.heading == "Costs and copays")
         #expect(result.excerpt.filter(\.isMatch).map(\.text) == ["copay"])
-        #expect(result.excerpt.map(\.text).joined() == "Your copay depends on your insurance plan.")
+        #expect(result.excerpt.map(\.text).joined() == "What the program costs and how your copay works.")
+        // A word only in a part's text finds the page (postings hold every word), and the
+        // result links to the top of the page: the index keeps headings, not part text.
+        let body = try #require(try engine.search("sessions").results.first)
+        #expect(body.url == "/p/" && body.heading == "")
         let intro = try #require(try engine.search("program").results.first)
         #expect(intro.url == "/p/")
     }

@@ -90,9 +90,9 @@ import Testing
         // Its section list and neighbours show only its title and front matter, which did not change.
         #expect(outputs == ["therapies/b/index.html"])
         // The search index (every page's text) follows the page, and then holds the new text.
-        #expect(!String(decoding: live.served.files["search/pages-0.json"] ?? [], as: UTF8.self).contains("New B body"))
+        #expect(!String(decoding: live.served.files["search/index.json"] ?? [], as: UTF8.self).contains("New B body"))
         #expect(live.refreshSearchIndex())
-        #expect(String(decoding: live.served.files["search/pages-0.json"] ?? [], as: UTF8.self).contains("New B body"))
+        #expect(String(decoding: live.served.files["search/index.json"] ?? [], as: UTF8.self).contains("New B body"))
         #expect(!live.refreshSearchIndex())
         #expect(html(live, "therapies/b/index.html").contains("New B body."))
         // A full build of the same sources gives the same files.
