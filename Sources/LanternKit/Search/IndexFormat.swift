@@ -15,13 +15,14 @@ enum IndexFormat {
     static let sectionWeight: Int32 = 3
     static let bodyWeight: Int32 = 2
 
-    // BM25 parameters; an impact is round(10 × BM25 score), at least 1.
+    // BM25 parameters; an impact is round(5 × BM25 score), at least 1: steps of 0.2 keep
+    // most impacts below 32, one character in the postings.
     static let k1 = 1.2
     static let b = 0.75
-    static let impactScale = 10.0
+    static let impactScale = 5.0
     /// Added to the impact of a term in the page title: however often a common word fills
     /// the text, a page named after it comes first.
-    static let titleImpact = 5
+    static let titleImpact = 3
 
     /// A term's *champions* are its this many highest-impact pages. Results are chosen
     /// among the champions of the query's terms first, and a sharded index stores each
@@ -75,48 +76,46 @@ enum IndexFormat {
 
     // MARK: Postings
 
-    /// Postings of one term: the count, then (page − previous page − 1, impact − 1) pairs,
-    /// pages ascending. A postings string is the terms' codes one after another.
+    /// Postings of one term: (page − previous page − 1, impact − 1) pairs, pages ascending,
+    /// then ".". A postings string is the terms' codes one after another.
     static func appendPostings(
         pages: ArraySlice<Int32>, impacts: ArraySlice<Int32>, to out: inout [UInt8]
     ) {
-        appendNumber(pages.count, to: &out)
         var previous = -1
         for (page, impact) in zip(pages, impacts) {
             appendNumber(Int(page) - previous - 1, to: &out)
             appendNumber(Int(impact) - 1, to: &out)
             previous = Int(page)
         }
+        out.append(termEnd)
     }
+
+    static let termEnd = UInt8(ascii: ".")
 
     /// Where each term's code starts in a postings string of `terms` terms (one more entry
     /// for the end), and each term's page count.
     static func postingsOffsets(_ code: [UInt8], terms: Int) -> (starts: [Int], counts: [Int]) {
-        var starts: [Int] = []
+        var starts: [Int] = [0]
         var counts: [Int] = []
         starts.reserveCapacity(terms + 1)
-        var i = 0
-        for _ in 0..<terms {
-            starts.append(i)
-            let count = readNumber(code, &i)
-            counts.append(count)
-            var left = 2 * count
-            while left > 0 && i < code.count {
-                if digit(code[i]) < 32 { left -= 1 }
-                i += 1
+        var numbers = 0
+        for (i, char) in code.enumerated() {
+            if char == termEnd {
+                starts.append(i + 1)
+                counts.append(numbers / 2)
+                numbers = 0
+            } else if digit(char) < 32 {
+                numbers += 1
             }
         }
-        starts.append(i)
         return (starts, counts)
     }
 
     static func decodePostings(_ code: [UInt8], at start: Int) -> [(page: Int, impact: Int)] {
         var i = start
-        let count = readNumber(code, &i)
         var result: [(page: Int, impact: Int)] = []
-        result.reserveCapacity(count)
         var page = -1
-        for _ in 0..<count {
+        while i < code.count && code[i] != termEnd {
             page += readNumber(code, &i) + 1
             result.append((page, readNumber(code, &i) + 1))
         }
@@ -238,13 +237,13 @@ enum IndexFormat {
     static let prefixExpansions = 20
     static let typoExpansions = 10
 
-    /// Adjacent query words n positions apart (n < 6) earn (6 − n) × 400 points.
+    /// Adjacent query words n positions apart (n < 6) earn (6 − n) × 200 points.
     static let proximityReach = 6
-    static let proximityPoints = 400
+    static let proximityPoints = 200
     /// A title with every query word (stop words included) in the query's order earns
     /// this; a heading, half as much.
-    static let titleOrderPoints = 4000
-    static let headingOrderPoints = 2000
+    static let titleOrderPoints = 2000
+    static let headingOrderPoints = 1000
     /// Partial results sort first by how many query words they match.
     static let matchedWordPoints = 100_000_000
     /// Fewest candidates read and ranked with their text, whatever the limit.

@@ -15,10 +15,10 @@ import Testing
         #expect(decoded.map(\.page) == pages.map(Int.init))
         #expect(decoded.map(\.impact) == impacts.map(Int.init))
         #expect(IndexFormat.decodePostings(code, at: starts[0]).map(\.page) == [3])
-        // The count, then small gaps and impacts, take one character each.
+        // Small gaps and impacts take one character each; "." ends the term.
         var short: [UInt8] = []
         IndexFormat.appendPostings(pages: [0, 1], impacts: [3, 4], to: &short)
-        #expect(short.count == 5)
+        #expect(String(decoding: short, as: UTF8.self) == "ACAD.")
     }
 
     @Test func vocabularyRoundTrip() {
