@@ -274,19 +274,18 @@
     }
     return { s, starts, counts };
   }
-  // Vocabulary: entries sorted by bytes, each a kind (" " term, "," word, ";" both), a count
-  // of leading characters shared with the entry before, and the rest.
+  // Vocabulary: each term (" ", how many characters it shares with the term before, the
+  // rest), then each word whose stem it is ("+", how many characters of the term to drop,
+  // what to add). Words are [word, term id].
   function vocabulary(s) {
     const terms = [], words = [];
-    let prev = '', i = 0;
-    while (i + 1 < s.length) {
-      const kind = s[i];
-      let j = i + 2;
-      while (j < s.length && !' ,;'.includes(s[j])) j++;
-      prev = prev.slice(0, ALPHA.indexOf(s[i + 1])) + s.slice(i + 2, j);
-      if (kind !== ',') terms.push(prev);
-      if (kind !== ' ') words.push(prev);
-      i = j;
+    for (let i = 0, j; i + 1 < s.length; i = j) {
+      for (j = i + 2; j < s.length && s[j] !== ' ' && s[j] !== '+';) j++;
+      const n = ALPHA.indexOf(s[i + 1]), rest = s.slice(i + 2, j), t = terms[terms.length - 1];
+      if (s[i] === '+') {
+        const cs = Array.from(t);
+        words.push([cs.slice(0, cs.length - n).join('') + rest, terms.length - 1]);
+      } else terms.push((t || '').slice(0, n) + rest);
     }
     return { terms, words };
   }
@@ -425,10 +424,7 @@
           consider(id, distance(uw, t = units(t), limit));
           if (sl) consider(id, distance(us, t, sl));
         });
-        this.words.forEach((w) => {
-          const d = distance(uw, units(w), limit);
-          if (d >= 0) consider(this.ids.get(this.stem(w)), d);
-        });
+        this.words.forEach(([w, id]) => consider(id, distance(uw, units(w), limit)));
       }
       return [...edits.keys()].sort((a, b) => edits.get(a) - edits.get(b) || this.popular(a, b))
         .slice(0, 10).map((id) => ({ terms: [id], pct: [100, 60, 45][edits.get(id)], kind: 'typo', edits: edits.get(id) }));

@@ -131,57 +131,71 @@ enum IndexFormat {
 
     // MARK: Vocabulary
 
-    /// What a vocabulary entry is: an index term, a folded word whose stem differs from it
-    /// (for typo matching), or both.
-    enum EntryKind: UInt8 {
-        case term = 0x20  // " "
-        case word = 0x2C  // ","
-        case both = 0x3B  // ";"
-    }
-
-    /// Terms and words, sorted by bytes, in one string: each entry is its kind character,
-    /// one alphabet character giving how many leading ASCII characters it shares with the
-    /// entry before (at most 63), and the rest. Tokens never contain " ", "," or ";".
-    static func encodeVocabulary(terms: [String], words: [String]) -> [UInt8] {
-        var kinds: [String: EntryKind] = [:]
-        for term in terms { kinds[term] = .term }
-        for word in words { kinds[word] = kinds[word] == nil ? .word : .both }
-        let entries = kinds.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    /// Terms, and the words whose stem each is, in one string. Each term, in id order, is
+    /// " ", one alphabet character giving how many leading ASCII characters it shares with the
+    /// term before (at most 63), and the rest. Each of its words follows: "+", one alphabet
+    /// character giving how many characters (Unicode scalars) to drop from the end of the
+    /// term, and what to add. Tokens never contain " " or "+".
+    static func encodeVocabulary(terms: [String], words: [(word: String, term: Int)]) -> [UInt8] {
+        var wordsOfTerm = [[String]](repeating: [], count: terms.count)
+        for (word, term) in words { wordsOfTerm[term].append(word) }
         var out: [UInt8] = []
         var previous: [UInt8] = []
-        for entry in entries {
-            let bytes = Array(entry.utf8)
-            var shared = 0
-            while shared < min(63, bytes.count, previous.count) && bytes[shared] < 0x80
-                && bytes[shared] == previous[shared]
-            {
-                shared += 1
-            }
-            out.append(kinds[entry]!.rawValue)
+        for (id, term) in terms.enumerated() {
+            let bytes = Array(term.utf8)
+            let shared = sharedASCII(bytes, previous)
+            out.append(termMark)
             out.append(alphabet[shared])
             out.append(contentsOf: bytes[shared...])
             previous = bytes
+            for word in wordsOfTerm[id] {
+                let wordBytes = Array(word.utf8)
+                let kept = sharedASCII(wordBytes, bytes, limit: Int.max)
+                let dropped = String(decoding: bytes[kept...], as: UTF8.self).unicodeScalars.count
+                if dropped > 63 { continue }  // cannot happen: tokens have at most 64 bytes
+                out.append(wordMark)
+                out.append(alphabet[min(63, dropped)])
+                out.append(contentsOf: wordBytes[kept...])
+            }
         }
         return out
     }
 
-    /// Terms in id order, and the words, from a vocabulary string.
-    static func decodeVocabulary(_ code: [UInt8]) -> (terms: [[UInt8]], words: [[UInt8]]) {
+    static let termMark = UInt8(ascii: " ")
+    static let wordMark = UInt8(ascii: "+")
+
+    /// How many leading ASCII bytes `a` and `b` share, at most `limit`.
+    private static func sharedASCII(_ a: [UInt8], _ b: [UInt8], limit: Int = 63) -> Int {
+        var shared = 0
+        while shared < min(limit, a.count, b.count) && a[shared] < 0x80 && a[shared] == b[shared] {
+            shared += 1
+        }
+        return shared
+    }
+
+    /// Terms in id order, and the words with their terms' ids, from a vocabulary string.
+    static func decodeVocabulary(_ code: [UInt8]) -> (terms: [[UInt8]], words: [(word: [UInt8], term: Int)]) {
         var terms: [[UInt8]] = []
-        var words: [[UInt8]] = []
-        var previous: [UInt8] = []
+        var words: [(word: [UInt8], term: Int)] = []
         var i = 0
         while i + 1 < code.count {
-            let kind = EntryKind(rawValue: code[i]) ?? .term
-            var entry = Array(previous.prefix(digit(code[i + 1])))
+            let mark = code[i]
+            let count = digit(code[i + 1])
+            var rest: [UInt8] = []
             i += 2
-            while i < code.count && EntryKind(rawValue: code[i]) == nil {
-                entry.append(code[i])
+            while i < code.count && code[i] != termMark && code[i] != wordMark {
+                rest.append(code[i])
                 i += 1
             }
-            if kind != .word { terms.append(entry) }
-            if kind != .term { words.append(entry) }
-            previous = entry
+            if mark == wordMark, let term = terms.last {
+                var scalars = Array(String(decoding: term, as: UTF8.self).unicodeScalars)
+                scalars.removeLast(min(count, scalars.count))
+                var word = Array(String(String.UnicodeScalarView(scalars)).utf8)
+                word.append(contentsOf: rest)
+                words.append((word, terms.count - 1))
+            } else {
+                terms.append(Array((terms.last ?? []).prefix(count)) + rest)
+            }
         }
         return (terms, words)
     }
