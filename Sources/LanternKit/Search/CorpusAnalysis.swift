@@ -163,7 +163,7 @@ struct CorpusAnalysis {
             bits += 3 + Self.bitLength(Int(page - previous)) + Self.bitLength(Int(impact))
             previous = page
         }
-        return bits * 11 / 64  // × 1.38 / 8
+        return bits * 7 / 64
     }
 
     private static func bitLength(_ value: Int) -> Int {
