@@ -1,6 +1,6 @@
 // Writes Templates/assets/search.min.js, the file the search page loads: search.js minified
-// by terser (Debian package `terser`; run through `make search-js`), headed by the SHA-256 of
-// the search.js it came from, which the Node tests check against the current search.js.
+// by terser (Debian package `terser`; run through `make search-js`), headed by the start of the
+// SHA-256 of the search.js it came from, which the Node tests check against the current search.js.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,5 +13,5 @@ const { minify } = createRequire(import.meta.url)('terser');
 const { code } = await minify(source, { compress: { passes: 3 }, mangle: true, ecma: 2020 });
 const hash = createHash('sha256').update(source).digest('hex');
 writeFileSync(join(assets, 'search.min.js'),
-  `/* Lantern search: search.js ${hash}, minified (make search-js). */\n${code}\n`);
+  `/* search.js ${hash.slice(0, 16)} minified */\n${code}\n`);
 console.log(`search.min.js: ${code.length} bytes from search.js ${hash.slice(0, 12)}`);

@@ -263,46 +263,34 @@
     do { d = DIGIT[s.charCodeAt(i++) & 127]; v += (d & 31) * 2 ** sh; sh += 5; } while (d > 31);
     return v;
   };
-  // Where each of `n` terms' postings start in the postings string `s`, and their counts.
-  function offsets(s, n) {
-    const starts = new Int32Array(n), counts = new Int32Array(n);
-    for (let t = 0, i = 0; t < n; t++) {
-      const next = numbers(s, starts[t] = i);
-      let left = 2 * (counts[t] = next());
-      i = starts[t];
-      while (DIGIT[s.charCodeAt(i++) & 127] > 31) ;
-      // Past the count, every digit below 32 ends a number.
-      for (; left > 0; i++) if (DIGIT[s.charCodeAt(i) & 127] < 32) left--;
+  // Where each term's postings start in the postings string `s` (each ends with "."), and
+  // how many pages each has.
+  function offsets(s) {
+    const starts = [0], counts = [];
+    let n = 0;
+    for (let i = 0; i < s.length; i++) {
+      if (s[i] === '.') { starts.push(i + 1); counts.push(n / 2); n = 0; }
+      else if (DIGIT[s.charCodeAt(i)] < 32) n++;
     }
-    return { starts, counts };
+    return { s, starts, counts };
   }
-  // Vocabulary: entries sorted by bytes, each a kind (" " term, "," word, ";" both), a count
-  // of leading characters shared with the entry before, and the rest.
+  // Vocabulary: each term (" ", how many characters it shares with the term before, the
+  // rest), then each word whose stem it is ("+", how many characters of the term to drop,
+  // what to add). Words are [word, term id].
   function vocabulary(s) {
     const terms = [], words = [];
-    let prev = '', i = 0;
-    while (i + 1 < s.length) {
-      const kind = s[i];
-      let j = i + 2;
-      while (j < s.length && !' ,;'.includes(s[j])) j++;
-      prev = prev.slice(0, ALPHA.indexOf(s[i + 1])) + s.slice(i + 2, j);
-      if (kind !== ',') terms.push(prev);
-      if (kind !== ' ') words.push(prev);
-      i = j;
+    for (let i = 0, j; i + 1 < s.length; i = j) {
+      for (j = i + 2; j < s.length && s[j] !== ' ' && s[j] !== '+';) j++;
+      const n = ALPHA.indexOf(s[i + 1]), rest = s.slice(i + 2, j), t = terms[terms.length - 1];
+      if (s[i] === '+') {
+        const cs = Array.from(t);
+        words.push([cs.slice(0, cs.length - n).join('') + rest, terms.length - 1]);
+      } else terms.push((t || '').slice(0, n) + rest);
     }
     return { terms, words };
   }
   // The anchor of a plain heading (IndexFormat.anchorGuess).
   const guess = (h) => h.replace(/[^ A-Za-z0-9_-]/g, '').replace(/ /g, '-').toLowerCase();
-  // [url (front-coded), title, section, text, heading or [heading, anchor]...] → objects.
-  function cards(list, sections) {
-    let url = '';
-    return list.map((c) => ({
-      url: url = url.slice(0, ALPHA.indexOf(c[0][0])) + c[0].slice(1),
-      title: c[1], section: sections[c[2]], text: c[3],
-      heads: c.slice(4).map((h) => typeof h === 'string' ? [h, guess(h)] : h)
-    }));
-  }
 
   // ---- Engine (IndexReader.swift, Ranker.swift) ----
   // `load(name)` returns a promise of the parsed JSON file `name` of the index folder.
@@ -312,16 +300,16 @@
       this.post = new Map(); this.champs = new Map(); this.cards = new Map(); this.src = [];
       this.texts = new Map();
     }
-    file(name) {
-      // A failed fetch is forgotten, so the next keystroke tries again.
-      return this.files[name] || (this.files[name] = this.load(name).catch((e) => {
+    // The parsed file `name`, passed once through `use`. A failed fetch is forgotten, so the
+    // next keystroke tries again.
+    file(name, use) {
+      return this.files[name] || (this.files[name] = this.load(name).then(use, (e) => {
         delete this.files[name];
         throw e;
       }));
     }
     open() {
-      const failed = (e) => { this.ready = null; throw e; };
-      return this.ready || (this.ready = this.file('index.json').catch(failed).then((x) => {
+      return this.ready || (this.ready = this.file('index.json', (x) => {
         if (x.version !== VERSION) throw new Error('search index version ' + x.version);
         const v = vocabulary(x.vocabulary);
         this.x = x;
@@ -330,16 +318,21 @@
         this.ids = new Map(v.terms.map((t, i) => [t, i]));
         this.stops = new Set(x.stopWords);
         this.n = x.pageCount;
+        this.starts = x.shards || [0];
         if (x.postings) {
-          const o = offsets(x.postings, v.terms.length);
-          this.src[0] = { s: x.postings, at: o.starts };
-          this.pop = Array.from(o.counts, (c) => c ? 31 - Math.clz32(c) : 0);
-          this.starts = [0];
-          cards(x.cards, x.sections).forEach((c, i) => this.cards.set(i, c));
-        } else {
-          this.pop = Array.from(x.popularity, (c) => ALPHA.indexOf(c));
-          this.starts = x.shards;
-        }
+          const o = this.src[0] = offsets(x.postings);
+          this.pop = o.counts.map((c) => 31 - Math.clz32(c));
+          this.addCards(x.cards, 0);
+        } else this.pop = Array.from(x.popularity, (c) => ALPHA.indexOf(c));
+      }).catch((e) => { this.ready = null; throw e; }));
+    }
+    // Cards of pages `first`, `first` + 1… or, with `gaps`, of the pages these numbers give.
+    addCards(list, first, gaps) {
+      const next = gaps && numbers(gaps, 0);
+      let url = '', page = first - 1;
+      list.forEach((c) => this.cards.set(page += next ? next() + 1 : 1, {
+        url: url = url.slice(0, ALPHA.indexOf(c[0][0])) + c[0].slice(1),
+        title: c[1], section: this.x.sections[c[2]], text: c[3], heads: c
       }));
     }
     stem(w) {
@@ -348,52 +341,53 @@
       return s;
     }
     shard(id) {
-      const st = this.starts;
-      let lo = 0, hi = st.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (st[mid] <= id) lo = mid; else hi = mid - 1;
-      }
-      return lo;
+      let n = 0;
+      while (this.starts[n + 1] <= id) n++;
+      return n;
     }
     // Loads the shards of terms `ids`, all at once: one wave of requests.
     fetchShards(ids) {
-      const need = new Set(ids.map((id) => this.shard(id)).filter((n) => !this.src[n]));
-      return Promise.all(Array.from(need, (n) => this.file(`shard-${n}.json`).then((f) => {
-        if (this.src[n]) return;
-        const next = numbers(f.pages, 0);
-        let page = -1;
-        cards(f.cards, this.x.sections).forEach((c) => this.cards.set(page += next() + 1, c));
-        const end = n + 1 < this.starts.length ? this.starts[n + 1] : this.terms.length;
-        this.src[n] = { s: f.postings, at: offsets(f.postings, end - f.start).starts };
-      })));
+      return Promise.all([...new Set(ids.map((id) => this.shard(id)))].map((n) => n ||
+        !this.x.postings ? this.file(`shard-${n}.json`, (f) => {
+        this.addCards(f.cards, 0, f.pages);
+        this.src[n] = offsets(f.postings);
+      }) : 0));
     }
     // Loads the cards of `pages` missing from the shards: one wave of card chunks.
     fetchCards(pages) {
       const k = this.x.pagesPerChunk;
-      const need = new Set(pages.filter((p) => !this.cards.has(p)).map((p) => Math.floor(p / k)));
-      return Promise.all(Array.from(need, (n) => this.file(`cards-${n}.json`).then((f) => {
-        cards(f.cards, this.x.sections).forEach((c, i) => this.cards.set(f.start + i, c));
-      })));
+      return Promise.all([...new Set(pages.filter((p) => !this.cards.has(p)).map((p) => p / k | 0))]
+        .map((n) => this.file(`cards-${n}.json`, (f) => this.addCards(f.cards, f.start))));
     }
     // {p: pages, i: impacts} of a term, decoded once; its shard must be loaded.
     postings(id) {
       let r = this.post.get(id);
       if (r) return r;
-      const n = this.shard(id), src = this.src[n], next = numbers(src.s, src.at[id - this.starts[n]]);
-      const count = next(), p = new Int32Array(count), i = new Int32Array(count);
+      const n = this.shard(id), src = this.src[n], next = numbers(src.s, src.starts[id - this.starts[n]]);
+      const count = src.counts[id - this.starts[n]], p = new Int32Array(count), i = new Int32Array(count);
       for (let k = 0, page = -1; k < count; k++) { p[k] = page += next() + 1; i[k] = next() + 1; }
       this.post.set(id, r = { p, i });
       return r;
     }
-    // The term's champions: its x.champions highest-impact pages, lower pages first on ties.
+    // The term's champions: its x.champions highest-impact pages, lower pages first on ties
+    // (the k-th highest impact from a histogram, as the builder finds them).
     champions(id) {
       let c = this.champs.get(id);
       if (c) return c;
-      const { p, i } = this.postings(id), k = this.x.champions;
-      c = Array.from(p.keys());
-      if (c.length > k) c = c.sort((a, b) => i[b] - i[a] || a - b).slice(0, k);
-      this.champs.set(id, c = c.map((j) => p[j]));
+      const { p, i } = this.postings(id), k = this.x.champions, n = p.length;
+      c = [];
+      if (n <= k) c = Array.from(p);
+      else {
+        let t = 0, above = 0, j;
+        for (j = 0; j < n; j++) if (i[j] > t) t = i[j];
+        const h = new Int32Array(t + 1);
+        for (j = 0; j < n; j++) h[i[j]]++;
+        while (above + h[t] < k) above += h[t--];
+        for (j = 0, above = k - above; j < n; j++) {
+          if (i[j] > t || i[j] === t && above-- > 0) c.push(p[j]);
+        }
+      }
+      this.champs.set(id, c);
       return c;
     }
     popular(a, b) { return this.pop[b] - this.pop[a] || a - b; }
@@ -404,12 +398,7 @@
       if (exact !== undefined) v([exact], 100, stemmed === word ? 'exact' : 'stem');
       if (prefix) {
         const found = new Set(), typed = ENC.encode(word);
-        let lo = 0, hi = ts.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (ts[mid] < word) lo = mid + 1; else hi = mid;
-        }
-        while (lo < ts.length && ts[lo].startsWith(word)) found.add(lo++);
+        ts.forEach((t, id) => { if (t.startsWith(word)) found.add(id); });
         // Stems are often shorter than the word being typed ("medicat" → "medic").
         for (let len = Math.max(3, typed.length - 4); len < Math.max(3, typed.length); len++) {
           const id = this.ids.get(DEC.decode(typed.subarray(0, len)));
@@ -427,25 +416,18 @@
       return vs;
     }
     typos(word, stemmed) {
-      const limit = allowed(word), edits = new Map();
-      if (!limit) return [];
-      const uw = units(word), us = units(stemmed), sl = Math.min(limit, allowed(stemmed));
-      const consider = (id, d) => { if (d >= 0 && !(edits.get(id) <= d)) edits.set(id, d); };
-      this.terms.forEach((t, id) => {
-        const u = units(t), a = distance(uw, u, limit), b = sl ? distance(us, u, sl) : -1;
-        consider(id, a < 0 ? b : b < 0 ? a : Math.min(a, b));
-      });
-      this.words.forEach((w) => {
-        const d = distance(uw, units(w), limit);
-        const id = d < 0 ? undefined : this.ids.get(this.stem(w));
-        if (id !== undefined) consider(id, d);
-      });
-      return Array.from(edits.keys())
-        .sort((a, b) => edits.get(a) - edits.get(b) || this.popular(a, b)).slice(0, 10)
-        .map((id) => {
-          const n = edits.get(id);
-          return { terms: [id], pct: [100, 60, 45][n], kind: 'typo', edits: n };
+      const limit = allowed(word), sl = Math.min(limit, allowed(stemmed)), edits = new Map();
+      const uw = units(word), us = units(stemmed);
+      const consider = (id, d) => { if (d >= 0 && id !== undefined && !(edits.get(id) <= d)) edits.set(id, d); };
+      if (limit) {
+        this.terms.forEach((t, id) => {
+          consider(id, distance(uw, t = units(t), limit));
+          if (sl) consider(id, distance(us, t, sl));
         });
+        this.words.forEach(([w, id]) => consider(id, distance(uw, units(w), limit)));
+      }
+      return [...edits.keys()].sort((a, b) => edits.get(a) - edits.get(b) || this.popular(a, b))
+        .slice(0, 10).map((id) => ({ terms: [id], pct: [100, 60, 45][edits.get(id)], kind: 'typo', edits: edits.get(id) }));
     }
     resolve(c) {
       const m = {
@@ -461,21 +443,12 @@
       m.variants.forEach((v) => v.terms.forEach((id) => m.stems.add(this.terms[id])));
       return m;
     }
-    // A clause's best score on each page: m.sc[page] (0: no match), m.pages the pages.
+    // A clause's best score on each page: m.sc[page] (0: no match), m.pages the pages. A
+    // variant of several terms needs them all, and scores the integer mean of their impacts.
     score(m) {
       const n = this.n, sc = m.sc = new Int32Array(n), pages = m.pages = [];
-      let cnt, sum;
-      const set = (page, s) => {
-        if (!sc[page]) pages.push(page);
-        if (s > sc[page]) sc[page] = s;
-      };
+      const cnt = new Int32Array(n), sum = new Int32Array(n);
       m.variants.forEach((v) => {
-        if (v.terms.length === 1) {
-          const { p, i } = this.postings(v.terms[0]);
-          for (let k = 0; k < p.length; k++) set(p[k], i[k] * v.pct);
-          return;
-        }
-        cnt = cnt || new Int32Array(n); sum = sum || new Int32Array(n);
         const touched = [];
         v.terms.forEach((id) => {
           const { p, i } = this.postings(id);
@@ -485,7 +458,11 @@
           }
         });
         touched.forEach((page) => {
-          if (cnt[page] === v.terms.length) set(page, Math.floor(sum[page] / cnt[page]) * v.pct);
+          const s = Math.floor(sum[page] / cnt[page]) * v.pct;
+          if (cnt[page] === v.terms.length) {
+            if (!sc[page]) pages.push(page);
+            if (s > sc[page]) sc[page] = s;
+          }
           cnt[page] = sum[page] = 0;
         });
       });
@@ -568,7 +545,7 @@
       const ch = await this.choose(ms, limit);
       await this.fetchCards(ch.chosen.map((c) => c.page));
       let rs = ch.chosen.map((c) => {
-        const t = this.page(c.page), order = t.order(q.seq, ms), r = t.present(ms, order === 4000);
+        const t = this.page(c.page), order = t.order(q.seq, ms), r = t.present(ms, order === 2000);
         r.score = c.key + t.proximity(ms) + order;
         return { r, page: c.page };
       });
@@ -585,65 +562,58 @@
   }
 
   // ---- Page text (PageText.swift): the card's title, text and headings ----
-  class Run {
-    constructor(text, eng) {
-      this.text = text;
-      this.tokens = tokens(text);
-      this.stems = this.tokens.map((t) => eng.stops.has(t.t) ? null : eng.stem(t.t));
-    }
-    matches(i, m) { return this.stems[i] !== null && m.stems.has(this.stems[i]); }
-    count(m) { return this.tokens.filter((_, i) => this.matches(i, m)).length; }
-    // The query's words, stop words included, in order (other words may come between).
-    inOrder(seq, ms) {
-      let k = 0;
-      this.tokens.forEach((t, i) => {
-        const x = seq[k];
-        if (x && (x.t === undefined ? this.matches(i, ms[x.c]) : t.t === x.t)) k++;
-      });
-      return k === seq.length;
-    }
-    occurrences(phrase) {
-      const ts = this.tokens, out = [];
-      for (let i = 0; i + phrase.length <= ts.length; i++) {
-        if (phrase.every((p, k) => ts[i + k].t === p)) out.push(i);
-      }
-      return out;
-    }
-    first(ms) {
-      let first = this.tokens.findIndex((_, i) => ms.some((m) => this.matches(i, m)));
-      ms.forEach((m) => {
-        const o = m.phrase ? this.occurrences(m.phrase) : [];
-        if (o.length && (first < 0 || o[0] < first)) first = o[0];
-      });
-      return first;
-    }
-  }
+  // A run of text: its tokens and their stems (null for stop words).
+  const run = (text, eng) => {
+    const ts = tokens(text);
+    return { text, ts, stems: ts.map((t) => eng.stops.has(t.t) ? null : eng.stem(t.t)) };
+  };
+  const matches = (r, i, m) => r.stems[i] !== null && m.stems.has(r.stems[i]);
+  // The query's words, stop words included, in order (other words may come between).
+  const inOrder = (r, seq, ms) => {
+    let k = 0;
+    r.ts.forEach((t, i) => {
+      const x = seq[k];
+      if (x && (x.t === undefined ? matches(r, i, ms[x.c]) : t.t === x.t)) k++;
+    });
+    return k === seq.length;
+  };
+  const occurrences = (r, phrase) =>
+    r.ts.map((_, i) => i).filter((i) => phrase.every((p, k) => (r.ts[i + k] || {}).t === p));
+  const first = (r, ms) => {
+    let f = r.ts.findIndex((_, i) => ms.some((m) => matches(r, i, m)));
+    ms.forEach((m) => {
+      const o = m.phrase ? occurrences(r, m.phrase) : [];
+      if (o.length && (f < 0 || o[0] < f)) f = o[0];
+    });
+    return f;
+  };
   class Page {
     constructor(card, eng) {
       this.card = card;
-      this.runs = [card.title, card.text].concat(card.heads.map((h) => h[0]))
-        .map((s) => new Run(s, eng));
+      this.heads = card.heads.slice(4).map((h) => typeof h === 'string' ? [h, guess(h)] : h);
+      this.runs = [card.title, card.text].concat(this.heads.map((h) => h[0])).map((s) => run(s, eng));
     }
-    contains(phrase) { return this.runs.some((r) => r.occurrences(phrase).length > 0); }
+    contains(phrase) { return this.runs.some((r) => occurrences(r, phrase).length); }
     proximity(ms) {
       let bonus = 0;
       for (let p = 0; p + 1 < ms.length; p++) {
         let best = Infinity;
-        this.runs.forEach((r) => r.tokens.forEach((_, a) => {
-          if (!r.matches(a, ms[p])) return;
-          r.tokens.forEach((_, b) => {
-            if (r.matches(b, ms[p + 1])) best = Math.min(best, Math.max(1, Math.abs(a - b)));
-          });
+        this.runs.forEach((r) => r.ts.forEach((_, a) => {
+          if (matches(r, a, ms[p])) {
+            r.ts.forEach((_, b) => {
+              if (matches(r, b, ms[p + 1])) best = Math.min(best, Math.max(1, Math.abs(a - b)));
+            });
+          }
         }));
-        if (best < 6) bonus += (6 - best) * 400;
+        if (best < 6) bonus += (6 - best) * 200;
       }
       return bonus;
     }
-    // A title (4000) or else a heading (2000) with every query word in the query's order.
+    // A title (2000) or else a heading (1000) with every query word in the query's order.
     order(seq, ms) {
       if (seq.length < 2) return 0;
-      if (this.runs[0].inOrder(seq, ms)) return 4000;
-      return this.runs.slice(2).some((r) => r.inOrder(seq, ms)) ? 2000 : 0;
+      if (inOrder(this.runs[0], seq, ms)) return 2000;
+      return this.runs.slice(2).some((r) => inOrder(r, seq, ms)) ? 1000 : 0;
     }
     // The heading that matches best (the first on ties), or -1.
     bestHeading(ms) {
@@ -651,26 +621,26 @@
       this.runs.slice(2).forEach((h, k) => {
         let score = 0;
         ms.forEach((m) => {
-          score += h.count(m);
-          if (m.phrase && h.occurrences(m.phrase).length) score += 20;
+          h.ts.forEach((_, i) => { score += matches(h, i, m); });
+          if (m.phrase && occurrences(h, m.phrase).length) score += 20;
         });
         if (score > bestScore) { best = k; bestScore = score; }
       });
       return best;
     }
     excerpt(ms) {
-      const run = this.runs[1], ts = run.tokens, marks = [], segs = [];
+      const r = this.runs[1], ts = r.ts, marks = [], segs = [];
       if (!ts.length) return [];
-      const b = ENC.encode(run.text);
-      const ws = Math.max(0, run.first(ms) - 8), we = Math.min(ts.length, ws + 30);
+      const b = ENC.encode(r.text);
+      const ws = Math.max(0, first(r, ms) - 8), we = Math.min(ts.length, ws + 30);
       const end = we === ts.length ? b.length : ts[we - 1].e;
       let pos = ws === 0 ? 0 : ts[ws].s;
       for (let i = ws; i < we; i++) {
-        if (ms.some((m) => run.matches(i, m))) marks.push([ts[i].s, ts[i].e]);
+        if (ms.some((m) => matches(r, i, m))) marks.push([ts[i].s, ts[i].e]);
       }
       ms.forEach((m) => {
         if (m.phrase) {
-          run.occurrences(m.phrase).forEach((o) => {
+          occurrences(r, m.phrase).forEach((o) => {
             const last = Math.min(o + m.phrase.length, we) - 1;
             if (o >= ws && o < we) marks.push([ts[o].s, ts[last].e]);
           });
@@ -690,7 +660,7 @@
     }
     // A title that reads like the query links to the top of the page.
     present(ms, top) {
-      const c = this.card, h = top ? -1 : this.bestHeading(ms), head = c.heads[h];
+      const c = this.card, h = top ? -1 : this.bestHeading(ms), head = this.heads[h];
       return {
         url: head ? `${c.url}#${head[1]}` : c.url, title: c.title, section: c.section,
         heading: head ? head[0] : '', excerpt: this.excerpt(ms), score: 0

@@ -120,7 +120,7 @@ test('the script loads in Node without a DOM and exposes the engine', () => {
 test('search.min.js was made from this search.js, and the page loads it', () => {
   const header = readFileSync(MINIFIED, 'utf8').split('\n')[0];
   const hash = createHash('sha256').update(readFileSync(SCRIPT)).digest('hex');
-  assert.ok(header.includes(hash), 'search.min.js is stale: run `make search-js`');
+  assert.ok(header.includes(hash.slice(0, 16)), 'search.min.js is stale: run `make search-js`');
   for (const name of ['Engine', 'tokens', 'stem', 'parse', 'distance']) {
     assert.equal(typeof searchMin[name], 'function', name);
   }
@@ -224,7 +224,7 @@ test('a title with the query words in order, stop words included, comes first', 
   assert.equal(r.results[0].url, '/iop/what-is-an-iop/'); // the page itself, not a section
   assert.deepEqual(r.words.filter((w) => w.stop).map((w) => w.word), ['what', 'is', 'an']);
   const iop = (await engine(single).search('iop')).results[0].score;
-  assert.ok(r.results[0].score >= iop + 4000);
+  assert.ok(r.results[0].score >= iop + 2000);
 });
 
 test('typo, prefix and synonym matches are explained', async () => {
@@ -341,15 +341,16 @@ test('requests come in at most two waves: index.json, then the shards', async ()
 
 test('pages that are no term\'s champions are read from card chunks, in one more wave',
   async () => {
-    // Fifty pages with the same two words, so that "alpha beta" has more pages than either
-    // word has champions, and the pages with both are none of their champions.
+    // 40 pages say "alpha" four times, 30 say "beta" four times, 10 say "alpha beta" twice:
+    // every page has the same length and title, so "alpha beta" finds ten pages, of which
+    // only two are champions (of "beta"); the other eight are no term's champion.
     const content = join(work, 'chunk-content');
     mkdirSync(content, { recursive: true });
-    writeFileSync(join(content, '_index.md'), '---\ntitle: Home\n---\n\nHome page.\n');
+    writeFileSync(join(content, '_index.md'), '---\ntitle: Page\ndescription: Words.\n---\n\nHome page.\n');
     for (let i = 0; i < 80; i++) {
-      const body = i < 40 ? 'alpha alpha alpha alpha' : i < 70 ? 'beta beta beta beta' : 'alpha beta';
+      const body = i < 40 ? 'alpha alpha alpha alpha' : i < 70 ? 'beta beta beta beta' : 'alpha beta alpha beta';
       writeFileSync(join(content, `p${String(i).padStart(2, '0')}.md`),
-        `---\ntitle: Page ${i}\ndescription: Words ${body}.\n---\n\n${body} ${'filler '.repeat(i % 7)}\n`);
+        `---\ntitle: Page\ndescription: Words.\n---\n\n${body}\n`);
     }
     const config = join(work, 'chunk.yaml');
     writeFileSync(config, 'title: Chunks\nbase_url: https://example.org\nsearch:\n  shard_kb: 1\n');

@@ -10,9 +10,10 @@ struct CorpusAnalysis {
     /// Stems in byte order; a term's index is its id in the index files.
     private(set) var terms: [String] = []
     private(set) var documentFrequencies: [Int] = []
-    /// Distinct folded words whose stem differs from the word, sorted: typo matching
-    /// compares typed words with these, since a typo in a suffix can hide the stem.
-    private(set) var words: [String] = []
+    /// Distinct folded words whose stem differs from the word, sorted, each with its stem's
+    /// term id: typo matching compares typed words with these, since a typo in a suffix can
+    /// hide the stem.
+    private(set) var words: [(word: String, term: Int)] = []
     /// Postings in term order: `postingStart[t]..<postingStart[t + 1]`.
     private var postingStart: [Int] = []
     private var postingPage: [Int32] = []
@@ -94,14 +95,15 @@ struct CorpusAnalysis {
             }
         }
 
-        var surfaceWords: [String] = []
+        var surfaceWords: [(word: String, term: Int)] = []
         for global in 0..<allWords.count {
             let word = allWords.bytes(global)
-            if !word.elementsEqual(stems.bytes(Int(stemOfWord[global]))) {
-                surfaceWords.append(allWords.string(global))
+            let stem = Int(stemOfWord[global])
+            if !word.elementsEqual(stems.bytes(stem)) {
+                surfaceWords.append((allWords.string(global), rank[stem]))
             }
         }
-        words = surfaceWords.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        words = surfaceWords.sorted { $0.word.utf8.lexicographicallyPrecedes($1.word.utf8) }
     }
 
     /// Pages (ascending) and impacts of a term.
@@ -161,7 +163,7 @@ struct CorpusAnalysis {
             bits += 3 + Self.bitLength(Int(page - previous)) + Self.bitLength(Int(impact))
             previous = page
         }
-        return bits * 11 / 64  // × 1.38 / 8
+        return bits * 7 / 64
     }
 
     private static func bitLength(_ value: Int) -> Int {

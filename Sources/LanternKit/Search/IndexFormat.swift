@@ -15,13 +15,14 @@ enum IndexFormat {
     static let sectionWeight: Int32 = 3
     static let bodyWeight: Int32 = 2
 
-    // BM25 parameters; an impact is round(10 × BM25 score), at least 1.
+    // BM25 parameters; an impact is round(5 × BM25 score), at least 1: steps of 0.2 keep
+    // most impacts below 32, one character in the postings.
     static let k1 = 1.2
     static let b = 0.75
-    static let impactScale = 10.0
+    static let impactScale = 5.0
     /// Added to the impact of a term in the page title: however often a common word fills
     /// the text, a page named after it comes first.
-    static let titleImpact = 5
+    static let titleImpact = 3
 
     /// A term's *champions* are its this many highest-impact pages. Results are chosen
     /// among the champions of the query's terms first, and a sharded index stores each
@@ -75,48 +76,46 @@ enum IndexFormat {
 
     // MARK: Postings
 
-    /// Postings of one term: the count, then (page − previous page − 1, impact − 1) pairs,
-    /// pages ascending. A postings string is the terms' codes one after another.
+    /// Postings of one term: (page − previous page − 1, impact − 1) pairs, pages ascending,
+    /// then ".". A postings string is the terms' codes one after another.
     static func appendPostings(
         pages: ArraySlice<Int32>, impacts: ArraySlice<Int32>, to out: inout [UInt8]
     ) {
-        appendNumber(pages.count, to: &out)
         var previous = -1
         for (page, impact) in zip(pages, impacts) {
             appendNumber(Int(page) - previous - 1, to: &out)
             appendNumber(Int(impact) - 1, to: &out)
             previous = Int(page)
         }
+        out.append(termEnd)
     }
+
+    static let termEnd = UInt8(ascii: ".")
 
     /// Where each term's code starts in a postings string of `terms` terms (one more entry
     /// for the end), and each term's page count.
     static func postingsOffsets(_ code: [UInt8], terms: Int) -> (starts: [Int], counts: [Int]) {
-        var starts: [Int] = []
+        var starts: [Int] = [0]
         var counts: [Int] = []
         starts.reserveCapacity(terms + 1)
-        var i = 0
-        for _ in 0..<terms {
-            starts.append(i)
-            let count = readNumber(code, &i)
-            counts.append(count)
-            var left = 2 * count
-            while left > 0 && i < code.count {
-                if digit(code[i]) < 32 { left -= 1 }
-                i += 1
+        var numbers = 0
+        for (i, char) in code.enumerated() {
+            if char == termEnd {
+                starts.append(i + 1)
+                counts.append(numbers / 2)
+                numbers = 0
+            } else if digit(char) < 32 {
+                numbers += 1
             }
         }
-        starts.append(i)
         return (starts, counts)
     }
 
     static func decodePostings(_ code: [UInt8], at start: Int) -> [(page: Int, impact: Int)] {
         var i = start
-        let count = readNumber(code, &i)
         var result: [(page: Int, impact: Int)] = []
-        result.reserveCapacity(count)
         var page = -1
-        for _ in 0..<count {
+        while i < code.count && code[i] != termEnd {
             page += readNumber(code, &i) + 1
             result.append((page, readNumber(code, &i) + 1))
         }
@@ -132,57 +131,71 @@ enum IndexFormat {
 
     // MARK: Vocabulary
 
-    /// What a vocabulary entry is: an index term, a folded word whose stem differs from it
-    /// (for typo matching), or both.
-    enum EntryKind: UInt8 {
-        case term = 0x20  // " "
-        case word = 0x2C  // ","
-        case both = 0x3B  // ";"
-    }
-
-    /// Terms and words, sorted by bytes, in one string: each entry is its kind character,
-    /// one alphabet character giving how many leading ASCII characters it shares with the
-    /// entry before (at most 63), and the rest. Tokens never contain " ", "," or ";".
-    static func encodeVocabulary(terms: [String], words: [String]) -> [UInt8] {
-        var kinds: [String: EntryKind] = [:]
-        for term in terms { kinds[term] = .term }
-        for word in words { kinds[word] = kinds[word] == nil ? .word : .both }
-        let entries = kinds.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    /// Terms, and the words whose stem each is, in one string. Each term, in id order, is
+    /// " ", one alphabet character giving how many leading ASCII characters it shares with the
+    /// term before (at most 63), and the rest. Each of its words follows: "+", one alphabet
+    /// character giving how many characters (Unicode scalars) to drop from the end of the
+    /// term, and what to add. Tokens never contain " " or "+".
+    static func encodeVocabulary(terms: [String], words: [(word: String, term: Int)]) -> [UInt8] {
+        var wordsOfTerm = [[String]](repeating: [], count: terms.count)
+        for (word, term) in words { wordsOfTerm[term].append(word) }
         var out: [UInt8] = []
         var previous: [UInt8] = []
-        for entry in entries {
-            let bytes = Array(entry.utf8)
-            var shared = 0
-            while shared < min(63, bytes.count, previous.count) && bytes[shared] < 0x80
-                && bytes[shared] == previous[shared]
-            {
-                shared += 1
-            }
-            out.append(kinds[entry]!.rawValue)
+        for (id, term) in terms.enumerated() {
+            let bytes = Array(term.utf8)
+            let shared = sharedASCII(bytes, previous)
+            out.append(termMark)
             out.append(alphabet[shared])
             out.append(contentsOf: bytes[shared...])
             previous = bytes
+            for word in wordsOfTerm[id] {
+                let wordBytes = Array(word.utf8)
+                let kept = sharedASCII(wordBytes, bytes, limit: Int.max)
+                let dropped = String(decoding: bytes[kept...], as: UTF8.self).unicodeScalars.count
+                if dropped > 63 { continue }  // cannot happen: tokens have at most 64 bytes
+                out.append(wordMark)
+                out.append(alphabet[min(63, dropped)])
+                out.append(contentsOf: wordBytes[kept...])
+            }
         }
         return out
     }
 
-    /// Terms in id order, and the words, from a vocabulary string.
-    static func decodeVocabulary(_ code: [UInt8]) -> (terms: [[UInt8]], words: [[UInt8]]) {
+    static let termMark = UInt8(ascii: " ")
+    static let wordMark = UInt8(ascii: "+")
+
+    /// How many leading ASCII bytes `a` and `b` share, at most `limit`.
+    private static func sharedASCII(_ a: [UInt8], _ b: [UInt8], limit: Int = 63) -> Int {
+        var shared = 0
+        while shared < min(limit, a.count, b.count) && a[shared] < 0x80 && a[shared] == b[shared] {
+            shared += 1
+        }
+        return shared
+    }
+
+    /// Terms in id order, and the words with their terms' ids, from a vocabulary string.
+    static func decodeVocabulary(_ code: [UInt8]) -> (terms: [[UInt8]], words: [(word: [UInt8], term: Int)]) {
         var terms: [[UInt8]] = []
-        var words: [[UInt8]] = []
-        var previous: [UInt8] = []
+        var words: [(word: [UInt8], term: Int)] = []
         var i = 0
         while i + 1 < code.count {
-            let kind = EntryKind(rawValue: code[i]) ?? .term
-            var entry = Array(previous.prefix(digit(code[i + 1])))
+            let mark = code[i]
+            let count = digit(code[i + 1])
+            var rest: [UInt8] = []
             i += 2
-            while i < code.count && EntryKind(rawValue: code[i]) == nil {
-                entry.append(code[i])
+            while i < code.count && code[i] != termMark && code[i] != wordMark {
+                rest.append(code[i])
                 i += 1
             }
-            if kind != .word { terms.append(entry) }
-            if kind != .term { words.append(entry) }
-            previous = entry
+            if mark == wordMark, let term = terms.last {
+                var scalars = Array(String(decoding: term, as: UTF8.self).unicodeScalars)
+                scalars.removeLast(min(count, scalars.count))
+                var word = Array(String(String.UnicodeScalarView(scalars)).utf8)
+                word.append(contentsOf: rest)
+                words.append((word, terms.count - 1))
+            } else {
+                terms.append(Array((terms.last ?? []).prefix(count)) + rest)
+            }
         }
         return (terms, words)
     }
@@ -238,13 +251,13 @@ enum IndexFormat {
     static let prefixExpansions = 20
     static let typoExpansions = 10
 
-    /// Adjacent query words n positions apart (n < 6) earn (6 − n) × 400 points.
+    /// Adjacent query words n positions apart (n < 6) earn (6 − n) × 200 points.
     static let proximityReach = 6
-    static let proximityPoints = 400
+    static let proximityPoints = 200
     /// A title with every query word (stop words included) in the query's order earns
     /// this; a heading, half as much.
-    static let titleOrderPoints = 4000
-    static let headingOrderPoints = 2000
+    static let titleOrderPoints = 2000
+    static let headingOrderPoints = 1000
     /// Partial results sort first by how many query words they match.
     static let matchedWordPoints = 100_000_000
     /// Fewest candidates read and ranked with their text, whatever the limit.

@@ -7,8 +7,8 @@ final class IndexReader {
     let terms: [String]
     let termBytes: [[UInt8]]
     let termIndex: [String: Int]
-    /// Folded words whose stem differs from them (for typo matching), sorted.
-    let words: [[UInt8]]
+    /// Folded words whose stem differs from them, with the stem's term id (typo matching).
+    let words: [(word: [UInt8], term: Int)]
     let popularity: [Int]
     let synonyms: [String: [[String]]]
     let pageCount: Int

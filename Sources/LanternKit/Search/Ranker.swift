@@ -260,10 +260,8 @@ final class Ranker {
             if let d = [d1, d2].compactMap({ $0 }).min() { consider(id, d) }
         }
         for candidate in reader.words {
-            if let d = EditDistance.distance(typed, candidate, limit: limit),
-                let id = reader.termIndex[stem(String(decoding: candidate, as: UTF8.self))]
-            {
-                consider(id, d)
+            if let d = EditDistance.distance(typed, candidate.word, limit: limit) {
+                consider(candidate.term, d)
             }
         }
         let best = edits.keys.sorted {

@@ -102,5 +102,5 @@ public struct SearchIndexBuilder: Sendable {
     }
 
     /// About how many bytes text of `raw` bytes takes gzipped.
-    private static func compressed(_ raw: Int) -> Int { raw * 7 / 20 }
+    private static func compressed(_ raw: Int) -> Int { raw / 4 }
 }

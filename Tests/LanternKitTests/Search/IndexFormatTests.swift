@@ -15,22 +15,23 @@ import Testing
         #expect(decoded.map(\.page) == pages.map(Int.init))
         #expect(decoded.map(\.impact) == impacts.map(Int.init))
         #expect(IndexFormat.decodePostings(code, at: starts[0]).map(\.page) == [3])
-        // The count, then small gaps and impacts, take one character each.
+        // Small gaps and impacts take one character each; "." ends the term.
         var short: [UInt8] = []
         IndexFormat.appendPostings(pages: [0, 1], impacts: [3, 4], to: &short)
-        #expect(short.count == 5)
+        #expect(String(decoding: short, as: UTF8.self) == "ACAD.")
     }
 
     @Test func vocabularyRoundTrip() {
         let terms = ["abl", "abus", "москва", "москвы", "東京", "東京都"]
-        let words = ["able", "abus", "abusing"]
-        let code = IndexFormat.encodeVocabulary(terms: terms, words: words)
+        let words = [("able", 0), ("abusing", 1), ("москвой", 2)]
+        let code = IndexFormat.encodeVocabulary(terms: terms, words: words.map { ($0.0, $0.1) })
         let text = String(decoding: code, as: UTF8.self)
-        #expect(text.hasPrefix(" Aabl,De;Cus,Eing "))  // "abus" is a term and a word
+        #expect(text.hasPrefix(" Aabl+Ae Cus+Aing Aмосква+Gмосквой"))  // only ASCII is shared
         let (decodedTerms, decodedWords) = IndexFormat.decodeVocabulary(code)
         #expect(decodedTerms.map { String(decoding: $0, as: UTF8.self) } == terms)
-        #expect(decodedWords.map { String(decoding: $0, as: UTF8.self) } == ["able", "abus", "abusing"])
-        #expect(text.contains(" Aмосква"))  // non-ASCII is never shared
+        #expect(decodedWords.map { String(decoding: $0.word, as: UTF8.self) } == words.map(\.0))
+        #expect(decodedWords.map(\.term) == words.map(\.1))
+        #expect(text.contains(" Aмосквы"))  // non-ASCII is never shared
     }
 
     @Test func popularityClasses() {
