@@ -562,55 +562,48 @@
   }
 
   // ---- Page text (PageText.swift): the card's title, text and headings ----
-  class Run {
-    constructor(text, eng) {
-      this.text = text;
-      this.tokens = tokens(text);
-      this.stems = this.tokens.map((t) => eng.stops.has(t.t) ? null : eng.stem(t.t));
-    }
-    matches(i, m) { return this.stems[i] !== null && m.stems.has(this.stems[i]); }
-    // The query's words, stop words included, in order (other words may come between).
-    inOrder(seq, ms) {
-      let k = 0;
-      this.tokens.forEach((t, i) => {
-        const x = seq[k];
-        if (x && (x.t === undefined ? this.matches(i, ms[x.c]) : t.t === x.t)) k++;
-      });
-      return k === seq.length;
-    }
-    occurrences(phrase) {
-      const ts = this.tokens, out = [];
-      for (let i = 0; i + phrase.length <= ts.length; i++) {
-        if (phrase.every((p, k) => ts[i + k].t === p)) out.push(i);
-      }
-      return out;
-    }
-    first(ms) {
-      let first = this.tokens.findIndex((_, i) => ms.some((m) => this.matches(i, m)));
-      ms.forEach((m) => {
-        const o = m.phrase ? this.occurrences(m.phrase) : [];
-        if (o.length && (first < 0 || o[0] < first)) first = o[0];
-      });
-      return first;
-    }
-  }
+  // A run of text: its tokens and their stems (null for stop words).
+  const run = (text, eng) => {
+    const ts = tokens(text);
+    return { text, ts, stems: ts.map((t) => eng.stops.has(t.t) ? null : eng.stem(t.t)) };
+  };
+  const matches = (r, i, m) => r.stems[i] !== null && m.stems.has(r.stems[i]);
+  // The query's words, stop words included, in order (other words may come between).
+  const inOrder = (r, seq, ms) => {
+    let k = 0;
+    r.ts.forEach((t, i) => {
+      const x = seq[k];
+      if (x && (x.t === undefined ? matches(r, i, ms[x.c]) : t.t === x.t)) k++;
+    });
+    return k === seq.length;
+  };
+  const occurrences = (r, phrase) =>
+    r.ts.map((_, i) => i).filter((i) => phrase.every((p, k) => (r.ts[i + k] || {}).t === p));
+  const first = (r, ms) => {
+    let f = r.ts.findIndex((_, i) => ms.some((m) => matches(r, i, m)));
+    ms.forEach((m) => {
+      const o = m.phrase ? occurrences(r, m.phrase) : [];
+      if (o.length && (f < 0 || o[0] < f)) f = o[0];
+    });
+    return f;
+  };
   class Page {
     constructor(card, eng) {
       this.card = card;
       this.heads = card.heads.slice(4).map((h) => typeof h === 'string' ? [h, guess(h)] : h);
-      this.runs = [card.title, card.text].concat(this.heads.map((h) => h[0]))
-        .map((s) => new Run(s, eng));
+      this.runs = [card.title, card.text].concat(this.heads.map((h) => h[0])).map((s) => run(s, eng));
     }
-    contains(phrase) { return this.runs.some((r) => r.occurrences(phrase).length > 0); }
+    contains(phrase) { return this.runs.some((r) => occurrences(r, phrase).length); }
     proximity(ms) {
       let bonus = 0;
       for (let p = 0; p + 1 < ms.length; p++) {
         let best = Infinity;
-        this.runs.forEach((r) => r.tokens.forEach((_, a) => {
-          if (!r.matches(a, ms[p])) return;
-          r.tokens.forEach((_, b) => {
-            if (r.matches(b, ms[p + 1])) best = Math.min(best, Math.max(1, Math.abs(a - b)));
-          });
+        this.runs.forEach((r) => r.ts.forEach((_, a) => {
+          if (matches(r, a, ms[p])) {
+            r.ts.forEach((_, b) => {
+              if (matches(r, b, ms[p + 1])) best = Math.min(best, Math.max(1, Math.abs(a - b)));
+            });
+          }
         }));
         if (best < 6) bonus += (6 - best) * 200;
       }
@@ -619,8 +612,8 @@
     // A title (2000) or else a heading (1000) with every query word in the query's order.
     order(seq, ms) {
       if (seq.length < 2) return 0;
-      if (this.runs[0].inOrder(seq, ms)) return 2000;
-      return this.runs.slice(2).some((r) => r.inOrder(seq, ms)) ? 1000 : 0;
+      if (inOrder(this.runs[0], seq, ms)) return 2000;
+      return this.runs.slice(2).some((r) => inOrder(r, seq, ms)) ? 1000 : 0;
     }
     // The heading that matches best (the first on ties), or -1.
     bestHeading(ms) {
@@ -628,26 +621,26 @@
       this.runs.slice(2).forEach((h, k) => {
         let score = 0;
         ms.forEach((m) => {
-          h.tokens.forEach((_, i) => { score += h.matches(i, m); });
-          if (m.phrase && h.occurrences(m.phrase).length) score += 20;
+          h.ts.forEach((_, i) => { score += matches(h, i, m); });
+          if (m.phrase && occurrences(h, m.phrase).length) score += 20;
         });
         if (score > bestScore) { best = k; bestScore = score; }
       });
       return best;
     }
     excerpt(ms) {
-      const run = this.runs[1], ts = run.tokens, marks = [], segs = [];
+      const r = this.runs[1], ts = r.ts, marks = [], segs = [];
       if (!ts.length) return [];
-      const b = ENC.encode(run.text);
-      const ws = Math.max(0, run.first(ms) - 8), we = Math.min(ts.length, ws + 30);
+      const b = ENC.encode(r.text);
+      const ws = Math.max(0, first(r, ms) - 8), we = Math.min(ts.length, ws + 30);
       const end = we === ts.length ? b.length : ts[we - 1].e;
       let pos = ws === 0 ? 0 : ts[ws].s;
       for (let i = ws; i < we; i++) {
-        if (ms.some((m) => run.matches(i, m))) marks.push([ts[i].s, ts[i].e]);
+        if (ms.some((m) => matches(r, i, m))) marks.push([ts[i].s, ts[i].e]);
       }
       ms.forEach((m) => {
         if (m.phrase) {
-          run.occurrences(m.phrase).forEach((o) => {
+          occurrences(r, m.phrase).forEach((o) => {
             const last = Math.min(o + m.phrase.length, we) - 1;
             if (o >= ws && o < we) marks.push([ts[o].s, ts[last].e]);
           });
