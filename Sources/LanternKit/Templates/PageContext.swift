@@ -20,7 +20,8 @@ struct PageContext {
     }
 
     /// The context for one page whose Markdown has been rendered.
-    func values(for page: Page, rendered: RenderedMarkdown) -> [String: Any] {
+    /// - Parameter siteValues: `site` for the page's menu state (`siteValues(menu:)`).
+    func values(for page: Page, rendered: RenderedMarkdown, site siteValues: [String: Any]) -> [String: Any] {
         let matter = page.frontMatter
         let tocHeadings = rendered.headings.filter { $0.level == 2 || $0.level == 3 }
         var pageValues: [String: Any] = [
@@ -46,7 +47,7 @@ struct PageContext {
         if let reviewer = matter.reviewedBy { pageValues["reviewedBy"] = reviewer }
 
         var values: [String: Any] = [
-            "site": siteValues(menu: menuState(for: page)),
+            "site": siteValues,
             "page": pageValues,
             "jsonLD": StructuredData.json(for: page, rendered: rendered, site: site),
         ]
@@ -75,8 +76,6 @@ struct PageContext {
         var active: [Bool]
         var current: [Bool]
     }
-
-    func menuState(for page: Page) -> MenuState { menuState(forURL: page.url) }
 
     func menuState(forURL url: String) -> MenuState {
         MenuState(

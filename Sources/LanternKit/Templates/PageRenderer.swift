@@ -21,8 +21,14 @@ public struct PageRenderer: @unchecked Sendable {
     let markdown: MarkdownRenderer
     let resolver: LinkResolver
     let context: PageContext
-    /// The theme with its `site/` partials already rendered, for each state of the menu.
-    let themeByMenu: [PageContext.MenuState: TemplateLibrary]
+    /// What differs between pages only by the state of the menu, prepared once per state.
+    let menuVariants: [PageContext.MenuState: MenuVariant]
+
+    /// `site` as templates see it, and the theme with its `site/` partials already rendered.
+    struct MenuVariant {
+        var site: [String: Any]
+        var theme: TemplateLibrary?
+    }
 
     public init(site: Site, templates: TemplateLibrary?) {
         self.site = site
@@ -32,41 +38,45 @@ public struct PageRenderer: @unchecked Sendable {
             unloadedPaths: site.unloadedPaths)
         let context = PageContext(site: site)
         self.context = context
-        var themes: [PageContext.MenuState: TemplateLibrary] = [:]
-        if let templates, !templates.sitePartialNames.isEmpty {
-            let pages = site.pages.map(\.url) + SpecialPage.allCases.map(\.url)
-            for url in pages {
-                let state = context.menuState(forURL: url)
-                if themes[state] != nil { continue }
-                let values = ["site": context.siteValues(menu: state)]
-                themes[state] = templates.replacingPartials(Dictionary(uniqueKeysWithValues:
+        var variants: [PageContext.MenuState: MenuVariant] = [:]
+        for url in site.pages.map(\.url) + SpecialPage.allCases.map(\.url) {
+            let state = context.menuState(forURL: url)
+            if variants[state] != nil { continue }
+            let siteValues = context.siteValues(menu: state)
+            var theme = templates
+            if let templates, !templates.sitePartialNames.isEmpty {
+                let values = ["site": siteValues]
+                theme = templates.replacingPartials(Dictionary(uniqueKeysWithValues:
                     templates.sitePartialNames.map { ($0, templates.render(values, with: $0)) }))
             }
+            variants[state] = MenuVariant(site: siteValues, theme: theme)
         }
-        themeByMenu = themes
+        menuVariants = variants
     }
 
     /// This renderer for a new state of the same site: pages may have new text and front
     /// matter, but every URL and the menu are as before (what `lantern serve` checks before a
-    /// partial rebuild), so link targets and the rendered site partials are kept.
+    /// partial rebuild), so link targets and the menu variants are kept.
     func updating(site: Site) -> PageRenderer {
         PageRenderer(site: site, templates: templates, markdown: markdown, resolver: resolver,
-            context: PageContext(site: site), themeByMenu: themeByMenu)
+            context: PageContext(site: site), menuVariants: menuVariants)
     }
 
     private init(site: Site, templates: TemplateLibrary?, markdown: MarkdownRenderer, resolver: LinkResolver,
-                 context: PageContext, themeByMenu: [PageContext.MenuState: TemplateLibrary]) {
+                 context: PageContext, menuVariants: [PageContext.MenuState: MenuVariant]) {
         self.site = site
         self.templates = templates
         self.markdown = markdown
         self.resolver = resolver
         self.context = context
-        self.themeByMenu = themeByMenu
+        self.menuVariants = menuVariants
     }
 
-    /// The theme to render a page with: the one whose site partials match its menu.
-    private func theme(for page: Page) -> TemplateLibrary? {
-        themeByMenu[context.menuState(forURL: page.url)] ?? templates
+    /// The variant for a page's menu (every URL of the site has one; a URL Lantern has not
+    /// seen gets one made on the spot).
+    private func variant(for page: Page) -> MenuVariant {
+        let state = context.menuState(forURL: page.url)
+        return menuVariants[state] ?? MenuVariant(site: context.siteValues(menu: state), theme: templates)
     }
 
     public func render(_ page: Page) -> PageOutcome {
@@ -74,8 +84,9 @@ public struct PageRenderer: @unchecked Sendable {
             resolver.resolve($0, from: page.sourcePath)
         }
         var html: String?
-        if rendered.diagnostics.isEmpty, let templates = theme(for: page) {
-            html = templates.render(context.values(for: page, rendered: rendered),
+        let variant = variant(for: page)
+        if rendered.diagnostics.isEmpty, let theme = variant.theme {
+            html = theme.render(context.values(for: page, rendered: rendered, site: variant.site),
                 with: PageRenderer.templateName(for: page))
         }
         return PageOutcome(page: page, html: html, diagnostics: rendered.diagnostics,
@@ -94,7 +105,6 @@ public struct PageRenderer: @unchecked Sendable {
 
     /// Renders a page Lantern makes itself (404, search, site index).
     func render(_ special: SpecialPage) -> String {
-        guard let templates else { return "" }
         let matter = FrontMatter(
             title: special.title, description: "", date: nil, lastReviewed: nil, reviewedBy: nil,
             tags: [], draft: false, weight: 0, slug: nil, aliases: [], layout: special.template,
@@ -103,10 +113,12 @@ public struct PageRenderer: @unchecked Sendable {
             frontMatter: matter, body: "", bodyFirstLine: 1, sectionPath: "", url: special.url,
             outputPath: special.outputPath, isGenerated: true)
         let rendered = RenderedMarkdown(html: "", headings: [], parts: [], links: [], blocks: [], diagnostics: [])
-        var values = context.values(for: page, rendered: rendered)
+        let variant = variant(for: page)
+        guard let theme = variant.theme else { return "" }
+        var values = context.values(for: page, rendered: rendered, site: variant.site)
         if special == .notFound { values["breadcrumbs"] = nil }
         if special == .siteIndex { values["allSections"] = context.allSections() }
-        return (theme(for: page) ?? templates).render(values, with: special.template)
+        return theme.render(values, with: special.template)
     }
 }
 
