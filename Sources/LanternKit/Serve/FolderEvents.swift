@@ -33,20 +33,10 @@ final class FolderEvents {
         }
     }
 
-    /// What `wait` saw.
-    enum Activity: Equatable {
-        case none
-        /// These paths (a watched folder + "/" + a name) changed.
-        case paths(Set<String>)
-        /// Something changed that the events do not pin down (a watched folder itself, or
-        /// events lost because the queue overflowed).
-        case unknown
-    }
-
     /// Waits until something changes or `timeout` seconds pass. After an event, waits
     /// `settle` seconds more (ten times at most) so that a save made of several writes is
     /// seen as one change.
-    func wait(timeout: Double, settle: Double) -> Activity {
+    func wait(timeout: Double, settle: Double) -> SourceActivity {
         guard waitForEvent(timeout: timeout) else { return .none }
         touched = []
         for _ in 0..<10 {

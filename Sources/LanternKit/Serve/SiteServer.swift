@@ -116,41 +116,40 @@ public final class SiteServer: Sendable {
             #if canImport(Glibc)
             let events = FolderEvents()
             #endif
-            var lastKeepAlive = Date()
-            // With inotify, files named by events are looked at alone, and everything only
-            // every few seconds (for file systems where inotify is silent).
-            var lastFullLook = Date()
             var foldersChanged = true
+            func waitForActivity() -> SourceActivity {
+                #if canImport(Glibc)
+                if let events {
+                    if foldersChanged { events.watch(watcher.folders) }
+                    return events.wait(timeout: interval, settle: 0.01)
+                }
+                #endif
+                usleep(UInt32(interval * 1_000_000))
+                return .unknown
+            }
+            var lastKeepAlive = Date()
+            // Files named by events are looked at alone; everything, when events cannot say
+            // what changed, and every few seconds (for file systems where inotify is silent).
+            // (The first look is a full one: it sees changes made during the first build.)
+            var lastFullLook = Date.distantPast
             while !state.withLock({ $0.isStopping }) {
                 if Date().timeIntervalSince(lastKeepAlive) > 15 {
                     channel.keepAlive()
                     lastKeepAlive = Date()
                 }
-                var changes: SourceChanges
-                #if canImport(Glibc)
-                if let events {
-                    if foldersChanged { events.watch(watcher.folders) }
-                    let activity = events.wait(timeout: interval, settle: 0.01)
-                    if live.collectSearchIndex() { state.withLock { $0.served = live.served } }
-                    if case .paths(let paths) = activity {
-                        changes = watcher.changes(at: paths)
-                    } else if activity == .unknown || Date().timeIntervalSince(lastFullLook) > 3 {
-                        changes = watcher.changes()
-                        lastFullLook = Date()
-                    } else {
-                        continue
-                    }
-                } else {
-                    usleep(UInt32(interval * 1_000_000))
-                    if live.collectSearchIndex() { state.withLock { $0.served = live.served } }
+                let activity = waitForActivity()
+                if live.collectSearchIndex() { state.withLock { $0.served = live.served } }
+                let changes: SourceChanges
+                switch activity {
+                case .paths(let paths):
+                    changes = watcher.changes(at: paths)
+                case .none where Date().timeIntervalSince(lastFullLook) <= 3:
+                    continue
+                case .none, .unknown:
                     changes = watcher.changes()
+                    lastFullLook = Date()
                 }
                 foldersChanged = !changes.addedOrRemovedContent.isEmpty || changes.themeOrConfig
-                #else
-                usleep(UInt32(interval * 1_000_000))
-                if live.collectSearchIndex() { state.withLock { $0.served = live.served } }
-                changes = watcher.changes()
-                #endif
                 if changes.isEmpty { continue }
                 report(live.apply(changes), served: live.served)
                 live.startSearchIndexRefresh()

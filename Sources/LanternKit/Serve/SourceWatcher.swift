@@ -12,6 +12,16 @@ struct SourceChanges: Equatable {
     var isEmpty: Bool { modifiedContent.isEmpty && addedOrRemovedContent.isEmpty && !themeOrConfig }
 }
 
+/// What the watch loop learnt while it waited (`FolderEvents`).
+enum SourceActivity: Equatable {
+    case none
+    /// These paths (a watched folder + "/" + a name) changed.
+    case paths(Set<String>)
+    /// Something changed that the events do not pin down (a watched folder itself, or
+    /// events lost because the queue overflowed), or there are no events to tell.
+    case unknown
+}
+
 /// Notices edits to the content folder, the theme and the configuration by polling: every file's
 /// modification time, size and inode (an editor that saves by renaming a new file in place
 /// changes the inode). Hidden files (editor swap files, `.DS_Store`) and backups ending in `~`
