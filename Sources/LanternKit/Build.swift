@@ -60,10 +60,12 @@ public enum Builder {
         }
     }
 
-    /// What `render(_:into:)` produced: the placed site and the theme it was rendered with.
+    /// What `render(_:into:)` produced: the placed site and what rendered its pages.
     public struct RenderedSite: Sendable {
-        public var site: Site
-        public var templates: TemplateLibrary
+        /// Holds the site and what rendering it needs (link targets, theme, menu variants), so
+        /// that pages can be rendered again.
+        public var renderer: PageRenderer
+        public var site: Site { renderer.site }
         public var filesWritten: Int
         /// What the search index was built from, so one page's entry can be replaced.
         public var searchDocuments: [SearchDocument]
@@ -78,8 +80,8 @@ public enum Builder {
         let rendered = try writeSite(site, templates: templates, options: options, into: output,
             diagnostics: diagnostics)
         // writeSite throws when there are errors, and there are errors whenever templates is nil.
-        guard let templates else { throw BuildFailure(diagnostics.diagnostics) }
-        return RenderedSite(site: site, templates: templates, filesWritten: rendered.filesWritten,
+        guard templates != nil else { throw BuildFailure(diagnostics.diagnostics) }
+        return RenderedSite(renderer: rendered.renderer, filesWritten: rendered.filesWritten,
             searchDocuments: rendered.outcomes.compactMap { SearchDocument($0, in: site) })
     }
 
@@ -148,6 +150,7 @@ public enum Builder {
     struct SiteRender: Sendable {
         var filesWritten: Int
         var outcomes: [PageOutcome]
+        var renderer: PageRenderer
     }
 
     /// Renders and writes every page, then the site files.
@@ -173,13 +176,13 @@ public enum Builder {
         var diagnostics = earlier
         for outcome in outcomes { diagnostics.append(contentsOf: outcome.diagnostics) }
         try diagnostics.throwIfErrors()
-        guard let templates else { return SiteRender(filesWritten: 0, outcomes: outcomes) }
+        guard let templates else { return SiteRender(filesWritten: 0, outcomes: outcomes, renderer: pageRenderer) }
         var written = try writeSiteFiles(site, templates: templates, pageRenderer: pageRenderer,
             options: options, into: output)
         clock.lap("site files and assets")
         written += try writeSearchIndex(site, outcomes: outcomes, into: output)
         clock.lap("search index")
-        return SiteRender(filesWritten: site.pages.count + written, outcomes: outcomes)
+        return SiteRender(filesWritten: site.pages.count + written, outcomes: outcomes, renderer: pageRenderer)
     }
 
     /// The precomputed search index, from every page's text as the Markdown stage found it.

@@ -31,8 +31,6 @@ final class LiveBuild {
     private(set) var served = ServedSite()
     /// The last successful build, which a partial rebuild starts from.
     private var last: Builder.RenderedSite?
-    /// Renders pages of `last`, prepared once per full build (link targets, site partials).
-    private var renderer: PageRenderer?
     /// The search index being rebuilt on another thread after partial rebuilds.
     private let searchRefresh = SearchRefresh()
 
@@ -50,14 +48,12 @@ final class LiveBuild {
             var files: [String: [UInt8]] = [:]
             for path in output.paths { files[path] = output.file(path) }
             last = rendered
-            renderer = PageRenderer(site: rendered.site, templates: rendered.templates)
             pendingSearchUpdate = []
             searchRefresh.cancel()
             served = ServedSite(files: files, draftOutputs: LiveBuild.draftOutputs(rendered.site), failure: nil)
             return .full(pages: rendered.site.pages.count, seconds: LiveBuild.seconds(since: start))
         } catch {
             last = nil
-            renderer = nil
             served.failure = error.diagnostics
             return .failed(error.diagnostics, seconds: LiveBuild.seconds(since: start))
         }
@@ -73,7 +69,7 @@ final class LiveBuild {
         let start = DispatchTime.now()
         guard let update = partialUpdate(for: changes) else { return buildAll() }
         served.files.merge(update.files) { _, new in new }
-        last?.site = update.site
+        last?.renderer = update.renderer
         pendingSearchUpdate += update.outcomes
         return .partial(outputs: update.files.keys.sorted(), seconds: LiveBuild.seconds(since: start))
     }
@@ -124,10 +120,10 @@ final class LiveBuild {
 
     /// The files a change rewrites, or nil when only a full build is certain to be right.
     private func partialUpdate(for changes: SourceChanges)
-        -> (site: Site, files: [String: [UInt8]], outcomes: [PageOutcome])?
+        -> (renderer: PageRenderer, files: [String: [UInt8]], outcomes: [PageOutcome])?
     {
-        guard served.failure == nil, var site = last?.site, let templates = last?.templates,
-            let lastRenderer = renderer,
+        guard served.failure == nil, var site = last?.site, let lastRenderer = last?.renderer,
+            let templates = lastRenderer.templates,
             changes.addedOrRemovedContent.isEmpty, !changes.themeOrConfig, !changes.modifiedContent.isEmpty
         else { return nil }
         let loader = ContentLoader(root: options.contentPath, displayRoot: options.contentPath,
@@ -172,7 +168,6 @@ final class LiveBuild {
             for neighbour in [previous, next].compactMap({ $0 }) { toRender[neighbour.sourcePath] = neighbour }
         }
         let renderer = lastRenderer.updating(site: site)
-        self.renderer = renderer
         let pages = toRender.keys.sorted().compactMap { toRender[$0] }
         let outcomes = pages.parallelMap { renderer.render($0) }
         for outcome in outcomes {
@@ -187,7 +182,7 @@ final class LiveBuild {
             }
             files["sitemap.xml"] = Array(SiteFiles.sitemap(site).utf8)
         }
-        return (site, files, outcomes)
+        return (renderer, files, outcomes)
     }
 
     /// Same URL, same place in its section's order and the same page to every other page.
