@@ -77,12 +77,13 @@ public enum Builder {
         -> RenderedSite
     {
         let (site, templates, diagnostics) = try prepare(options)
+        var clock = StageClock()
         let rendered = try writeSite(site, templates: templates, options: options, into: output,
-            diagnostics: diagnostics)
+            diagnostics: diagnostics, clock: &clock)
         // writeSite throws when there are errors, and there are errors whenever templates is nil.
         guard templates != nil else { throw BuildFailure(diagnostics.diagnostics) }
         return RenderedSite(renderer: rendered.renderer, filesWritten: rendered.filesWritten,
-            searchDocuments: rendered.outcomes.compactMap { SearchDocument($0, in: site) })
+            searchDocuments: rendered.searchDocuments)
     }
 
     /// Configuration, content and theme loaded and checked. Problems are collected through every
@@ -149,53 +150,45 @@ public enum Builder {
     /// What rendering the whole site produced.
     struct SiteRender: Sendable {
         var filesWritten: Int
-        var outcomes: [PageOutcome]
+        /// What the search index was built from (empty when there were no templates).
+        var searchDocuments: [SearchDocument]
         var renderer: PageRenderer
     }
 
-    /// Renders and writes every page, then the site files.
+    /// Renders and writes every page, then the site files and the search index.
     /// Without templates (earlier errors), pages are still rendered to find their broken links.
-    /// - Parameter keepHTML: keep each page's HTML, links and text blocks in its outcome (for
-    ///   checks); otherwise they are dropped once written, so memory grows less with the site.
     static func writeSite(
         _ site: Site, templates: TemplateLibrary?, options: BuildOptions, into output: some OutputSink,
-        diagnostics earlier: DiagnosticBag, keepHTML: Bool = false
-    ) throws(BuildFailure) -> SiteRender {
-        var clock = StageClock()
-        return try writeSite(site, templates: templates, options: options, into: output,
-            diagnostics: earlier, keepHTML: keepHTML, clock: &clock)
-    }
-
-    static func writeSite(
-        _ site: Site, templates: TemplateLibrary?, options: BuildOptions, into output: some OutputSink,
-        diagnostics earlier: DiagnosticBag, keepHTML: Bool = false, clock: inout StageClock
+        diagnostics earlier: DiagnosticBag, clock: inout StageClock
     ) throws(BuildFailure) -> SiteRender {
         let pageRenderer = PageRenderer(site: site, templates: templates)
-        let outcomes = renderPages(site, with: pageRenderer, into: output, keepHTML: keepHTML)
+        let outcomes = renderPages(site, with: pageRenderer, into: output, keepHTML: false)
         clock.lap("render and write pages")
         var diagnostics = earlier
         for outcome in outcomes { diagnostics.append(contentsOf: outcome.diagnostics) }
         try diagnostics.throwIfErrors()
-        guard let templates else { return SiteRender(filesWritten: 0, outcomes: outcomes, renderer: pageRenderer) }
+        guard let templates else { return SiteRender(filesWritten: 0, searchDocuments: [], renderer: pageRenderer) }
         var written = try writeSiteFiles(site, templates: templates, pageRenderer: pageRenderer,
             options: options, into: output)
         clock.lap("site files and assets")
-        written += try writeSearchIndex(site, outcomes: outcomes, into: output)
+        let documents = outcomes.compactMap { SearchDocument($0, in: site) }
+        written += try writeSearchIndex(documents, config: site.config, into: output)
         clock.lap("search index")
-        return SiteRender(filesWritten: site.pages.count + written, outcomes: outcomes, renderer: pageRenderer)
+        return SiteRender(filesWritten: site.pages.count + written, searchDocuments: documents, renderer: pageRenderer)
     }
 
     /// The precomputed search index, from every page's text as the Markdown stage found it.
-    static func writeSearchIndex(_ site: Site, outcomes: [PageOutcome], into output: some OutputSink)
+    static func writeSearchIndex(_ documents: [SearchDocument], config: SiteConfig, into output: some OutputSink)
         throws(BuildFailure) -> Int
     {
-        let documents = outcomes.compactMap { SearchDocument($0, in: site) }
-        let files = SearchIndexBuilder.files(for: documents, config: site.config)
+        let files = SearchIndexBuilder.files(for: documents, config: config)
         for file in files { try output.write(file.bytes, to: file.path) }
         return files.count
     }
 
     /// Renders every page on every core and writes those without errors.
+    /// - Parameter keepHTML: keep each page's HTML, links and text blocks in its outcome (checks
+    ///   read them); otherwise they are dropped once written, so memory grows less with the site.
     static func renderPages(
         _ site: Site, with pageRenderer: PageRenderer, into output: some OutputSink, keepHTML: Bool
     ) -> [PageOutcome] {
@@ -208,7 +201,6 @@ public enum Builder {
                     outcome.diagnostics += error.diagnostics
                 }
                 if !keepHTML {
-                    // Only checks read these; the search index needs the parts alone.
                     outcome.html = nil
                     outcome.contentHTML = nil
                     outcome.links = []
