@@ -49,9 +49,7 @@ struct ContentLoader {
             }
         }
         let statics = discovery.other.map { path in
-            StaticFile(sourcePath: path, absolutePath: root + "/" + path,
-                url: "/" + path.split(separator: "/").map { PagePath.percentEncoded(String($0)) }
-                    .joined(separator: "/"))
+            StaticFile(sourcePath: path, absolutePath: root + "/" + path, url: PagePath.url(of: path))
         }
         return Loaded(pages: pages, staticFiles: statics, draftPaths: drafts, failedPaths: failed, diagnostics: discovery.diagnostics.diagnostics)
     }

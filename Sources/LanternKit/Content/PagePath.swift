@@ -17,8 +17,7 @@ enum PagePath {
             components[components.count - 1] = slug
         }
         let folder = components.joined(separator: "/")
-        let url = "/" + components.map(percentEncoded).joined(separator: "/")
-            + (components.isEmpty ? "" : "/")
+        let url = url(of: folder) + (components.isEmpty ? "" : "/")
         return Placement(url: url, outputPath: folder.isEmpty ? "index.html" : folder + "/index.html")
     }
 
@@ -30,6 +29,12 @@ enum PagePath {
         }
         if slug == "." || slug == ".." || slug.hasPrefix(".") { return "a slug cannot start with '.'" }
         return nil
+    }
+
+    /// The site URL of a `/`-separated path, each component percent-encoded:
+    /// `therapies/café.pdf` → `/therapies/caf%C3%A9.pdf`.
+    static func url(of path: String) -> String {
+        "/" + path.split(separator: "/").map { percentEncoded(String($0)) }.joined(separator: "/")
     }
 
     /// Percent-encodes one path component so that spaces, `#`, `?` and non-ASCII letters

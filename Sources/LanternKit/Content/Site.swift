@@ -171,12 +171,8 @@ public struct Site: Sendable {
             !raw.contains(where: { $0.hasPrefix(".") || $0.contains("\\") }),
             let path = PagePath.normalized(decoded), !path.isEmpty
         else { return nil }
-        let components = path.split(separator: "/").map(String.init)
-        if path.hasSuffix(".html") {
-            return ("/" + components.map(PagePath.percentEncoded).joined(separator: "/"), path)
-        }
-        return ("/" + components.map(PagePath.percentEncoded).joined(separator: "/") + "/",
-            path + "/index.html")
+        if path.hasSuffix(".html") { return (PagePath.url(of: path), path) }
+        return (PagePath.url(of: path) + "/", path + "/index.html")
     }
 
     private static func generatedSection(_ folder: String, config: SiteConfig, displayRoot: String) -> Page {
