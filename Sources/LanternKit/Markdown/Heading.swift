@@ -15,6 +15,12 @@ public struct TextPart: Sendable, Equatable {
     public var heading: String
     /// Blocks (paragraphs, list items, table cells) separated by newlines.
     public var text: String
+
+    public init(anchor: String, heading: String, text: String) {
+        self.anchor = anchor
+        self.heading = heading
+        self.text = text
+    }
 }
 
 /// One paragraph, table cell or code block of a page, as plain text.

@@ -35,7 +35,7 @@ struct SearchCard: Equatable {
 
     /// The first `leadBytes` bytes of the page's text, cut between words, with "…" when cut;
     /// runs of white space (line breaks between blocks) become one space.
-    static func lead(_ parts: [SearchDocumentPart]) -> String {
+    static func lead(_ parts: [TextPart]) -> String {
         guard let part = parts.first(where: { !$0.text.isEmpty }) else { return "" }
         var bytes: [UInt8] = []
         for byte in part.text.utf8 {
