@@ -14,15 +14,9 @@ struct SearchCard: Equatable {
     /// The description, or the page's first `IndexFormat.leadBytes` bytes of text.
     var text: String
     var headings: [Heading]
+}
 
-    init(url: String, title: String, section: String, text: String, headings: [Heading]) {
-        self.url = url
-        self.title = title
-        self.section = section
-        self.text = text
-        self.headings = headings
-    }
-
+extension SearchCard {
     init(_ page: SearchDocument) {
         url = page.url
         title = page.title
