@@ -50,15 +50,15 @@ public struct SearchIndexBuilder: Sendable {
         let averageCard = max(1, cardBytes.reduce(0) { $0 + Self.compressed($1) } / max(1, cards.count))
         let perChunk = max(1, target / averageCard)
         let chunkCount = (cards.count + perChunk - 1) / perChunk
-        let chunks = SearchParallel.run(chunkCount) { i in
+        let chunks = Array(0..<chunkCount).parallelMap { i in
             let range = (i * perChunk)..<min(cards.count, (i + 1) * perChunk)
             return IndexWriter.cardsFile(cards[range], start: range.lowerBound, sections: sections)
         }
         for (i, bytes) in chunks.enumerated() { files[IndexFormat.cardsFile(i)] = bytes }
 
         // Shards: terms in order until the postings and the new champions' cards fill one.
-        let champions = SearchParallel.run(corpus.terms.count) { corpus.champions($0) }
-        let postingsCost = SearchParallel.run(corpus.terms.count) { corpus.estimatedPostingsBytes($0) }
+        let champions = Array(corpus.terms.indices).parallelMap { corpus.champions($0) }
+        let postingsCost = Array(corpus.terms.indices).parallelMap { corpus.estimatedPostingsBytes($0) }
         var starts: [Int] = []
         var inShard = [Int](repeating: -1, count: pages.count)  // the shard holding a card
         var size = Int.max
@@ -76,7 +76,7 @@ public struct SearchIndexBuilder: Sendable {
             }
             for page in champions[term] { inShard[Int(page)] = starts.count - 1 }
         }
-        let shards = SearchParallel.run(starts.count) { n in
+        let shards = Array(starts.indices).parallelMap { [starts] n in
             let end = n + 1 < starts.count ? starts[n + 1] : corpus.terms.count
             let pagesOfShard = Set((starts[n]..<end).flatMap { champions[$0] }).sorted()
             return IndexWriter.shardFile(
