@@ -211,24 +211,10 @@ enum IndexFormat {
 
     // MARK: Cards
 
-    /// The anchor a heading gets when nothing about it is unusual: ASCII letters lower-cased,
-    /// digits, "-" and "_" kept, spaces made "-", other ASCII left out. Nil for a heading with
-    /// other characters. A card stores an anchor only when it differs from this guess.
-    static func anchorGuess(_ heading: String) -> String? {
-        var out: [UInt8] = []
-        for byte in heading.utf8 {
-            switch byte {
-            case 0x80...: return nil
-            case UInt8(ascii: " "): out.append(UInt8(ascii: "-"))
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): out.append(byte | 0x20)
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                UInt8(ascii: "-"), UInt8(ascii: "_"):
-                out.append(byte)
-            default: break
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    /// The anchor a heading gets when nothing about it is unusual: its slug when it is all
+    /// ASCII (HeadingSlugger.asciiSlug), nil otherwise. A card stores an anchor only when it
+    /// differs from this guess; search.js guesses the same way.
+    static func anchorGuess(_ heading: String) -> String? { HeadingSlugger.asciiSlug(heading) }
 
     /// `url` as stored after `previous` (appendFrontCoded).
     static func frontCode(_ url: String, after previous: String) -> String {
