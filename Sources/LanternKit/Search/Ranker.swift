@@ -255,9 +255,10 @@ final class Ranker {
             if distance < (edits[id] ?? Int.max) { edits[id] = distance }
         }
         for (id, term) in reader.termBytes.enumerated() {
-            let d1 = EditDistance.distance(typed, term, limit: limit)
-            let d2 = stemLimit > 0 ? EditDistance.distance(typedStem, term, limit: stemLimit) : nil
-            if let d = [d1, d2].compactMap({ $0 }).min() { consider(id, d) }
+            if let d = EditDistance.distance(typed, term, limit: limit) { consider(id, d) }
+            if stemLimit > 0, let d = EditDistance.distance(typedStem, term, limit: stemLimit) {
+                consider(id, d)
+            }
         }
         for candidate in reader.words {
             if let d = EditDistance.distance(typed, candidate.word, limit: limit) {
