@@ -294,17 +294,22 @@ final class Ranker {
         return low..<end
     }
 
+    /// A variant of several terms needs them all, and scores the integer mean of their
+    /// impacts. Counts and sums are kept by page in arrays, as search.js does.
     private func addScores(_ variant: Variant, to scores: inout [Int: Int]) throws {
-        var sums: [Int: (count: Int, impact: Int)] = [:]
+        var counts = [Int](repeating: 0, count: reader.pageCount)
+        var sums = [Int](repeating: 0, count: reader.pageCount)
+        var touched: [Int] = []
         for id in variant.terms {
             for posting in try reader.postings(id) {
-                let current = sums[posting.page] ?? (0, 0)
-                sums[posting.page] = (current.count + 1, current.impact + posting.impact)
+                if counts[posting.page] == 0 { touched.append(posting.page) }
+                counts[posting.page] += 1
+                sums[posting.page] += posting.impact
             }
         }
         let needed = variant.terms.count
-        for (page, sum) in sums where sum.count == needed {
-            let score = sum.impact / needed * variant.percent
+        for page in touched where counts[page] == needed {
+            let score = sums[page] / needed * variant.percent
             if score > (scores[page] ?? 0) { scores[page] = score }
         }
     }
