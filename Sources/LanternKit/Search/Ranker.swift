@@ -29,10 +29,12 @@ final class Ranker {
         var stems: Set<String> = []
         /// Folded tokens of a quoted phrase, while it is to be checked in order.
         var phrase: [String]?
-        /// The clause is a quoted phrase.
-        var isQuoted = false
 
-        var label: String { isQuoted ? "\"\(clause.text)\"" : clause.text }
+        /// The word as typed; a quoted phrase in quotes.
+        var label: String {
+            if case .phrase = clause { return "\"\(clause.text)\"" }
+            return clause.text
+        }
     }
 
     struct Candidate {
@@ -80,7 +82,7 @@ final class Ranker {
     private func choose(
         _ matches: [ClauseMatch], limit: Int
     ) throws -> (chosen: [Candidate], isPartial: Bool, missing: [String]) {
-        var missing = matches.filter { $0.scores.isEmpty }.map(\.label)
+        let missing = matches.filter { $0.scores.isEmpty }.map(\.label)
         var isPartial = false
         var candidates: [Candidate] = []
         if missing.isEmpty {
@@ -185,11 +187,10 @@ final class Ranker {
         switch clause {
         case .phrase(_, let terms):
             match.phrase = terms
-            match.isQuoted = true
             let stems = terms.filter { !StopWords.contains($0) }.map(stem)
             let ids = stems.compactMap { reader.termIndex[$0] }
             if !stems.isEmpty && ids.count == stems.count {
-                match.variants = [Variant(terms: ids, percent: 100, kind: .phrase, edits: 0)]
+                match.variants = [Variant(terms: ids, percent: IndexFormat.exactPercent, kind: .phrase, edits: 0)]
             }
         case .word(_, let term, let isPrefix):
             match.variants = try wordVariants(term, isPrefix: isPrefix)
@@ -207,7 +208,8 @@ final class Ranker {
         let exact = reader.termIndex[stemmed]
         if let exact {
             let kind: SearchMatchKind = stemmed == word ? .exact : .stem
-            variants.append(Variant(terms: [exact], percent: 100, kind: kind, edits: 0))
+            variants.append(
+                Variant(terms: [exact], percent: IndexFormat.exactPercent, kind: kind, edits: 0))
         }
         if isPrefix {
             var found = Set(prefixRange(reader.termBytes, Array(word.utf8)))
