@@ -224,9 +224,10 @@
     return out;
   }
 
-  // ---- Edit distance (EditDistance.swift): optimal string alignment, -1 past `limit` ----
-  function distance(a, b, limit) {
-    const n = a.length, m = b.length;
+  // ---- Edit distance (EditDistance.swift): optimal string alignment of the UTF-8 bytes
+  // `a` and b[from..<to], -1 past `limit` ----
+  function distance(a, b, limit, from = 0, to = b.length) {
+    const n = a.length, m = to - from;
     if (Math.abs(n - m) > limit) return -1;
     if (!n || !m) return Math.max(n, m) <= limit ? Math.max(n, m) : -1;
     let p2 = [], p = [], c = [];
@@ -234,8 +235,9 @@
     for (let i = 1; i <= n; i++) {
       let min = c[0] = i;
       for (let j = 1; j <= m; j++) {
-        let v = Math.min(p[j] + 1, c[j - 1] + 1, p[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        const x = b[from + j - 1];
+        let v = Math.min(p[j] + 1, c[j - 1] + 1, p[j - 1] + (a[i - 1] === x ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[from + j - 2] && a[i - 2] === x) {
           v = Math.min(v, p2[j - 2] + 1);
         }
         c[j] = v; min = Math.min(min, v);
@@ -250,8 +252,6 @@
     const n = utf8(word).filter((x) => (x & 0xC0) !== 0x80).length;
     return n >= 8 ? 2 : n >= 4 ? 1 : 0;
   };
-  // Compared as UTF-8 bytes, like the Swift engine.
-  const units = (s) => /^[\x00-\x7f]*$/.test(s) ? s : utf8(s);
 
   // ---- Numbers, postings, vocabulary and cards (IndexFormat.swift) ----
   const ALPHA = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -417,17 +417,30 @@
     }
     typos(word, stemmed) {
       const limit = allowed(word), sl = Math.min(limit, allowed(stemmed)), edits = new Map();
-      const uw = units(word), us = units(stemmed);
-      const consider = (id, d) => { if (d >= 0 && id !== undefined && !(edits.get(id) <= d)) edits.set(id, d); };
+      const consider = (id, d) => { if (d >= 0 && !(edits.get(id) <= d)) edits.set(id, d); };
       if (limit) {
-        this.terms.forEach((t, id) => {
-          consider(id, distance(uw, t = units(t), limit));
-          if (sl) consider(id, distance(us, t, sl));
-        });
-        this.words.forEach(([w, id]) => consider(id, distance(uw, units(w), limit)));
+        // Compared as UTF-8 bytes, like the Swift engine.
+        const { b, at } = this.bytes(), nt = this.terms.length, bw = ENC.encode(word);
+        const bs = ENC.encode(stemmed);
+        for (let k = 0; k < nt; k++) {
+          consider(k, distance(bw, b, limit, at[k], at[k + 1] - 1));
+          if (sl) consider(k, distance(bs, b, sl, at[k], at[k + 1] - 1));
+        }
+        this.words.forEach(([, id], k) => consider(id, distance(bw, b, limit, at[nt + k], at[nt + k + 1] - 1)));
       }
       return [...edits.keys()].sort((a, b) => edits.get(a) - edits.get(b) || this.popular(a, b))
         .slice(0, 10).map((id) => ({ terms: [id], pct: [100, 60, 45][edits.get(id)], kind: 'typo', edits: edits.get(id) }));
+    }
+    // The terms, then the words, as UTF-8 bytes, made on the first typo search: entry k is
+    // b[at[k]..<at[k + 1] - 1] (tokens have no spaces, so one space ends each).
+    bytes() {
+      if (!this.vb) {
+        const b = ENC.encode(this.terms.concat(this.words.map((w) => w[0])).join(' ') + ' ');
+        const at = [0];
+        b.forEach((x, i) => { if (x === 32) at.push(i + 1); });
+        this.vb = { b, at };
+      }
+      return this.vb;
     }
     resolve(c) {
       const m = {
