@@ -226,26 +226,30 @@
 
   // ---- Edit distance (EditDistance.swift): optimal string alignment of the UTF-8 bytes
   // `a` and b[from..<to], -1 past `limit` ----
+  // The three rows (two back, one back, this one) side by side, kept between calls: a typo
+  // search compares the word with every term.
+  let rows = new Int32Array(0);
   function distance(a, b, limit, from = 0, to = b.length) {
-    const n = a.length, m = to - from;
+    const n = a.length, m = to - from, w = m + 1;
     if (Math.abs(n - m) > limit) return -1;
     if (!n || !m) return Math.max(n, m) <= limit ? Math.max(n, m) : -1;
-    let p2 = [], p = [], c = [];
-    for (let j = 0; j <= m; j++) p[j] = j;
+    if (rows.length < 3 * w) rows = new Int32Array(3 * w);
+    let p2 = 0, p = w, c = 2 * w, t;
+    for (let j = 0; j <= m; j++) rows[p + j] = j;
     for (let i = 1; i <= n; i++) {
-      let min = c[0] = i;
+      let min = rows[c] = i;
       for (let j = 1; j <= m; j++) {
         const x = b[from + j - 1];
-        let v = Math.min(p[j] + 1, c[j - 1] + 1, p[j - 1] + (a[i - 1] === x ? 0 : 1));
+        let v = Math.min(rows[p + j] + 1, rows[c + j - 1] + 1, rows[p + j - 1] + (a[i - 1] === x ? 0 : 1));
         if (i > 1 && j > 1 && a[i - 1] === b[from + j - 2] && a[i - 2] === x) {
-          v = Math.min(v, p2[j - 2] + 1);
+          v = Math.min(v, rows[p2 + j - 2] + 1);
         }
-        c[j] = v; min = Math.min(min, v);
+        rows[c + j] = v; min = Math.min(min, v);
       }
       if (min > limit) return -1;
-      [p2, p, c] = [p, c, p2];
+      t = p2; p2 = p; p = c; c = t;
     }
-    return p[m] <= limit ? p[m] : -1;
+    return rows[p + m] <= limit ? rows[p + m] : -1;
   }
   // Letters, not bytes, decide the allowance: 1 edit from 4 letters, 2 from 8.
   const allowed = (word) => {
