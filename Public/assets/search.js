@@ -56,13 +56,21 @@
     const out = [];
     let buf = [], start = -1, end = 0, digits = true, long = false, i = from;
     const flush = () => {
-      if (start >= 0 && !long && buf.length) {
-        out.push({ t: DEC.decode(new Uint8Array(buf)), s: start, e: end });
-      }
+      if (start < 0) return;
+      if (!long && buf.length) out.push({ t: DEC.decode(new Uint8Array(buf)), s: start, e: end });
       start = -1; buf = []; long = false; digits = true;
     };
     const add = (x) => { if (buf.length < 64) buf.push(x); else long = true; };
     while (i < to) {
+      // Fast path for ASCII letters and digits, as in Tokenizer.swift: most of any page.
+      const c = b[i];
+      if (c >= 97 && c <= 122 || c >= 48 && c <= 57 || c >= 65 && c <= 90) {
+        if (start < 0) start = i;
+        if (c > 57) digits = false;
+        add(c <= 90 && c >= 65 ? c | 32 : c);
+        end = ++i;
+        continue;
+      }
       const [k, n, folded] = cls(b, i);
       if (isWord(k)) {
         if (start < 0) start = i;
