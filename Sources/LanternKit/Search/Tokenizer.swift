@@ -19,12 +19,15 @@ enum Tokenizer {
     }
 
     static func tokens(_ text: String) -> [Token] {
-        var result: [Token] = []
         var text = text
-        text.withUTF8 { utf8 in
-            forEachToken(utf8) { term, start, end in
-                result.append(Token(term: Array(term), start: start, end: end))
-            }
+        return text.withUTF8 { tokens($0) }
+    }
+
+    /// The tokens of `utf8`, with byte ranges in it.
+    static func tokens(_ utf8: UnsafeBufferPointer<UInt8>) -> [Token] {
+        var result: [Token] = []
+        forEachToken(utf8) { term, start, end in
+            result.append(Token(term: Array(term), start: start, end: end))
         }
         return result
     }
