@@ -56,13 +56,21 @@
     const out = [];
     let buf = [], start = -1, end = 0, digits = true, long = false, i = from;
     const flush = () => {
-      if (start >= 0 && !long && buf.length) {
-        out.push({ t: DEC.decode(new Uint8Array(buf)), s: start, e: end });
-      }
+      if (start < 0) return;
+      if (!long && buf.length) out.push({ t: DEC.decode(new Uint8Array(buf)), s: start, e: end });
       start = -1; buf = []; long = false; digits = true;
     };
     const add = (x) => { if (buf.length < 64) buf.push(x); else long = true; };
     while (i < to) {
+      // Fast path for ASCII letters and digits, as in Tokenizer.swift: most of any page.
+      const c = b[i];
+      if (c >= 97 && c <= 122 || c >= 48 && c <= 57 || c >= 65 && c <= 90) {
+        if (start < 0) start = i;
+        if (c > 57) digits = false;
+        add(c <= 90 && c >= 65 ? c | 32 : c);
+        end = ++i;
+        continue;
+      }
       const [k, n, folded] = cls(b, i);
       if (isWord(k)) {
         if (start < 0) start = i;
@@ -224,34 +232,38 @@
     return out;
   }
 
-  // ---- Edit distance (EditDistance.swift): optimal string alignment, -1 past `limit` ----
-  function distance(a, b, limit) {
-    const n = a.length, m = b.length;
+  // ---- Edit distance (EditDistance.swift): optimal string alignment of the UTF-8 bytes
+  // `a` and b[from..<to], -1 past `limit` ----
+  // The three rows (two back, one back, this one) side by side, kept between calls: a typo
+  // search compares the word with every term.
+  let rows = new Int32Array(0);
+  function distance(a, b, limit, from = 0, to = b.length) {
+    const n = a.length, m = to - from, w = m + 1;
     if (Math.abs(n - m) > limit) return -1;
     if (!n || !m) return Math.max(n, m) <= limit ? Math.max(n, m) : -1;
-    let p2 = [], p = [], c = [];
-    for (let j = 0; j <= m; j++) p[j] = j;
+    if (rows.length < 3 * w) rows = new Int32Array(3 * w);
+    let p2 = 0, p = w, c = 2 * w, t;
+    for (let j = 0; j <= m; j++) rows[p + j] = j;
     for (let i = 1; i <= n; i++) {
-      let min = c[0] = i;
+      let min = rows[c] = i;
       for (let j = 1; j <= m; j++) {
-        let v = Math.min(p[j] + 1, c[j - 1] + 1, p[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-          v = Math.min(v, p2[j - 2] + 1);
+        const x = b[from + j - 1];
+        let v = Math.min(rows[p + j] + 1, rows[c + j - 1] + 1, rows[p + j - 1] + (a[i - 1] === x ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[from + j - 2] && a[i - 2] === x) {
+          v = Math.min(v, rows[p2 + j - 2] + 1);
         }
-        c[j] = v; min = Math.min(min, v);
+        rows[c + j] = v; min = Math.min(min, v);
       }
       if (min > limit) return -1;
-      [p2, p, c] = [p, c, p2];
+      t = p2; p2 = p; p = c; c = t;
     }
-    return p[m] <= limit ? p[m] : -1;
+    return rows[p + m] <= limit ? rows[p + m] : -1;
   }
   // Letters, not bytes, decide the allowance: 1 edit from 4 letters, 2 from 8.
   const allowed = (word) => {
     const n = utf8(word).filter((x) => (x & 0xC0) !== 0x80).length;
     return n >= 8 ? 2 : n >= 4 ? 1 : 0;
   };
-  // Compared as UTF-8 bytes, like the Swift engine.
-  const units = (s) => /^[\x00-\x7f]*$/.test(s) ? s : utf8(s);
 
   // ---- Numbers, postings, vocabulary and cards (IndexFormat.swift) ----
   const ALPHA = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -417,17 +429,30 @@
     }
     typos(word, stemmed) {
       const limit = allowed(word), sl = Math.min(limit, allowed(stemmed)), edits = new Map();
-      const uw = units(word), us = units(stemmed);
-      const consider = (id, d) => { if (d >= 0 && id !== undefined && !(edits.get(id) <= d)) edits.set(id, d); };
+      const consider = (id, d) => { if (d >= 0 && !(edits.get(id) <= d)) edits.set(id, d); };
       if (limit) {
-        this.terms.forEach((t, id) => {
-          consider(id, distance(uw, t = units(t), limit));
-          if (sl) consider(id, distance(us, t, sl));
-        });
-        this.words.forEach(([w, id]) => consider(id, distance(uw, units(w), limit)));
+        // Compared as UTF-8 bytes, like the Swift engine.
+        const { b, at } = this.bytes(), nt = this.terms.length, bw = ENC.encode(word);
+        const bs = ENC.encode(stemmed);
+        for (let k = 0; k < nt; k++) {
+          consider(k, distance(bw, b, limit, at[k], at[k + 1] - 1));
+          if (sl) consider(k, distance(bs, b, sl, at[k], at[k + 1] - 1));
+        }
+        this.words.forEach(([, id], k) => consider(id, distance(bw, b, limit, at[nt + k], at[nt + k + 1] - 1)));
       }
       return [...edits.keys()].sort((a, b) => edits.get(a) - edits.get(b) || this.popular(a, b))
         .slice(0, 10).map((id) => ({ terms: [id], pct: [100, 60, 45][edits.get(id)], kind: 'typo', edits: edits.get(id) }));
+    }
+    // The terms, then the words, as UTF-8 bytes, made on the first typo search: entry k is
+    // b[at[k]..<at[k + 1] - 1] (tokens have no spaces, so one space ends each).
+    bytes() {
+      if (!this.vb) {
+        const b = ENC.encode(this.terms.concat(this.words.map((w) => w[0])).join(' ') + ' ');
+        const at = [0];
+        b.forEach((x, i) => { if (x === 32) at.push(i + 1); });
+        this.vb = { b, at };
+      }
+      return this.vb;
     }
     resolve(c) {
       const m = {

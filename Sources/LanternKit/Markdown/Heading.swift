@@ -15,6 +15,12 @@ public struct TextPart: Sendable, Equatable {
     public var heading: String
     /// Blocks (paragraphs, list items, table cells) separated by newlines.
     public var text: String
+
+    public init(anchor: String, heading: String, text: String) {
+        self.anchor = anchor
+        self.heading = heading
+        self.text = text
+    }
 }
 
 /// One paragraph, table cell or code block of a page, as plain text.
@@ -43,6 +49,7 @@ struct HeadingSlugger {
     private var suffixes: [String: Int] = [:]
 
     static func slug(_ text: String) -> String {
+        if let slug = asciiSlug(text) { return slug }
         var out = ""
         for scalar in text.lowercased().unicodeScalars {
             if scalar == " " {
@@ -54,6 +61,26 @@ struct HeadingSlugger {
             }
         }
         return out
+    }
+
+    /// `slug(text)` for a text of ASCII characters only, worked out on its bytes (letters
+    /// lower-cased, digits, "-" and "_" kept, spaces made "-", the rest left out); nil for a
+    /// text with any other character. The search index relies on this rule to leave out the
+    /// anchors of plain headings (IndexFormat.anchorGuess).
+    static func asciiSlug(_ text: String) -> String? {
+        var out: [UInt8] = []
+        for byte in text.utf8 {
+            switch byte {
+            case 0x80...: return nil
+            case UInt8(ascii: " "): out.append(UInt8(ascii: "-"))
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): out.append(byte | 0x20)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "_"):
+                out.append(byte)
+            default: break
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     mutating func uniqueID(for text: String) -> String {

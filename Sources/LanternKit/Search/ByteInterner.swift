@@ -3,8 +3,8 @@
 /// The index builder interns every token it reads; `Dictionary<[UInt8], Int>` would allocate
 /// an array per token, which dominates the build time of a large site.
 struct ByteInterner {
-    private(set) var storage: [UInt8] = []
-    private(set) var offsets: [Int] = [0]
+    private var storage: [UInt8] = []
+    private var offsets: [Int] = [0]
     private var slots: [Int32]
     private var mask: Int
 
@@ -25,16 +25,6 @@ struct ByteInterner {
         var h: UInt32 = 2_166_136_261
         for b in key { h = (h ^ UInt32(b)) &* 16_777_619 }
         return Int(h)
-    }
-
-    func find(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
-        var slot = Self.hash(key) & mask
-        while true {
-            let id = Int(slots[slot])
-            if id < 0 { return nil }
-            if matches(id, key) { return id }
-            slot = (slot + 1) & mask
-        }
     }
 
     mutating func intern(_ key: [UInt8]) -> Int {

@@ -25,7 +25,7 @@ struct CorpusAnalysis {
         let ranges = (0..<chunkCount).map { i in
             (pages.count * i / chunkCount)..<(pages.count * (i + 1) / chunkCount)
         }
-        let chunks = SearchParallel.run(chunkCount) { i in ChunkCounts(pages: pages[ranges[i]]) }
+        let chunks = ranges.parallelMap { ChunkCounts(pages: pages[$0]) }
 
         // Merge word tables; stem each distinct word once.
         var allWords = ByteInterner(capacity: 1 << 16)
@@ -47,8 +47,8 @@ struct CorpusAnalysis {
 
         // Per page, merge words with the same stem.
         let stemCount = stems.count
-        let merged = SearchParallel.run(chunkCount) { i in
-            chunks[i].merged(wordToStem: wordMaps[i], stemCount: stemCount)
+        let merged = Array(zip(chunks, wordMaps)).parallelMap { chunk, wordToStem in
+            chunk.merged(wordToStem: wordToStem, stemCount: stemCount)
         }
         var df = [Int](repeating: 0, count: stemCount)
         for chunk in merged {

@@ -143,10 +143,8 @@ enum IndexFormat {
         var previous: [UInt8] = []
         for (id, term) in terms.enumerated() {
             let bytes = Array(term.utf8)
-            let shared = sharedASCII(bytes, previous)
             out.append(termMark)
-            out.append(alphabet[shared])
-            out.append(contentsOf: bytes[shared...])
+            appendFrontCoded(bytes, after: previous, to: &out)
             previous = bytes
             for word in wordsOfTerm[id] {
                 let wordBytes = Array(word.utf8)
@@ -154,7 +152,7 @@ enum IndexFormat {
                 let dropped = String(decoding: bytes[kept...], as: UTF8.self).unicodeScalars.count
                 if dropped > 63 { continue }  // cannot happen: tokens have at most 64 bytes
                 out.append(wordMark)
-                out.append(alphabet[min(63, dropped)])
+                out.append(alphabet[dropped])
                 out.append(contentsOf: wordBytes[kept...])
             }
         }
@@ -173,6 +171,21 @@ enum IndexFormat {
         return shared
     }
 
+    /// Front coding, of vocabulary terms and of card URLs: `bytes` as stored after `previous`,
+    /// one alphabet character giving how many leading ASCII bytes they share (at most 63),
+    /// then the rest.
+    static func appendFrontCoded(_ bytes: [UInt8], after previous: [UInt8], to out: inout [UInt8]) {
+        let shared = sharedASCII(bytes, previous)
+        out.append(alphabet[shared])
+        out.append(contentsOf: bytes[shared...])
+    }
+
+    /// The bytes `appendFrontCoded` stored as `coded` after `previous`.
+    static func frontDecoded(_ coded: ArraySlice<UInt8>, after previous: [UInt8]) -> [UInt8] {
+        guard let first = coded.first else { return previous }
+        return Array(previous.prefix(digit(first))) + coded.dropFirst()
+    }
+
     /// Terms in id order, and the words with their terms' ids, from a vocabulary string.
     static func decodeVocabulary(_ code: [UInt8]) -> (terms: [[UInt8]], words: [(word: [UInt8], term: Int)]) {
         var terms: [[UInt8]] = []
@@ -180,65 +193,38 @@ enum IndexFormat {
         var i = 0
         while i + 1 < code.count {
             let mark = code[i]
-            let count = digit(code[i + 1])
-            var rest: [UInt8] = []
-            i += 2
-            while i < code.count && code[i] != termMark && code[i] != wordMark {
-                rest.append(code[i])
-                i += 1
-            }
+            var end = i + 2
+            while end < code.count && code[end] != termMark && code[end] != wordMark { end += 1 }
             if mark == wordMark, let term = terms.last {
                 var scalars = Array(String(decoding: term, as: UTF8.self).unicodeScalars)
-                scalars.removeLast(min(count, scalars.count))
+                scalars.removeLast(min(digit(code[i + 1]), scalars.count))
                 var word = Array(String(String.UnicodeScalarView(scalars)).utf8)
-                word.append(contentsOf: rest)
+                word.append(contentsOf: code[(i + 2)..<end])
                 words.append((word, terms.count - 1))
             } else {
-                terms.append(Array((terms.last ?? []).prefix(count)) + rest)
+                terms.append(frontDecoded(code[(i + 1)..<end], after: terms.last ?? []))
             }
+            i = end
         }
         return (terms, words)
     }
 
     // MARK: Cards
 
-    /// The anchor a heading gets when nothing about it is unusual: ASCII letters lower-cased,
-    /// digits, "-" and "_" kept, spaces made "-", other ASCII left out. Nil for a heading with
-    /// other characters. A card stores an anchor only when it differs from this guess.
-    static func anchorGuess(_ heading: String) -> String? {
+    /// The anchor a heading gets when nothing about it is unusual: its slug when it is all
+    /// ASCII (HeadingSlugger.asciiSlug), nil otherwise. A card stores an anchor only when it
+    /// differs from this guess; search.js guesses the same way.
+    static func anchorGuess(_ heading: String) -> String? { HeadingSlugger.asciiSlug(heading) }
+
+    /// `url` as stored after `previous` (appendFrontCoded).
+    static func frontCode(_ url: String, after previous: String) -> String {
         var out: [UInt8] = []
-        for byte in heading.utf8 {
-            switch byte {
-            case 0x80...: return nil
-            case UInt8(ascii: " "): out.append(UInt8(ascii: "-"))
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): out.append(byte | 0x20)
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                UInt8(ascii: "-"), UInt8(ascii: "_"):
-                out.append(byte)
-            default: break
-            }
-        }
+        appendFrontCoded(Array(url.utf8), after: Array(previous.utf8), to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// `url` as stored after `previous`: how many leading ASCII characters they share (one
-    /// alphabet character, at most 63), then the rest.
-    static func frontCode(_ url: String, after previous: String) -> String {
-        let bytes = Array(url.utf8)
-        let before = Array(previous.utf8)
-        var shared = 0
-        while shared < min(63, bytes.count, before.count) && bytes[shared] < 0x80
-            && bytes[shared] == before[shared]
-        {
-            shared += 1
-        }
-        return String(decoding: [alphabet[shared]] + bytes[shared...], as: UTF8.self)
-    }
-
     static func frontDecode(_ coded: String, after previous: String) -> String {
-        let bytes = Array(coded.utf8)
-        guard let first = bytes.first else { return previous }
-        return String(decoding: Array(previous.utf8.prefix(digit(first))) + bytes[1...], as: UTF8.self)
+        String(decoding: frontDecoded(Array(coded.utf8)[...], after: Array(previous.utf8)), as: UTF8.self)
     }
 
     // MARK: Query-time weights, in percent of a term's impact

@@ -17,9 +17,11 @@ final class IndexReader {
     private let sections: [String]
     private let pagesPerChunk: Int
     private let shardStarts: [Int]
-    /// Postings strings and where each term starts in them: the whole index's (single
-    /// layout) or each loaded shard's.
-    private var postingsCode: [Int: (code: [UInt8], starts: [Int])] = [:]
+    /// Postings strings, where each term starts in them and the file they came from: the
+    /// whole index's (single layout) or each loaded shard's.
+    private var postingsCode: [Int: (code: [UInt8], starts: [Int], file: String)] = [:]
+    /// Postings of the terms queries have asked for, decoded once.
+    private var decoded: [Int: [(page: Int, impact: Int)]] = [:]
     private var cards: [Int: SearchCard] = [:]
     private var championCache: [Int: Set<Int>] = [:]
 
@@ -42,7 +44,7 @@ final class IndexReader {
         if let postings = entry["postings"] as? String {
             let code = Array(postings.utf8)
             let (starts, counts) = IndexFormat.postingsOffsets(code, terms: terms.count)
-            postingsCode[0] = (code, starts)
+            postingsCode[0] = (code, starts, IndexFormat.entryFile)
             popularity = counts.map(IndexFormat.popularity)
             shardStarts = [0]
             pagesPerChunk = max(1, pageCount)
@@ -59,12 +61,16 @@ final class IndexReader {
     }
 
     func postings(_ term: Int) throws -> [(page: Int, impact: Int)] {
+        if let postings = decoded[term] { return postings }
         let shard = Self.lastIndex(in: shardStarts, notAbove: term)
         if postingsCode[shard] == nil {
             let object = try Self.readObject(directory, IndexFormat.shardFile(shard))
             let end = shard + 1 < shardStarts.count ? shardStarts[shard + 1] : terms.count
             let code = Array((try Self.field(object, "postings") as String).utf8)
-            postingsCode[shard] = (code, IndexFormat.postingsOffsets(code, terms: end - shardStarts[shard]).starts)
+            postingsCode[shard] = (
+                code, IndexFormat.postingsOffsets(code, terms: end - shardStarts[shard]).starts,
+                IndexFormat.shardFile(shard)
+            )
             let list: [[Any]] = try Self.field(object, "cards")
             let pagesCode = Array((try Self.field(object, "pages") as String).utf8)
             var i = 0
@@ -74,8 +80,14 @@ final class IndexReader {
                 cards[page] = card
             }
         }
-        let (code, starts) = postingsCode[shard]!
-        return IndexFormat.decodePostings(code, at: starts[term - shardStarts[shard]])
+        let (code, starts, file) = postingsCode[shard]!
+        let postings = IndexFormat.decodePostings(code, at: starts[term - shardStarts[shard]])
+        // Pages ascend: the last one tells whether they are all pages of the index.
+        if let last = postings.last, last.page >= pageCount {
+            throw SearchEngineError.malformed(file, "a posting names page \(last.page)")
+        }
+        decoded[term] = postings
+        return postings
     }
 
     /// The champions of a term (IndexFormat.champions).

@@ -7,7 +7,7 @@ enum IndexWriter {
         var synonyms: [SynonymTable.Entry]
         /// Single layout: every term's postings, and every page's card.
         var postings: [UInt8]?
-        var cards: [SearchCard]?
+        var cards: [EncodedCard]?
         /// Sharded layout: one alphabet character per term (IndexFormat.popularity), the
         /// first term of each shard and the pages of each card chunk.
         var popularity: [UInt8]?
@@ -20,7 +20,7 @@ enum IndexWriter {
         json.raw("{")
         if let cards = header.cards {
             json.key("cards")
-            cardArray(cards[...], sections: header.sections, into: &json)
+            cardArray(cards, into: &json)
             json.raw(",")
         }
         json.key("champions")
@@ -55,12 +55,12 @@ enum IndexWriter {
 
     /// Postings of terms `start...`, and the cards of their champions (pages ascending).
     static func shardFile(
-        postings: [UInt8], start: Int, cards: [(page: Int, card: SearchCard)], sections: [String]
+        postings: [UInt8], start: Int, cards: [(page: Int, card: EncodedCard)]
     ) -> [UInt8] {
         var json = JSONWriter(capacity: 32 * 1024)
         json.raw("{")
         json.key("cards")
-        cardArray(cards.map(\.card)[...], sections: sections, into: &json)
+        cardArray(cards.lazy.map(\.card), into: &json)
         var pages: [UInt8] = []
         var previous = -1
         for (page, _) in cards {
@@ -76,32 +76,33 @@ enum IndexWriter {
     }
 
     /// The cards of pages `start..<start + cards.count`.
-    static func cardsFile(_ cards: ArraySlice<SearchCard>, start: Int, sections: [String]) -> [UInt8] {
+    static func cardsFile(_ cards: ArraySlice<EncodedCard>, start: Int) -> [UInt8] {
         var json = JSONWriter(capacity: 32 * 1024)
         json.raw("{")
         json.key("cards")
-        cardArray(cards, sections: sections, into: &json)
+        cardArray(cards, into: &json)
         json.field("start", start)
         json.field("version", IndexFormat.version)
         json.raw("}\n")
         return json.bytes
     }
 
-    /// `[url, title, section, text, heading...]` per card: the URL front-coded after the
-    /// previous card's, the section as its index in `sections`, each heading as its text or,
-    /// when its anchor is not IndexFormat.anchorGuess of it, `[text, anchor]`.
-    private static func cardArray(
-        _ cards: ArraySlice<SearchCard>, sections: [String], into json: inout JSONWriter
-    ) {
+    /// A card as the files hold it, `[url,title,section,text,heading...]`: the URL front-coded
+    /// after the previous card's in the same file, the section as its index in `sections`, each
+    /// heading as its text or, when its anchor is not IndexFormat.anchorGuess of it,
+    /// `[text, anchor]`. All but the URL reads the same in every file that holds the card (a
+    /// page can be a champion in many shards), so it is written once.
+    struct EncodedCard: Sendable {
+        var url: [UInt8]
+        /// `,title,section,text,heading...]`
+        var rest: [UInt8]
+    }
+
+    static func encodeCards(_ cards: [SearchCard], sections: [String]) -> [EncodedCard] {
         let sectionIndex = Dictionary(
             sections.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        json.raw("[")
-        var previousURL = ""
-        for (i, card) in cards.enumerated() {
-            if i > 0 { json.raw(",") }
-            json.raw("[")
-            json.string(IndexFormat.frontCode(card.url, after: previousURL))
-            previousURL = card.url
+        return cards.parallelMap { card in
+            var json = JSONWriter(capacity: 256)
             json.raw(",")
             json.string(card.title)
             json.raw(",")
@@ -117,6 +118,22 @@ enum IndexWriter {
                 }
             }
             json.raw("]")
+            return EncodedCard(url: Array(card.url.utf8), rest: json.bytes)
+        }
+    }
+
+    private static func cardArray(_ cards: some Sequence<EncodedCard>, into json: inout JSONWriter) {
+        json.raw("[")
+        var previousURL: [UInt8] = []
+        var url: [UInt8] = []
+        for (i, card) in cards.enumerated() {
+            if i > 0 { json.raw(",") }
+            json.raw("[")
+            url.removeAll(keepingCapacity: true)
+            IndexFormat.appendFrontCoded(card.url, after: previousURL, to: &url)
+            json.string(bytes: url)
+            previousURL = card.url
+            json.raw(card.rest)
         }
         json.raw("]")
     }

@@ -42,15 +42,8 @@ enum QueryParser {
             String(decoding: bytes[start..<end], as: UTF8.self)
         }
         func closeSegment(at end: Int, quoteFollows: Bool) {
-            let tokens = bytes[segmentStart..<end].withUnsafeBufferPointer { segment in
-                var found: [Tokenizer.Token] = []
-                Tokenizer.forEachToken(segment) { term, start, stop in
-                    found.append(
-                        Tokenizer.Token(
-                            term: Array(term), start: start + segmentStart,
-                            end: stop + segmentStart))
-                }
-                return found
+            let tokens = bytes[segmentStart..<end].withUnsafeBufferPointer(Tokenizer.tokens).map {
+                Tokenizer.Token(term: $0.term, start: $0.start + segmentStart, end: $0.end + segmentStart)
             }
             if inQuote {
                 guard let first = tokens.first, let last = tokens.last else { return }

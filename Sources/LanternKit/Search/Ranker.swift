@@ -29,10 +29,12 @@ final class Ranker {
         var stems: Set<String> = []
         /// Folded tokens of a quoted phrase, while it is to be checked in order.
         var phrase: [String]?
-        /// The clause is a quoted phrase.
-        var isQuoted = false
 
-        var label: String { isQuoted ? "\"\(clause.text)\"" : clause.text }
+        /// The word as typed; a quoted phrase in quotes.
+        var label: String {
+            if case .phrase = clause { return "\"\(clause.text)\"" }
+            return clause.text
+        }
     }
 
     struct Candidate {
@@ -80,7 +82,7 @@ final class Ranker {
     private func choose(
         _ matches: [ClauseMatch], limit: Int
     ) throws -> (chosen: [Candidate], isPartial: Bool, missing: [String]) {
-        var missing = matches.filter { $0.scores.isEmpty }.map(\.label)
+        let missing = matches.filter { $0.scores.isEmpty }.map(\.label)
         var isPartial = false
         var candidates: [Candidate] = []
         if missing.isEmpty {
@@ -185,11 +187,10 @@ final class Ranker {
         switch clause {
         case .phrase(_, let terms):
             match.phrase = terms
-            match.isQuoted = true
             let stems = terms.filter { !StopWords.contains($0) }.map(stem)
             let ids = stems.compactMap { reader.termIndex[$0] }
             if !stems.isEmpty && ids.count == stems.count {
-                match.variants = [Variant(terms: ids, percent: 100, kind: .phrase, edits: 0)]
+                match.variants = [Variant(terms: ids, percent: IndexFormat.exactPercent, kind: .phrase, edits: 0)]
             }
         case .word(_, let term, let isPrefix):
             match.variants = try wordVariants(term, isPrefix: isPrefix)
@@ -207,7 +208,8 @@ final class Ranker {
         let exact = reader.termIndex[stemmed]
         if let exact {
             let kind: SearchMatchKind = stemmed == word ? .exact : .stem
-            variants.append(Variant(terms: [exact], percent: 100, kind: kind, edits: 0))
+            variants.append(
+                Variant(terms: [exact], percent: IndexFormat.exactPercent, kind: kind, edits: 0))
         }
         if isPrefix {
             var found = Set(prefixRange(reader.termBytes, Array(word.utf8)))
@@ -255,9 +257,10 @@ final class Ranker {
             if distance < (edits[id] ?? Int.max) { edits[id] = distance }
         }
         for (id, term) in reader.termBytes.enumerated() {
-            let d1 = EditDistance.distance(typed, term, limit: limit)
-            let d2 = stemLimit > 0 ? EditDistance.distance(typedStem, term, limit: stemLimit) : nil
-            if let d = [d1, d2].compactMap({ $0 }).min() { consider(id, d) }
+            if let d = EditDistance.distance(typed, term, limit: limit) { consider(id, d) }
+            if stemLimit > 0, let d = EditDistance.distance(typedStem, term, limit: stemLimit) {
+                consider(id, d)
+            }
         }
         for candidate in reader.words {
             if let d = EditDistance.distance(typed, candidate.word, limit: limit) {
@@ -293,17 +296,22 @@ final class Ranker {
         return low..<end
     }
 
+    /// A variant of several terms needs them all, and scores the integer mean of their
+    /// impacts. Counts and sums are kept by page in arrays, as search.js does.
     private func addScores(_ variant: Variant, to scores: inout [Int: Int]) throws {
-        var sums: [Int: (count: Int, impact: Int)] = [:]
+        var counts = [Int](repeating: 0, count: reader.pageCount)
+        var sums = [Int](repeating: 0, count: reader.pageCount)
+        var touched: [Int] = []
         for id in variant.terms {
             for posting in try reader.postings(id) {
-                let current = sums[posting.page] ?? (0, 0)
-                sums[posting.page] = (current.count + 1, current.impact + posting.impact)
+                if counts[posting.page] == 0 { touched.append(posting.page) }
+                counts[posting.page] += 1
+                sums[posting.page] += posting.impact
             }
         }
         let needed = variant.terms.count
-        for (page, sum) in sums where sum.count == needed {
-            let score = sum.impact / needed * variant.percent
+        for page in touched where counts[page] == needed {
+            let score = sums[page] / needed * variant.percent
             if score > (scores[page] ?? 0) { scores[page] = score }
         }
     }

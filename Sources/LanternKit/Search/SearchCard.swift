@@ -14,15 +14,9 @@ struct SearchCard: Equatable {
     /// The description, or the page's first `IndexFormat.leadBytes` bytes of text.
     var text: String
     var headings: [Heading]
+}
 
-    init(url: String, title: String, section: String, text: String, headings: [Heading]) {
-        self.url = url
-        self.title = title
-        self.section = section
-        self.text = text
-        self.headings = headings
-    }
-
+extension SearchCard {
     init(_ page: SearchDocument) {
         url = page.url
         title = page.title
@@ -35,7 +29,7 @@ struct SearchCard: Equatable {
 
     /// The first `leadBytes` bytes of the page's text, cut between words, with "…" when cut;
     /// runs of white space (line breaks between blocks) become one space.
-    static func lead(_ parts: [SearchDocumentPart]) -> String {
+    static func lead(_ parts: [TextPart]) -> String {
         guard let part = parts.first(where: { !$0.text.isEmpty }) else { return "" }
         var bytes: [UInt8] = []
         for byte in part.text.utf8 {

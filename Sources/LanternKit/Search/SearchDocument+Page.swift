@@ -10,9 +10,7 @@ extension SearchDocument {
         self.init(
             url: page.url, title: page.title, section: section,
             description: page.frontMatter.description, tags: page.frontMatter.tags,
-            parts: outcome.parts.map {
-                SearchDocumentPart(anchor: $0.anchor, heading: $0.heading, text: $0.text)
-            })
+            parts: outcome.parts)
     }
 }
 

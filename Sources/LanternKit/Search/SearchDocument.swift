@@ -11,7 +11,7 @@ public struct SearchDocument: Sendable, Equatable {
     public var tags: [String]
     /// The page split at h2/h3, in page order; the first part is the text before the first
     /// heading and has the anchor "".
-    public var parts: [SearchDocumentPart]
+    public var parts: [TextPart]
 
     public init(
         url: String,
@@ -19,7 +19,7 @@ public struct SearchDocument: Sendable, Equatable {
         section: String = "",
         description: String = "",
         tags: [String] = [],
-        parts: [SearchDocumentPart]
+        parts: [TextPart]
     ) {
         self.url = url
         self.title = title
@@ -27,21 +27,5 @@ public struct SearchDocument: Sendable, Equatable {
         self.description = description
         self.tags = tags
         self.parts = parts
-    }
-}
-
-/// A run of a page's text under one heading: a deep-link target for results.
-public struct SearchDocumentPart: Sendable, Equatable {
-    /// The heading's id ("" for the intro before the first heading).
-    public var anchor: String
-    /// The heading's text ("" for the intro).
-    public var heading: String
-    /// Plain text of the part, without the heading.
-    public var text: String
-
-    public init(anchor: String, heading: String, text: String) {
-        self.anchor = anchor
-        self.heading = heading
-        self.text = text
     }
 }

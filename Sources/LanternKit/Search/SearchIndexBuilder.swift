@@ -40,25 +40,26 @@ public struct SearchIndexBuilder: Sendable {
         let postings = corpus.encodedPostings(0..<corpus.terms.count)
         if postings.count + header.vocabulary.count + cardBytes.reduce(0, +) <= shardThresholdBytes {
             header.postings = postings
-            header.cards = cards
+            header.cards = IndexWriter.encodeCards(cards, sections: sections)
             return [IndexFormat.entryFile: IndexWriter.entryFile(header)]
         }
 
         var files: [String: [UInt8]] = [:]
         let target = shardTargetBytes
+        let encoded = IndexWriter.encodeCards(cards, sections: sections)
         // Card chunks: every card, by page range.
         let averageCard = max(1, cardBytes.reduce(0) { $0 + Self.compressed($1) } / max(1, cards.count))
         let perChunk = max(1, target / averageCard)
         let chunkCount = (cards.count + perChunk - 1) / perChunk
-        let chunks = SearchParallel.run(chunkCount) { i in
+        let chunks = Array(0..<chunkCount).parallelMap { i in
             let range = (i * perChunk)..<min(cards.count, (i + 1) * perChunk)
-            return IndexWriter.cardsFile(cards[range], start: range.lowerBound, sections: sections)
+            return IndexWriter.cardsFile(encoded[range], start: range.lowerBound)
         }
         for (i, bytes) in chunks.enumerated() { files[IndexFormat.cardsFile(i)] = bytes }
 
         // Shards: terms in order until the postings and the new champions' cards fill one.
-        let champions = SearchParallel.run(corpus.terms.count) { corpus.champions($0) }
-        let postingsCost = SearchParallel.run(corpus.terms.count) { corpus.estimatedPostingsBytes($0) }
+        let champions = Array(corpus.terms.indices).parallelMap { corpus.champions($0) }
+        let postingsCost = Array(corpus.terms.indices).parallelMap { corpus.estimatedPostingsBytes($0) }
         var starts: [Int] = []
         var inShard = [Int](repeating: -1, count: pages.count)  // the shard holding a card
         var size = Int.max
@@ -76,12 +77,12 @@ public struct SearchIndexBuilder: Sendable {
             }
             for page in champions[term] { inShard[Int(page)] = starts.count - 1 }
         }
-        let shards = SearchParallel.run(starts.count) { n in
+        let shards = Array(starts.indices).parallelMap { [starts] n in
             let end = n + 1 < starts.count ? starts[n + 1] : corpus.terms.count
             let pagesOfShard = Set((starts[n]..<end).flatMap { champions[$0] }).sorted()
             return IndexWriter.shardFile(
                 postings: corpus.encodedPostings(starts[n]..<end), start: starts[n],
-                cards: pagesOfShard.map { (Int($0), cards[Int($0)]) }, sections: sections)
+                cards: pagesOfShard.map { (Int($0), encoded[Int($0)]) })
         }
         for (n, bytes) in shards.enumerated() { files[IndexFormat.shardFile(n)] = bytes }
 

@@ -19,12 +19,15 @@ enum Tokenizer {
     }
 
     static func tokens(_ text: String) -> [Token] {
-        var result: [Token] = []
         var text = text
-        text.withUTF8 { utf8 in
-            forEachToken(utf8) { term, start, end in
-                result.append(Token(term: Array(term), start: start, end: end))
-            }
+        return text.withUTF8 { tokens($0) }
+    }
+
+    /// The tokens of `utf8`, with byte ranges in it.
+    static func tokens(_ utf8: UnsafeBufferPointer<UInt8>) -> [Token] {
+        var result: [Token] = []
+        forEachToken(utf8) { term, start, end in
+            result.append(Token(term: Array(term), start: start, end: end))
         }
         return result
     }
@@ -98,7 +101,7 @@ enum Tokenizer {
                         append(a)
                         append(b)
                     case .scalar(let scalar):
-                        appendUTF8(scalar, append)
+                        UTF8.encode(scalar, into: append)
                     }
                     end = i + char.length
                 case .combining:
@@ -123,26 +126,13 @@ enum Tokenizer {
             flush()
         }
     }
-
-    private static func appendUTF8(_ scalar: UInt32, _ append: (UInt8) -> Void) {
-        if scalar < 0x80 {
-            append(UInt8(scalar))
-        } else if scalar < 0x800 {
-            append(UInt8(0xC0 | (scalar >> 6)))
-            append(UInt8(0x80 | (scalar & 0x3F)))
-        } else {
-            append(UInt8(0xE0 | (scalar >> 12)))
-            append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-            append(UInt8(0x80 | (scalar & 0x3F)))
-        }
-    }
 }
 
 extension Tokenizer {
     /// What one UTF-8 sequence means to the tokenizer.
     struct CharClass {
         enum Kind { case letter, digit, other, combining, apostrophe, joiner, separator }
-        enum Fold { case none, byte(UInt8), pair(UInt8, UInt8), scalar(UInt32) }
+        enum Fold { case none, byte(UInt8), pair(UInt8, UInt8), scalar(Unicode.Scalar) }
 
         var kind: Kind
         var length: Int
@@ -199,12 +189,10 @@ extension Tokenizer {
                 return CharClass(kind: .letter, length: length, fold: fold)
             case 0x300...0x36F:
                 return CharClass(kind: .combining, length: length)
-            case 0x391...0x3A9:
-                return CharClass(kind: .letter, length: length, fold: .scalar(scalar + 0x20))
+            case 0x391...0x3A9, 0x410...0x42F:  // Greek and Cyrillic capitals
+                return CharClass(kind: .letter, length: length, fold: .scalar(Unicode.Scalar(scalar + 0x20)!))
             case 0x400...0x40F:
-                return CharClass(kind: .letter, length: length, fold: .scalar(scalar + 0x50))
-            case 0x410...0x42F:
-                return CharClass(kind: .letter, length: length, fold: .scalar(scalar + 0x20))
+                return CharClass(kind: .letter, length: length, fold: .scalar(Unicode.Scalar(scalar + 0x50)!))
             case 0x2018, 0x2019:
                 return CharClass(kind: .apostrophe, length: length)
             case 0x2000...0x2BFF, 0x3000...0x303F, 0xFE30...0xFE4F, 0xFF00...0xFF0F,

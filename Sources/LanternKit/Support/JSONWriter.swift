@@ -10,6 +10,11 @@ struct JSONWriter {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
+    /// Bytes that are JSON already.
+    mutating func raw(_ json: [UInt8]) {
+        bytes.append(contentsOf: json)
+    }
+
     mutating func key(_ name: StaticString) {
         bytes.append(UInt8(ascii: "\""))
         raw(name)

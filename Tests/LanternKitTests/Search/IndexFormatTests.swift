@@ -67,11 +67,11 @@ import Testing
 
     @Test func leadIsCutBetweenWords() {
         let long = String(repeating: "word ", count: 50)
-        let lead = SearchCard.lead([SearchDocumentPart(anchor: "", heading: "", text: long)])
+        let lead = SearchCard.lead([TextPart(anchor: "", heading: "", text: long)])
         #expect(lead.hasSuffix("word…") && lead.utf8.count <= IndexFormat.leadBytes + 3)
         let short = SearchCard.lead([
-            SearchDocumentPart(anchor: "", heading: "", text: ""),
-            SearchDocumentPart(anchor: "a", heading: "A", text: "Two\nlines."),
+            TextPart(anchor: "", heading: "", text: ""),
+            TextPart(anchor: "a", heading: "A", text: "Two\nlines."),
         ])
         #expect(short == "Two lines.")
     }

@@ -10,8 +10,8 @@ enum TestIndex {
     ) -> SearchDocument {
         SearchDocument(
             url: url, title: title, section: section, description: description, tags: tags,
-            parts: [SearchDocumentPart(anchor: "", heading: "", text: intro)]
-                + parts.map { SearchDocumentPart(anchor: $0.0, heading: $0.1, text: $0.2) })
+            parts: [TextPart(anchor: "", heading: "", text: intro)]
+                + parts.map { TextPart(anchor: $0.0, heading: $0.1, text: $0.2) })
     }
 
     static func write(_ files: [String: [UInt8]]) throws -> URL {
