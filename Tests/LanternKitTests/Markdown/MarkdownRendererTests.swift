@@ -17,6 +17,19 @@ import Testing
         #expect(rendered.html.contains("<h3 id=\"café--co-2026\">"))
     }
 
+    @Test func pagesRenderedAtOnceKeepTheirAutolinksAndStrikethrough() {
+        // A long paragraph keeps each parse busy long enough for the two threads to overlap.
+        let filler = String(repeating: "Call the intake line and ask about the evening track. ", count: 40)
+        let markdown = "\(filler)More at https://clinic.example/help and ~~old hours~~.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+        let renderer = self.renderer
+        let pages = Array(repeating: markdown, count: 3_000).parallelMap { renderer.render($0, file: "x.md").html }
+        let broken = pages.filter {
+            !$0.contains("<a href=\"https://clinic.example/help\">") || !$0.contains("<del>old hours</del>")
+                || !$0.contains("<table>")
+        }
+        #expect(broken.count == 0, "\(broken.count) of \(pages.count) pages lost an extension's inline syntax")
+    }
+
     @Test func slugger() {
         #expect(HeadingSlugger.slug("Who needs a higher level of care first?") == "who-needs-a-higher-level-of-care-first")
         #expect(HeadingSlugger.slug("In-network") == "in-network")
