@@ -31,7 +31,6 @@ let package = Package(
             dependencies: [
                 "CCmarkGFM",
                 "Yams",
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ],
@@ -56,9 +55,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // swift-mustache is the reference our template engine is tested against.
         .testTarget(
             name: "LanternKitTests",
-            dependencies: ["LanternKit"]
+            dependencies: ["LanternKit", .product(name: "Mustache", package: "swift-mustache")]
         ),
     ],
     swiftLanguageModes: [.v6]

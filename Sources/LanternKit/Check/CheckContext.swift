@@ -22,8 +22,8 @@ public struct CheckContext: Sendable {
 
     /// Sections whose pages give clinical guidance (`check.clinical_sections` in site.yaml).
     var clinicalSections: Set<String> {
-        let check = site.config.templateValues["check"] as? [String: Any]
-        return Set((check?["clinical_sections"] as? [Any])?.map { "\($0)" } ?? [])
+        let sections = site.config.templateValues["check"]?["clinical_sections"]?.list ?? []
+        return Set(sections.compactMap(\.scalarText))
     }
 
     /// A page that gives clinical guidance: one with a reviewer, or in a clinical section.

@@ -27,9 +27,7 @@ public struct SiteConfig: Sendable {
     public var maxReadingGrade: Double
     public var reviewMonths: Int
     /// The whole file as template values.
-    var templateValues: [String: Any] { rawValues.value }
-
-    private var rawValues: UncheckedSendable<[String: Any]>
+    private(set) var templateValues: [String: TemplateValue]
 
     public static let defaultBaseURL = "http://localhost:1313"
 
@@ -47,7 +45,7 @@ public struct SiteConfig: Sendable {
             baseURL: defaultBaseURL, language: fields.string("language") ?? "en",
             description: fields.string("description") ?? "", menu: [], unsafeMarkdown: false,
             synonyms: [:], searchShardBytes: 256 * 1024, maxReadingGrade: 8, reviewMonths: 12,
-            rawValues: UncheckedSendable(root.templateValue as? [String: Any] ?? [:]))
+            templateValues: root.templateValue.object ?? [:])
 
         if let base = fields.string("base_url") {
             if let normalized = normalizedBaseURL(base) {

@@ -13,7 +13,7 @@ public struct FrontMatter: Sendable {
     public var layout: String?
     public var language: String?
     /// Every key Lantern does not define itself, for templates (`page.params.x`).
-    var params: UncheckedSendable<[String: Any]>
+    var params: [String: TemplateValue]
     /// Where each key's value was written, so later stages can point at it.
     var valueLocations: [String: SourceLocation]
 
@@ -24,7 +24,7 @@ public struct FrontMatter: Sendable {
 
     public func location(of key: String) -> SourceLocation? { valueLocations[key] }
 
-    public func param(_ key: String) -> Any? { params.value[key] }
+    public func param(_ key: String) -> TemplateValue? { params[key] }
 }
 
 /// Splits a page's text into front matter and body, and parses the front matter.
@@ -87,21 +87,21 @@ enum FrontMatterParser {
             draft: fields.bool("draft") ?? false, weight: fields.int("weight") ?? 0,
             slug: fields.string("slug"), aliases: fields.stringList("aliases") ?? [],
             layout: fields.string("layout"), language: fields.string("language"),
-            params: UncheckedSendable([:]), valueLocations: [:])
+            params: [:], valueLocations: [:])
         // A title of the wrong type (`title: [a]`) has been reported already.
         let titleHasWrongType = root["title"].map { !$0.isNull && $0.scalarText == nil } ?? false
         if !titleHasWrongType, title?.trimmingWhitespace().isEmpty ?? true {
             let at = root["title"]?.location ?? root.location
             fields.error(at, "the page needs a title: add 'title: …' to its front matter")
         }
-        var params: [String: Any] = [:]
+        var params: [String: TemplateValue] = [:]
         for entry in root.entries ?? [] {
             matter.valueLocations[entry.key] = entry.value.location
             if !FrontMatter.knownKeys.contains(entry.key) {
                 params[entry.key] = entry.value.templateValue
             }
         }
-        matter.params = UncheckedSendable(params)
+        matter.params = params
         try fields.diagnostics.throwIfErrors()
         return matter
     }

@@ -183,7 +183,7 @@ public struct Site: Sendable {
         let matter = FrontMatter(
             title: title, description: "", date: nil, lastReviewed: nil, reviewedBy: nil, tags: [],
             draft: false, weight: 0, slug: nil, aliases: [], layout: nil, language: nil,
-            params: UncheckedSendable([:]), valueLocations: [:])
+            params: [:], valueLocations: [:])
         return Page(
             sourcePath: source, displayPath: displayRoot + "/" + folder, kind: folder.isEmpty ? .home : .section,
             frontMatter: matter, body: "", bodyFirstLine: 1, sectionPath: folder, url: placement.url,

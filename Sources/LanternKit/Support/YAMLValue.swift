@@ -59,20 +59,19 @@ struct YAMLValue: Sendable {
         }
     }
 
-    /// The value as plain Swift values (String, Int, Double, Bool, arrays, dictionaries)
-    /// for templates.
-    var templateValue: Any {
+    /// The value as templates see it (`null` is empty text, which sections treat as absent).
+    var templateValue: TemplateValue {
         switch kind {
-        case .null: return ""
-        case .bool(let b): return b
-        case .int(let i): return i
-        case .double(let d): return d
-        case .string(let s): return s
-        case .list(let items): return items.map(\.templateValue)
+        case .null: return .text("")
+        case .bool(let b): return .bool(b)
+        case .int(let i): return .int(i)
+        case .double(let d): return .double(d)
+        case .string(let s): return .text(s)
+        case .list(let items): return .list(items.map(\.templateValue))
         case .map(let entries):
-            var dictionary: [String: Any] = [:]
-            for entry in entries { dictionary[entry.key] = entry.value.templateValue }
-            return dictionary
+            var fields: [String: TemplateValue] = [:]
+            for entry in entries { fields[entry.key] = entry.value.templateValue }
+            return .object(fields)
         }
     }
 }

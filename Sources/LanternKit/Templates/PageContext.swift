@@ -3,7 +3,7 @@
 struct PageContext {
     let site: Site
     /// `site` as templates see it, built once per build (without `menu`, which depends on the page).
-    private let siteBase: [String: Any]
+    private let siteBase: [String: TemplateValue]
     /// `site.menu` (computed from the sections when `site.yaml` has none).
     let menu: [SiteConfig.MenuItem]
 
@@ -11,57 +11,57 @@ struct PageContext {
         self.site = site
         menu = site.menu
         var values = site.config.templateValues
-        values["title"] = site.config.title
-        values["baseURL"] = site.config.baseURL
-        values["language"] = site.config.language
-        values["description"] = site.config.description
-        values["sections"] = site.children(ofSection: "").filter { $0.kind == .section }.map(PageContext.link)
+        values["title"] = .text(site.config.title)
+        values["baseURL"] = .text(site.config.baseURL)
+        values["language"] = .text(site.config.language)
+        values["description"] = .text(site.config.description)
+        values["sections"] = .list(site.children(ofSection: "").filter { $0.kind == .section }.map(PageContext.link))
         siteBase = values
     }
 
     /// The context for one page whose Markdown has been rendered.
     /// - Parameter siteValues: `site` for the page's menu state (`siteValues(menu:)`).
-    func values(for page: Page, rendered: RenderedMarkdown, site siteValues: [String: Any]) -> [String: Any] {
+    func values(for page: Page, rendered: RenderedMarkdown, site siteValues: TemplateValue)
+        -> [String: TemplateValue]
+    {
         let matter = page.frontMatter
         let tocHeadings = rendered.headings.filter { $0.level == 2 || $0.level == 3 }
-        var pageValues: [String: Any] = [
-            "title": matter.title,
-            "description": matter.description,
-            "url": page.url,
-            "permalink": site.config.baseURL + page.url,
-            "content": rendered.html,
-            "kind": page.kind.rawValue,
-            "isHome": page.kind == .home,
-            "isSection": page.kind == .section,
-            "isPage": page.kind == .page,
-            "language": matter.language ?? site.config.language,
-            "tags": matter.tags,
-            "params": matter.params.value,
-            "toc": PageContext.tableOfContents(tocHeadings),
-            "hasToc": tocHeadings.count >= 3,
-            "draft": matter.draft,
-            "layout": matter.layout ?? "",
+        var pageValues: [String: TemplateValue] = [
+            "title": .text(matter.title),
+            "description": .text(matter.description),
+            "url": .text(page.url),
+            "permalink": .text(site.config.baseURL + page.url),
+            "content": .text(rendered.html),
+            "kind": .text(page.kind.rawValue),
+            "isHome": .bool(page.kind == .home),
+            "isSection": .bool(page.kind == .section),
+            "isPage": .bool(page.kind == .page),
+            "language": .text(matter.language ?? site.config.language),
+            "tags": .list(matter.tags.map(TemplateValue.text)),
+            "params": .object(matter.params),
+            "toc": .list(PageContext.tableOfContents(tocHeadings)),
+            "hasToc": .bool(tocHeadings.count >= 3),
+            "draft": .bool(matter.draft),
+            "layout": .text(matter.layout ?? ""),
         ]
         if let date = matter.date { pageValues["date"] = PageContext.date(date) }
         if let reviewed = matter.lastReviewed { pageValues["lastReviewed"] = PageContext.date(reviewed) }
-        if let reviewer = matter.reviewedBy { pageValues["reviewedBy"] = reviewer }
+        if let reviewer = matter.reviewedBy { pageValues["reviewedBy"] = .text(reviewer) }
 
-        var values: [String: Any] = [
+        var values: [String: TemplateValue] = [
             "site": siteValues,
-            "page": pageValues,
-            "jsonLD": StructuredData.json(for: page, rendered: rendered, site: site),
+            "page": .object(pageValues),
+            "jsonLD": .text(StructuredData.json(for: page, rendered: rendered, site: site)),
         ]
         let trail = site.breadcrumbs(for: page)
         if trail.count > 1 {
-            values["breadcrumbs"] = trail.enumerated().map { i, crumb -> [String: Any] in
-                var link = PageContext.link(crumb)
-                link["isLast"] = i == trail.count - 1
-                return link
-            }
+            values["breadcrumbs"] = .list(trail.enumerated().map { i, crumb in
+                .object(PageContext.linkFields(crumb).merging(["isLast": .bool(i == trail.count - 1)]) { $1 })
+            })
         }
         if page.kind != .page {
             let children = site.children(ofSection: page.sectionPath)
-            if !children.isEmpty { values["pages"] = children.map(PageContext.link) }
+            if !children.isEmpty { values["pages"] = .list(children.map(PageContext.link)) }
         } else if let section = site.sectionPage(page.sectionPath), !page.sectionPath.isEmpty {
             values["section"] = PageContext.link(section)
         }
@@ -84,55 +84,62 @@ struct PageContext {
     }
 
     /// `site` for a page whose menu is in `state`.
-    func siteValues(menu state: MenuState) -> [String: Any] {
+    func siteValues(menu state: MenuState) -> TemplateValue {
         var values = siteBase
-        values["menu"] = menu.enumerated().map { i, item -> [String: Any] in
-            ["title": item.title, "url": item.url, "active": state.active[i], "current": state.current[i]]
-        }
-        return values
+        values["menu"] = .list(menu.enumerated().map { i, item in
+            [
+                "title": .text(item.title), "url": .text(item.url), "active": .bool(state.active[i]),
+                "current": .bool(state.current[i]),
+            ]
+        })
+        return .object(values)
     }
 
     /// Every section with its pages, home first, for a page listing the whole site.
-    func allSections() -> [[String: Any]] {
-        site.pages.filter { $0.kind != .page }.map { section in
-            var entry = PageContext.link(section)
-            entry["pages"] = site.children(ofSection: section.sectionPath).filter { $0.kind == .page }
-                .map(PageContext.link)
-            return entry
-        }
+    func allSections() -> TemplateValue {
+        .list(site.pages.filter { $0.kind != .page }.map { section in
+            var entry = PageContext.linkFields(section)
+            entry["pages"] = .list(site.children(ofSection: section.sectionPath).filter { $0.kind == .page }
+                .map(PageContext.link))
+            return .object(entry)
+        })
     }
 
-    static func link(_ page: Page) -> [String: Any] {
-        var link: [String: Any] = [
-            "title": page.title, "url": page.url, "description": page.frontMatter.description,
-            "isSection": page.kind == .section,
+    static func link(_ page: Page) -> TemplateValue { .object(linkFields(page)) }
+
+    static func linkFields(_ page: Page) -> [String: TemplateValue] {
+        var link: [String: TemplateValue] = [
+            "title": .text(page.title), "url": .text(page.url), "description": .text(page.frontMatter.description),
+            "isSection": .bool(page.kind == .section),
         ]
         if let reviewed = page.frontMatter.lastReviewed { link["lastReviewed"] = date(reviewed) }
         return link
     }
 
-    static func date(_ date: SiteDate) -> [String: Any] {
-        ["iso": date.iso, "long": date.long]
+    static func date(_ date: SiteDate) -> TemplateValue {
+        ["iso": .text(date.iso), "long": .text(date.long)]
     }
 
     /// h2 entries, each with its h3 entries as `children`.
-    static func tableOfContents(_ headings: [Heading]) -> [[String: Any]] {
-        var entries: [[String: Any]] = []
-        var children: [[String: Any]] = []
+    static func tableOfContents(_ headings: [Heading]) -> [TemplateValue] {
+        var entries: [[String: TemplateValue]] = []
+        var children: [TemplateValue] = []
         func flush() {
-            if !children.isEmpty, !entries.isEmpty { entries[entries.count - 1]["children"] = children }
+            if !children.isEmpty, !entries.isEmpty { entries[entries.count - 1]["children"] = .list(children) }
             children = []
         }
         for heading in headings {
-            let entry: [String: Any] = ["id": heading.id, "text": heading.text, "level": heading.level]
+            let entry: [String: TemplateValue] = [
+                "id": .text(heading.id), "text": .text(heading.text), "level": .int(heading.level),
+            ]
             if heading.level == 2 || entries.isEmpty {
                 flush()
                 entries.append(entry)
             } else {
-                children.append(entry)
+                children.append(.object(entry))
             }
         }
         flush()
-        return entries
+        return entries.map(TemplateValue.object)
     }
 }

@@ -14,8 +14,7 @@ public struct PageOutcome: Sendable {
 
 /// Renders one page from Markdown to its finished HTML. Holds everything that is the same for
 /// every page of a build, so that it is prepared once and shared by the worker threads.
-public struct PageRenderer: @unchecked Sendable {
-    // @unchecked: PageContext holds template values (`[String: Any]`) that are never mutated.
+public struct PageRenderer: Sendable {
     let site: Site
     let templates: TemplateLibrary?
     let markdown: MarkdownRenderer
@@ -26,7 +25,7 @@ public struct PageRenderer: @unchecked Sendable {
 
     /// `site` as templates see it, and the theme with its `site/` partials already rendered.
     struct MenuVariant {
-        var site: [String: Any]
+        var site: TemplateValue
         var theme: TemplateLibrary?
     }
 
@@ -45,7 +44,7 @@ public struct PageRenderer: @unchecked Sendable {
             let siteValues = context.siteValues(menu: state)
             var theme = templates
             if let templates, !templates.sitePartialNames.isEmpty {
-                let values = ["site": siteValues]
+                let values: [String: TemplateValue] = ["site": siteValues]
                 theme = templates.replacingPartials(Dictionary(uniqueKeysWithValues:
                     templates.sitePartialNames.map { ($0, templates.render(values, with: $0)) }))
             }
@@ -108,7 +107,7 @@ public struct PageRenderer: @unchecked Sendable {
         let matter = FrontMatter(
             title: special.title, description: "", date: nil, lastReviewed: nil, reviewedBy: nil,
             tags: [], draft: false, weight: 0, slug: nil, aliases: [], layout: special.template,
-            language: nil, params: UncheckedSendable([:]), valueLocations: [:])
+            language: nil, params: [:], valueLocations: [:])
         let page = Page(sourcePath: special.outputPath, displayPath: special.outputPath, kind: .page,
             frontMatter: matter, body: "", bodyFirstLine: 1, sectionPath: "", url: special.url,
             outputPath: special.outputPath, isGenerated: true)

@@ -31,30 +31,29 @@ enum StructuredData {
 
     /// The clinic from `site.yaml`'s `clinic:` mapping (name, phone, address, opening_hours).
     private static func clinic(_ config: SiteConfig, into json: inout JSONWriter) {
-        guard let clinic = config.templateValues["clinic"] as? [String: Any],
-            let name = clinic["name"].map({ "\($0)" })
+        guard let clinic = config.templateValues["clinic"]?.object, let name = clinic["name"]?.scalarText
         else { return }
         json.raw(",{\"@type\":\"MedicalClinic\"")
-        if let address = clinic["address"] as? [String: Any] {
+        if let address = clinic["address"]?.object {
             json.raw(",\"address\":{\"@type\":\"PostalAddress\"")
             let fields: [(String, StaticString)] = [
                 ("country", "addressCountry"), ("city", "addressLocality"), ("region", "addressRegion"),
                 ("postal_code", "postalCode"), ("street", "streetAddress"),
             ]
             for (key, schemaKey) in fields {
-                guard let value = address[key] else { continue }
+                guard let value = address[key]?.scalarText else { continue }
                 json.raw(",")
                 json.key(schemaKey)
-                json.string("\(value)")
+                json.string(value)
             }
             json.raw("}")
         }
         json.field("name", name)
-        if let hours = clinic["opening_hours"] as? [Any] {
-            json.field("openingHours", hours.map { "\($0)" })
+        if let hours = clinic["opening_hours"]?.list {
+            json.field("openingHours", hours.compactMap(\.scalarText))
         }
-        if let phone = clinic["phone"] {
-            json.field("telephone", "\(phone)")
+        if let phone = clinic["phone"]?.scalarText {
+            json.field("telephone", phone)
         }
         json.field("url", config.baseURL + "/")
         json.raw("}")

@@ -1,11 +1,10 @@
 import Foundation
-import Mustache
 
 /// The theme's Mustache templates, parsed once and checked before any page is rendered:
 /// syntax errors, partials that do not exist and partials that include each other in a loop
 /// are reported with the template's file and line.
 public struct TemplateLibrary: Sendable {
-    private let library: MustacheLibrary
+    private var templates: [String: Template]
     /// Template names (`page`, `partials/header`) as the theme's files define them.
     public let names: Set<String>
 
@@ -16,7 +15,7 @@ public struct TemplateLibrary: Sendable {
     /// - Parameter displayRoot: the folder as messages name it (`Templates`).
     public static func load(from directory: String, displayRoot: String) throws(BuildFailure) -> TemplateLibrary {
         var diagnostics = DiagnosticBag()
-        var library = MustacheLibrary()
+        var templates: [String: Template] = [:]
         var references: [String: [PartialReference]] = [:]
         var files: [String: String] = [:]
         for path in templateFiles(in: directory) {
@@ -34,16 +33,13 @@ public struct TemplateLibrary: Sendable {
                 diagnostics.append(contentsOf: error.diagnostics)
                 continue
             }
-            do {
-                library.register(try ThemeEscaping.template(text), named: name)
-                references[name] = PartialReference.scan(text)
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.error(
-                    SourceLocation(file: display, line: error.context.lineNumber - ThemeEscaping.addedLines,
-                        column: error.context.columnNumber + 1),
-                    "template syntax error: \(describe(error.error))")
+            do throws(TemplateSyntaxError) {
+                let template = try TemplateParser.parse(text)
+                templates[name] = template
+                references[name] = template.references
             } catch {
-                diagnostics.error(SourceLocation(file: display), "template syntax error: \(error)")
+                diagnostics.error(SourceLocation(file: display, line: error.line, column: error.column),
+                    "template syntax error: \(error.message)")
             }
         }
         if files.isEmpty {
@@ -65,33 +61,33 @@ public struct TemplateLibrary: Sendable {
                     + "rendering would never end")
         }
         try diagnostics.throwIfErrors()
-        return TemplateLibrary(library: library, names: names)
+        return TemplateLibrary(templates: templates, names: names)
     }
 
     /// A library from template texts by name, for tools that have no theme folder.
-    public static func fromTexts(_ texts: [String: String]) throws -> TemplateLibrary {
-        var library = MustacheLibrary()
-        for (name, text) in texts { library.register(try ThemeEscaping.template(text), named: name) }
-        return TemplateLibrary(library: library, names: Set(texts.keys))
+    static func fromTexts(_ texts: [String: String]) throws(TemplateSyntaxError) -> TemplateLibrary {
+        var templates: [String: Template] = [:]
+        for (name, text) in texts { templates[name] = try TemplateParser.parse(text) }
+        return TemplateLibrary(templates: templates, names: Set(texts.keys))
     }
 
     /// Renders `context` with the template `name`, which must exist (checked beforehand).
-    func render(_ context: [String: Any], with name: String) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    func render(_ context: [String: TemplateValue], with name: String, capacity: Int = 16 * 1024) -> String {
+        guard let template = templates[name] else { return "" }
+        var rendering = TemplateRendering(templates: templates, context: .object(context), capacity: capacity)
+        rendering.render(template.nodes)
+        return String(decoding: rendering.output, as: UTF8.self)
     }
 
     /// Partials under `site/`: they see only `site`, so they are rendered once per build for
-    /// each state of the menu (`SitePartials`) instead of once per page.
+    /// each state of the menu (`PageRenderer.MenuVariant`) instead of once per page.
     var sitePartialNames: [String] { names.filter { $0.hasPrefix("site/") }.sorted() }
 
     /// This library with each given partial replaced by its finished text.
     func replacingPartials(_ texts: [String: String]) -> TemplateLibrary {
-        var copy = library
-        for (name, text) in texts {
-            guard let template = LiteralTemplate.make(text) else { continue }
-            copy.register(template, named: name)
-        }
-        return TemplateLibrary(library: copy, names: names)
+        var copy = self
+        for (name, text) in texts { copy.templates[name] = .literal(text) }
+        return copy
     }
 
     private static func templateFiles(in directory: String) -> [String] {
@@ -102,21 +98,6 @@ public struct TemplateLibrary: Sendable {
             if path.hasSuffix(".mustache") { paths.append(path) }
         }
         return paths.sorted()
-    }
-
-    private static func describe(_ error: Error) -> String {
-        switch error as? MustacheTemplate.Error {
-        case .sectionCloseNameIncorrect?: return "a closing tag {{/…}} does not match the section it closes"
-        case .unfinishedName?: return "a tag is not closed with }}"
-        case .expectedSectionEnd?: return "a section {{#…}} is never closed with {{/…}}"
-        case .invalidSetDelimiter?: return "invalid set-delimiter tag"
-        case .transformAppliedToInheritanceSection?: return "a transform cannot apply to an inherited section"
-        case .illegalTokenInsideInheritSection?, .textInsideInheritSection?:
-            return "only {{$block}} overrides may stand directly inside {{<parent}}"
-        case .invalidConfigVariableSyntax?, .unrecognisedConfigVariable?:
-            return "unknown {{% pragma }}"
-        case nil: return "\(error)"
-        }
     }
 
     /// A depth-first search over "template includes partial" edges.
@@ -141,74 +122,5 @@ public struct TemplateLibrary: Sendable {
             if let cycle = visit(name) { return cycle }
         }
         return nil
-    }
-}
-
-/// Templates escape `{{values}}` with `HTMLEscaping`, which gives the same text as
-/// swift-mustache's own HTML escaping but works on bytes and copies nothing when there is
-/// nothing to escape; the library's escaping looked up every character in a dictionary and was
-/// a tenth of a whole build. swift-mustache lets a template choose its escaping with a
-/// `CONTENT_TYPE` pragma, so every template is parsed with one standalone pragma line before it.
-enum ThemeEscaping: MustacheContentType {
-    case html
-
-    func escapeText(_ text: String) -> String { HTMLEscaping.escape(text) }
-
-    /// Lines put before the theme's own text (subtracted from error line numbers).
-    static let addedLines = 1
-
-    private static let registered: Void = MustacheContentTypes.register(ThemeEscaping.html, named: "LANTERN_HTML")
-
-    static func template(_ text: String) throws -> MustacheTemplate {
-        registered
-        return try MustacheTemplate(string: "{{% CONTENT_TYPE: LANTERN_HTML }}\n" + text)
-    }
-}
-
-/// A template that outputs a fixed text. Its first tag switches the tag delimiters to two
-/// control characters that rendered HTML does not contain (checked), so nothing in the text
-/// is read as a tag.
-enum LiteralTemplate {
-    private static let open = "\u{1}\u{2}", close = "\u{2}\u{1}"
-
-    static func make(_ text: String) -> MustacheTemplate? {
-        guard !text.contains(open), !text.contains(close) else { return nil }
-        // On a line of its own, the delimiter tag is removed with its line ending.
-        return try? MustacheTemplate(string: "{{=\(open) \(close)=}}\n" + text)
-    }
-}
-
-/// A `{{> partial}}` or `{{< parent}}` tag found in a template's text.
-struct PartialReference: Equatable {
-    var name: String
-    var line: Int
-    var column: Int
-
-    /// Finds partial and parent tags with the default `{{ }}` delimiters.
-    static func scan(_ text: String) -> [PartialReference] {
-        var found: [PartialReference] = []
-        let bytes = Array(text.utf8)
-        var line = 1, lineStart = 0, i = 0
-        while i + 2 < bytes.count {
-            if bytes[i] == 0x0A {
-                line += 1
-                lineStart = i + 1
-            } else if bytes[i] == UInt8(ascii: "{"), bytes[i + 1] == UInt8(ascii: "{"),
-                bytes[i + 2] == UInt8(ascii: ">") || bytes[i + 2] == UInt8(ascii: "<")
-            {
-                var j = i + 3
-                while j < bytes.count, bytes[j] == UInt8(ascii: " ") { j += 1 }
-                let start = j
-                while j < bytes.count, bytes[j] != UInt8(ascii: "}"), bytes[j] != UInt8(ascii: " ") { j += 1 }
-                let name = String(decoding: bytes[start..<j], as: UTF8.self)
-                if !name.isEmpty && !name.hasPrefix("*") {
-                    found.append(PartialReference(name: name, line: line, column: i - lineStart + 1))
-                }
-                i = j
-                continue
-            }
-            i += 1
-        }
-        return found
     }
 }

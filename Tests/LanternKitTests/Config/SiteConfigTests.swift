@@ -34,7 +34,7 @@ import Testing
         #expect(config.unsafeMarkdown)
         #expect(config.synonyms == ["meds": ["medication"], "rehab": ["addiction treatment"]])
         #expect(config.menu == [.init(title: "Therapies", url: "/therapies/")])
-        #expect((config.templateValues["clinic"] as? [String: Any])?["phone"] as? Int == 555)
+        #expect(config.templateValues["clinic"]?["phone"] == 555)
     }
 
     @Test func malformedYAMLNamesTheLine() {

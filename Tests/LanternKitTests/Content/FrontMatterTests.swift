@@ -45,7 +45,7 @@ import Testing
         #expect(matter.slug == "cognitive")
         #expect(matter.aliases == ["/old-cbt/"])
         #expect(matter.layout == "special")
-        #expect(matter.param("icon") as? String == "brain")
+        #expect(matter.param("icon") == "brain")
         #expect(matter.param("title") == nil)
     }
 

@@ -6,7 +6,7 @@ import Testing
         let placement = PagePath.place(sourcePath: source, slug: nil)
         let matter = FrontMatter(title: source, description: "", date: nil, lastReviewed: nil, reviewedBy: nil,
             tags: [], draft: false, weight: 0, slug: nil, aliases: [], layout: nil, language: nil,
-            params: UncheckedSendable([:]), valueLocations: [:])
+            params: [:], valueLocations: [:])
         return Page(sourcePath: source, displayPath: source, kind: .page, frontMatter: matter, body: "",
             bodyFirstLine: 1, sectionPath: PagePath.folder(of: source), url: placement.url,
             outputPath: placement.outputPath)

@@ -6,7 +6,7 @@ import Testing
 @Suite struct SitePartialTests {
     @Test func templatesEscapeLikeSwiftMustache() throws {
         let text = "<a href='x'>Tom & \"Jerry\"</a> café ✓"
-        let ours = try TemplateLibrary.fromTexts(["t": "{{x}}"]).render(["x": text], with: "t")
+        let ours = try TemplateLibrary.fromTexts(["t": "{{x}}"]).render(["x": .text(text)], with: "t")
         let theirs = try MustacheTemplate(string: "{{x}}").render(["x": text])
         #expect(ours == theirs)
         #expect(ours == "&lt;a href=&#39;x&#39;&gt;Tom &amp; &quot;Jerry&quot;&lt;/a&gt; café ✓")
@@ -14,13 +14,10 @@ import Testing
     }
 
     @Test(arguments: ["", "\n", "  \n x", "{{a}} {{{b}}} {{#c}}{{/c}}", "a\r\nb\n", "é ✓\n\n"])
-    func literalTemplateKeepsItsTextExactly(_ text: String) throws {
-        let template = try #require(LiteralTemplate.make(text))
-        #expect(template.render([String: Any]()) == text)
-    }
-
-    @Test func literalTemplateRefusesTextContainingItsDelimiters() {
-        #expect(LiteralTemplate.make("a\u{1}\u{2}b") == nil)
+    func replacedPartialKeepsItsTextExactly(_ text: String) throws {
+        let library = try TemplateLibrary.fromTexts(["page": "[{{> site/p}}]", "site/p": "{{x}}"])
+            .replacingPartials(["site/p": text])
+        #expect(library.render(["x": "no"], with: "page") == "[\(text)]")
     }
 
     @Test func sitePartialsFollowEachPagesMenu() throws {

@@ -12,8 +12,8 @@ struct ReadingGradeRule: CheckRule {
         var found: [Diagnostic] = []
         var limit = context.site.config.maxReadingGrade
         if let raised = matter.param("max_grade") {
-            let value = (raised as? Int).map(Double.init) ?? (raised as? Double)
-            let reason = (matter.param("max_grade_reason") as? String)?.trimmingWhitespace() ?? ""
+            let value = raised.number
+            let reason = matter.param("max_grade_reason")?.text?.trimmingWhitespace() ?? ""
             if let value, !reason.isEmpty {
                 limit = value
             } else {
