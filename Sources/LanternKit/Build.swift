@@ -161,7 +161,7 @@ public enum Builder {
         _ site: Site, templates: TemplateLibrary?, options: BuildOptions, into output: some OutputSink,
         diagnostics earlier: DiagnosticBag, clock: inout StageClock
     ) throws(BuildFailure) -> SiteRender {
-        let pageRenderer = PageRenderer(site: site, templates: templates)
+        let pageRenderer = PageRenderer(site: site, templates: templates, forChecks: false)
         let outcomes = renderPages(site, with: pageRenderer, into: output, keepHTML: false)
         clock.lap("render and write pages")
         var diagnostics = earlier

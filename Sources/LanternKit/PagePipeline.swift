@@ -37,7 +37,7 @@ public struct PagePipeline: Sendable {
             let outcome = renderer.render(page)
             if !outcome.diagnostics.isEmpty { return .failure(BuildFailure(outcome.diagnostics)) }
             _ = Readability(blocks: outcome.blocks.map(\.text)).smogGrade
-            return .success(outcome.html ?? "")
+            return .success(String(decoding: outcome.html ?? [], as: UTF8.self))
         } catch {
             return .failure(error)
         }

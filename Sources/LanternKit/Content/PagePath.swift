@@ -56,6 +56,7 @@ enum PagePath {
 
     /// Resolves `..` and `.` in a `/`-separated path; nil if it climbs above the root.
     static func normalized(_ path: String) -> String? {
+        if isNormal(path.utf8) { return path.hasPrefix("/") ? String(path.dropFirst()) : path }
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
@@ -67,6 +68,24 @@ enum PagePath {
             }
         }
         return parts.joined(separator: "/")
+    }
+
+    /// No `.` or `..` part, no empty part except a leading `/`, no trailing `/`: what most
+    /// links are, and what `normalized` would return unchanged (but for the leading `/`).
+    private static func isNormal(_ path: String.UTF8View) -> Bool {
+        var partLength = 0, dots = 0, index = 0
+        for byte in path {
+            if byte == UInt8(ascii: "/") {
+                if index > 0, partLength == 0 || partLength == dots { return false }
+                partLength = 0
+                dots = 0
+            } else {
+                partLength += 1
+                if byte == UInt8(ascii: "."), dots == partLength - 1 { dots += 1 }
+            }
+            index += 1
+        }
+        return partLength > 0 && partLength != dots
     }
 
     /// The folder part of a source path: `therapies` for `therapies/cbt.md`.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The last touches to cmark's HTML, in one pass over its bytes: headings get their ids, and
 /// Markdown tables get a scrolling wrapper, so a wide table scrolls inside its own box on a
 /// phone instead of the whole page, and keyboard users can scroll it too.
@@ -9,48 +11,46 @@ enum HTMLFinishing {
     static let tableOpening = Array("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Table\"><table>".utf8)
     static let tableClosing = Array("</table></div>".utf8)
 
-    static func finish(_ html: String, headingIDs: [String?], tables: [Bool]) -> String {
-        guard !headingIDs.isEmpty || tables.contains(true) else { return html }
+    /// - Parameter html: cmark's output.
+    static func finish(_ html: UnsafeBufferPointer<UInt8>, headingIDs: [String?], tables: [Bool]) -> String {
+        guard !headingIDs.isEmpty || tables.contains(true) else { return String(decoding: html, as: UTF8.self) }
         var out = [UInt8]()
-        var bytes = html
-        return bytes.withUTF8 { bytes in
-            out.reserveCapacity(bytes.count + headingIDs.count * 24 + tables.count * 96)
-            var nextHeading = 0, nextTable = 0
-            var openTables: [Bool] = []
-            var i = 0
-            while i < bytes.count {
-                if bytes[i] == UInt8(ascii: "<") {
-                    if isHeadingTag(bytes, at: i) {
-                        if nextHeading < headingIDs.count, let id = headingIDs[nextHeading] {
-                            out += bytes[i..<(i + 3)]
-                            out += Array(" id=\"\(HTMLEscaping.escape(id))\">".utf8)
-                        } else {
-                            out += bytes[i..<(i + 4)]
-                        }
-                        nextHeading += 1
-                        i += 4
-                        continue
-                    }
-                    if matches(bytes, at: i, "<table>") {
-                        let wrap = nextTable < tables.count && tables[nextTable]
-                        nextTable += 1
-                        openTables.append(wrap)
-                        out += wrap ? tableOpening : Array("<table>".utf8)
-                        i += 7
-                        continue
-                    }
-                    if matches(bytes, at: i, "</table>") {
-                        let wrapped = openTables.popLast() ?? false
-                        out += wrapped ? tableClosing : Array("</table>".utf8)
-                        i += 8
-                        continue
-                    }
+        out.reserveCapacity(html.count + headingIDs.count * 24 + tables.count * 96)
+        var nextHeading = 0, nextTable = 0
+        var openTables: [Bool] = []
+        var copied = 0  // html[..<copied] is in `out`
+        var i = 0
+        while let found = memchr(html.baseAddress! + i, Int32(UInt8(ascii: "<")), html.count - i) {
+            i = html.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            let replacement: [UInt8]
+            let length: Int
+            if isHeadingTag(html, at: i) {
+                length = 4
+                if nextHeading < headingIDs.count, let id = headingIDs[nextHeading] {
+                    replacement = Array(html[i..<(i + 3)]) + Array(" id=\"\(HTMLEscaping.escape(id))\">".utf8)
+                } else {
+                    replacement = Array(html[i..<(i + 4)])
                 }
-                out.append(bytes[i])
+                nextHeading += 1
+            } else if matches(html, at: i, "<table>") {
+                let wrap = nextTable < tables.count && tables[nextTable]
+                nextTable += 1
+                openTables.append(wrap)
+                (replacement, length) = (wrap ? tableOpening : Array("<table>".utf8), 7)
+            } else if matches(html, at: i, "</table>") {
+                let wrapped = openTables.popLast() ?? false
+                (replacement, length) = (wrapped ? tableClosing : Array("</table>".utf8), 8)
+            } else {
                 i += 1
+                continue
             }
-            return String(decoding: out, as: UTF8.self)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: html[copied..<i]))
+            out.append(contentsOf: replacement)
+            i += length
+            copied = i
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: html[copied...]))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// How many `<hN>` and `<table>` tags a piece of raw HTML holds.

@@ -30,8 +30,12 @@ public struct MarkdownRenderer: Sendable {
     /// `javascript:` and similar URLs.
     public var allowRawHTML: Bool
 
-    public init(allowRawHTML: Bool = false) {
+    /// Whether `links` and `blocks` are collected: only checks read them.
+    public var collectsCheckText: Bool
+
+    public init(allowRawHTML: Bool = false, collectsCheckText: Bool = true) {
         self.allowRawHTML = allowRawHTML
+        self.collectsCheckText = collectsCheckText
     }
 
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
@@ -77,17 +81,20 @@ public struct MarkdownRenderer: Sendable {
         guard let document = finished else { fatalError("cmark: out of memory") }
         defer { cmark_node_free(document) }
 
-        var walker = TreeWalker(file: file, lineOffset: firstLine - 1, allowRawHTML: allowRawHTML)
+        var walker = TreeWalker(file: file, lineOffset: firstLine - 1, allowRawHTML: allowRawHTML,
+            collectsCheckText: collectsCheckText)
         walker.walk(document, resolveLink: resolveLink)
 
         guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser))
         else { fatalError("cmark: out of memory") }
-        let html = String(cString: rendered)
-        free(rendered)
+        defer { free(rendered) }
+        let html = HTMLFinishing.finish(
+            UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self),
+                count: strlen(rendered)),
+            headingIDs: walker.headingIDsInRenderOrder, tables: walker.tablesInRenderOrder)
 
         return RenderedMarkdown(
-            html: HTMLFinishing.finish(html, headingIDs: walker.headingIDsInRenderOrder,
-                tables: walker.tablesInRenderOrder),
+            html: html,
             headings: walker.headings, parts: walker.finishedParts(), links: walker.links,
             blocks: walker.blocks, diagnostics: walker.diagnostics)
     }
@@ -98,6 +105,7 @@ private struct TreeWalker {
     let file: String
     let lineOffset: Int
     let allowRawHTML: Bool
+    let collectsCheckText: Bool
 
     var headings: [Heading] = []
     /// One entry per `<hN>` tag the HTML will contain, in order; nil for a heading written as
@@ -113,10 +121,11 @@ private struct TreeWalker {
     private var parts: [TextPart] = [TextPart(anchor: "", heading: "", text: "")]
     private var slugger = HeadingSlugger()
 
-    init(file: String, lineOffset: Int, allowRawHTML: Bool) {
+    init(file: String, lineOffset: Int, allowRawHTML: Bool, collectsCheckText: Bool) {
         self.file = file
         self.lineOffset = lineOffset
         self.allowRawHTML = allowRawHTML
+        self.collectsCheckText = collectsCheckText
     }
 
     mutating func finishedParts() -> [TextPart] {
@@ -161,7 +170,7 @@ private struct TreeWalker {
                 tablesInRenderOrder += Array(repeating: false, count: counts.tables)
             }
             guard skipDepth == 0 else { continue }
-            if entering, isTextBlock(node, type), type != CMARK_NODE_ITEM {
+            if entering, collectsCheckText, isTextBlock(node, type), type != CMARK_NODE_ITEM {
                 openBlock = TextBlock(line: Int(cmark_node_get_start_line(node)) + lineOffset, text: "",
                     isCode: type == CMARK_NODE_CODE_BLOCK)
             }
@@ -225,6 +234,7 @@ private struct TreeWalker {
         case .broken(let message):
             diagnostics.append(.error(SourceLocation(file: file, line: line, column: column), message))
         }
+        guard collectsCheckText else { return }
         links.append(LinkReference(
             destination: destination, resolved: resolved, isImage: isImage,
             text: TreeWalker.plainText(of: node).trimmingWhitespace(), line: line, column: column))

@@ -172,13 +172,13 @@ final class LiveBuild {
         let outcomes = pages.parallelMap { renderer.render($0) }
         for outcome in outcomes {
             guard outcome.diagnostics.isEmpty, let html = outcome.html else { return nil }
-            files[outcome.page.outputPath] = Array(html.utf8)
+            files[outcome.page.outputPath] = html
         }
         if listingsChanged {
             // Lists of every page, and lastmod dates.
             for special in SpecialPage.allCases
             where special != .notFound && templates.names.contains(special.template) {
-                files[special.outputPath] = Array(renderer.render(special).utf8)
+                files[special.outputPath] = renderer.render(special)
             }
             files["sitemap.xml"] = Array(SiteFiles.sitemap(site).utf8)
         }

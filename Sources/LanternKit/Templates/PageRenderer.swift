@@ -1,8 +1,8 @@
 /// What one page's rendering left behind for the site-wide stages (search, checks).
 public struct PageOutcome: Sendable {
     public var page: Page
-    /// The finished HTML, nil when the page has errors or no templates could be loaded.
-    public var html: String?
+    /// The finished HTML (UTF-8), nil when the page has errors or no templates could be loaded.
+    public var html: [UInt8]?
     public var diagnostics: [Diagnostic]
     public var headings: [Heading]
     public var parts: [TextPart]
@@ -29,10 +29,11 @@ public struct PageRenderer: Sendable {
         var theme: TemplateLibrary?
     }
 
-    public init(site: Site, templates: TemplateLibrary?) {
+    /// - Parameter forChecks: collect what only checks read (each page's links and text blocks).
+    public init(site: Site, templates: TemplateLibrary?, forChecks: Bool = true) {
         self.site = site
         self.templates = templates
-        markdown = MarkdownRenderer(allowRawHTML: site.config.unsafeMarkdown)
+        markdown = MarkdownRenderer(allowRawHTML: site.config.unsafeMarkdown, collectsCheckText: forChecks)
         resolver = LinkResolver(pages: site.pages, staticFiles: site.staticFiles, draftPaths: site.draftPaths,
             unloadedPaths: site.unloadedPaths)
         let context = PageContext(site: site)
@@ -82,11 +83,11 @@ public struct PageRenderer: Sendable {
         let rendered = markdown.render(page.body, file: page.displayPath, firstLine: page.bodyFirstLine) {
             resolver.resolve($0, from: page.sourcePath)
         }
-        var html: String?
+        var html: [UInt8]?
         let variant = variant(for: page)
         if rendered.diagnostics.isEmpty, let theme = variant.theme {
-            html = theme.render(context.values(for: page, rendered: rendered, site: variant.site),
-                with: PageRenderer.templateName(for: page))
+            html = theme.renderBytes(context.values(for: page, rendered: rendered, site: variant.site),
+                with: PageRenderer.templateName(for: page), capacity: rendered.html.utf8.count + 16 * 1024)
         }
         return PageOutcome(page: page, html: html, diagnostics: rendered.diagnostics,
             headings: rendered.headings, parts: rendered.parts, links: rendered.links, blocks: rendered.blocks,
@@ -103,7 +104,7 @@ public struct PageRenderer: Sendable {
     }
 
     /// Renders a page Lantern makes itself (404, search, site index).
-    func render(_ special: SpecialPage) -> String {
+    func render(_ special: SpecialPage) -> [UInt8] {
         let matter = FrontMatter(
             title: special.title, description: "", date: nil, lastReviewed: nil, reviewedBy: nil,
             tags: [], draft: false, weight: 0, slug: nil, aliases: [], layout: special.template,
@@ -113,11 +114,11 @@ public struct PageRenderer: Sendable {
             outputPath: special.outputPath, isGenerated: true)
         let rendered = RenderedMarkdown(html: "", headings: [], parts: [], links: [], blocks: [], diagnostics: [])
         let variant = variant(for: page)
-        guard let theme = variant.theme else { return "" }
+        guard let theme = variant.theme else { return [] }
         var values = context.values(for: page, rendered: rendered, site: variant.site)
         if special == .notFound { values["breadcrumbs"] = nil }
         if special == .siteIndex { values["allSections"] = context.allSections() }
-        return theme.render(values, with: special.template)
+        return theme.renderBytes(values, with: special.template)
     }
 }
 

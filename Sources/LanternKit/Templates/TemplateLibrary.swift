@@ -72,11 +72,15 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// Renders `context` with the template `name`, which must exist (checked beforehand).
-    func render(_ context: [String: TemplateValue], with name: String, capacity: Int = 16 * 1024) -> String {
-        guard let template = templates[name] else { return "" }
+    func renderBytes(_ context: [String: TemplateValue], with name: String, capacity: Int = 16 * 1024) -> [UInt8] {
+        guard let template = templates[name] else { return [] }
         var rendering = TemplateRendering(templates: templates, context: .object(context), capacity: capacity)
         rendering.render(template.nodes)
-        return String(decoding: rendering.output, as: UTF8.self)
+        return rendering.output
+    }
+
+    func render(_ context: [String: TemplateValue], with name: String) -> String {
+        String(decoding: renderBytes(context, with: name), as: UTF8.self)
     }
 
     /// Partials under `site/`: they see only `site`, so they are rendered once per build for

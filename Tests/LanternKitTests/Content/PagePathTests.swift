@@ -30,5 +30,12 @@ import Testing
         #expect(PagePath.normalized("iop/../family/x.md") == "family/x.md")
         #expect(PagePath.normalized("./a//b.md") == "a/b.md")
         #expect(PagePath.normalized("../x.md") == nil)
+        #expect(PagePath.normalized("a/b/..") == "a")
+        #expect(PagePath.normalized("a/.") == "a")
+        #expect(PagePath.normalized("a/b/") == "a/b")
+        #expect(PagePath.normalized("//a") == "a")
+        #expect(PagePath.normalized("/family/x.md") == "family/x.md")
+        #expect(PagePath.normalized("..a/b.c/...") == "..a/b.c/...")
+        #expect(PagePath.normalized("family/x.md") == "family/x.md")
     }
 }
