@@ -17,19 +17,34 @@ public struct BuildReport: Sendable {
     public var pagesWritten: Int
     public var filesWritten: Int
     public var seconds: Double
-    /// Seconds spent in each stage, in order (`lantern build --timings`).
-    public var stages: [(name: String, seconds: Double)] = []
+    /// Seconds spent in each stage, in order (`lantern build --timings`), and the processor
+    /// seconds of all threads in it (twice `seconds` when two cores were busy throughout).
+    public var stages: [(name: String, seconds: Double, cpuSeconds: Double)] = []
 }
 
 /// Times the stages of one build.
 struct StageClock {
     private var last = DispatchTime.now()
-    private(set) var stages: [(name: String, seconds: Double)] = []
+    private var lastCPU = StageClock.cpuSeconds()
+    private(set) var stages: [(name: String, seconds: Double, cpuSeconds: Double)] = []
 
     mutating func lap(_ name: String) {
-        let now = DispatchTime.now()
-        stages.append((name, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
+        let now = DispatchTime.now(), cpu = StageClock.cpuSeconds()
+        stages.append((name, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9, cpu - lastCPU))
         last = now
+        lastCPU = cpu
+    }
+
+    /// User and system time of the whole process so far.
+    private static func cpuSeconds() -> Double {
+        var usage = rusage()
+        #if canImport(Glibc)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 }
 

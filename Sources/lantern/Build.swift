@@ -42,7 +42,8 @@ struct Build: ParsableCommand {
             }
             if timings {
                 for stage in report.stages {
-                    print(String(format: "  %7.0f ms  %@", stage.seconds * 1000, stage.name))
+                    print(String(format: "  %7.0f ms  %7.0f ms CPU  %@", stage.seconds * 1000, stage.cpuSeconds * 1000,
+                        stage.name))
                 }
             }
         } catch {
