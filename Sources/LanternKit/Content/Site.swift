@@ -49,7 +49,9 @@ public struct Site: Sendable {
             pages.append(generatedSection(folder, config: config, displayRoot: contentDisplayRoot))
             sectionPaths.insert(folder)
         }
-        pages.sort { ($0.url, $0.sourcePath) < ($1.url, $1.sourcePath) }
+        // Sorted by index: moving the pages themselves, large values, cost more than comparing.
+        pages = pages.indices.sorted { (pages[$0].url, pages[$0].sourcePath) < (pages[$1].url, pages[$1].sourcePath) }
+            .map { pages[$0] }
 
         var claims: [String: String] = [:]  // output path → who claims it
         func claim(_ output: String, by who: String, at location: SourceLocation, what: String,
@@ -101,8 +103,9 @@ public struct Site: Sendable {
             }
         }
         neighbourIndices = [:]
+        let order = pages.map(ListOrder.init)
         for (key, indices) in childrenBySection {
-            let sorted = indices.sorted { Site.ordered(pages[$0], before: pages[$1]) }
+            let sorted = indices.sorted { order[$0] < order[$1] }
             childrenBySection[key] = sorted
             let regular = sorted.filter { pages[$0].kind == .page }
             for (position, index) in regular.enumerated() {
@@ -113,14 +116,22 @@ public struct Site: Sendable {
         }
     }
 
-    /// Weight first (pages without one after those with one), then title, then URL.
-    static func ordered(_ a: Page, before b: Page) -> Bool {
-        let wa = a.frontMatter.weight == 0 ? Int.max : a.frontMatter.weight
-        let wb = b.frontMatter.weight == 0 ? Int.max : b.frontMatter.weight
-        if wa != wb { return wa < wb }
-        let ta = a.title.lowercased(), tb = b.title.lowercased()
-        if ta != tb { return ta < tb }
-        return a.url < b.url
+    /// Where a page comes in its section's list: weight first (pages without one after those
+    /// with one), then title, then URL.
+    private struct ListOrder: Comparable {
+        var weight: Int
+        var title: String
+        var url: String
+
+        init(_ page: Page) {
+            weight = page.frontMatter.weight == 0 ? Int.max : page.frontMatter.weight
+            title = page.title.lowercased()
+            url = page.url
+        }
+
+        static func < (a: ListOrder, b: ListOrder) -> Bool {
+            (a.weight, a.title, a.url) < (b.weight, b.title, b.url)
+        }
     }
 
     /// The pages and subsections listed by a section (`""` is the home page's list).
