@@ -5,7 +5,7 @@ SWIFT ?= swift
 LANTERN := .build/debug/lantern
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
-SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev pkg-config
 TEST_PACKAGES := chromium chromium-driver default-jre-headless nodejs
 PYTHON ?= python3
 CHECK := .build/public-check
@@ -19,7 +19,7 @@ build: deps
 	$(SWIFT) build
 
 deps:
-	@pkg-config --exists libcmark-gfm || { $(SUDO) apt-get update -qq && $(APT_INSTALL) $(SYSTEM_PACKAGES); }
+	@pkg-config --exists libcmark-gfm jemalloc || { $(SUDO) apt-get update -qq && $(APT_INSTALL) $(SYSTEM_PACKAGES); }
 
 test-deps: deps
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v java >/dev/null \
@@ -74,7 +74,6 @@ bench-serve: deps
 	$(PYTHON) Benchmarks/serve_latency.py --content .build/bench-site/Content
 
 bench-micro: deps
-	@dpkg -s libjemalloc-dev >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(APT_INSTALL) libjemalloc-dev; }
 	cd Benchmarks && $(SWIFT) package benchmark
 
 # Fuzzing with libFuzzer: `make fuzz FUZZ_SECONDS=1800`. Crashes land in Fuzz/crashes/; each one

