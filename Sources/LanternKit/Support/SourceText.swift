@@ -6,14 +6,16 @@ enum SourceText {
     static func decode(_ data: Data, file: String) throws(BuildFailure) -> String {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if let bad = firstInvalidUTF8Offset(bytes) {
-            let (line, column) = lineAndColumn(of: bad, in: bytes)
-            throw BuildFailure(.error(SourceLocation(file: file, line: line, column: column),
-                "the file is not valid UTF-8 text (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); "
-                + "save it as UTF-8 in your editor"))
+        let hasCarriageReturn = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { memchr($0, 0x0D, buffer.count) != nil } ?? false
         }
-        if bytes.contains(0x0D) { bytes = normalizedLineEndings(bytes) }
-        return String(decoding: bytes, as: UTF8.self)
+        if hasCarriageReturn { bytes = normalizedLineEndings(bytes) }
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        let bad = firstInvalidUTF8Offset(bytes) ?? 0
+        let (line, column) = lineAndColumn(of: bad, in: bytes)
+        throw BuildFailure(.error(SourceLocation(file: file, line: line, column: column),
+            "the file is not valid UTF-8 text (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); "
+            + "save it as UTF-8 in your editor"))
     }
 
     /// The offset of the first byte that does not start or continue a valid UTF-8 sequence.

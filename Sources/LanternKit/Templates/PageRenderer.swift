@@ -80,8 +80,9 @@ public struct PageRenderer: Sendable {
     }
 
     public func render(_ page: Page) -> PageOutcome {
+        let resolver = self.resolver, source = page.sourcePath
         let rendered = markdown.render(page.body, file: page.displayPath, firstLine: page.bodyFirstLine) {
-            resolver.resolve($0, from: page.sourcePath)
+            resolver.resolve($0, from: source)
         }
         var html: [UInt8]?
         let variant = variant(for: page)
