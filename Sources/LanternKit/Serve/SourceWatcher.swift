@@ -58,8 +58,9 @@ struct SourceWatcher {
     /// inside them, and the folder holding the configuration file.
     var folders: [String] {
         var folders = [contentPath, templatesPath, (configPath as NSString).deletingLastPathComponent]
-        for path in content.keys where path.hasSuffix("/") { folders.append(contentPath + "/" + path) }
-        for path in theme.keys where path.hasSuffix("/") { folders.append(templatesPath + "/" + path) }
+        // Folders are recorded as `care/`; events name files as folder + "/" + name.
+        for path in content.keys where path.hasSuffix("/") { folders.append(contentPath + "/" + path.dropLast()) }
+        for path in theme.keys where path.hasSuffix("/") { folders.append(templatesPath + "/" + path.dropLast()) }
         return folders.map { $0.isEmpty ? "." : $0 }
     }
 

@@ -232,6 +232,23 @@ import Testing
         try site.write("---\ntitle: A2\n---\n", to: "Content/a.md")
         #expect(events.wait(timeout: 2, settle: 0.01) == .paths([site.root + "/Content/a.md"]))
     }
+
+    /// A save in a subfolder is named so that the watcher looks at that file alone (a path
+    /// with `//` in it was unknown to it, and every save cost a look at the whole site).
+    @Test func eventsInSubfoldersNameFilesTheWatcherKnows() throws {
+        let site = try TemporarySite(["Content/care/b.md": "---\ntitle: B\n---\n"])
+        defer { site.remove() }
+        let content = site.root + "/Content"
+        var watcher = SourceWatcher(contentPath: content, templatesPath: site.root + "/Templates",
+            configPath: site.root + "/site.yaml")
+        let events = try #require(FolderEvents())
+        events.watch(watcher.folders)
+        try site.write("---\ntitle: B2\n---\n", to: "Content/care/b.md")
+        let activity = events.wait(timeout: 2, settle: 0.01)
+        #expect(activity == .paths([content + "/care/b.md"]))
+        guard case .paths(let paths) = activity else { return }
+        #expect(watcher.changes(at: paths) == SourceChanges(modifiedContent: ["care/b.md"]))
+    }
     #endif
 }
 
