@@ -408,7 +408,7 @@
       const vs = [], stemmed = this.stem(word), exact = this.ids.get(stemmed), ts = this.terms;
       const v = (terms, pct, kind, edits) => vs.push({ terms, pct, kind, edits: edits || 0 });
       if (exact !== undefined) v([exact], 100, stemmed === word ? 'exact' : 'stem');
-      if (prefix) {
+      if (prefix && Array.from(word).length > 1) {
         const found = new Set(), typed = ENC.encode(word);
         ts.forEach((t, id) => { if (t.startsWith(word)) found.add(id); });
         // Stems are often shorter than the word being typed ("medicat" → "medic").

@@ -106,6 +106,7 @@ const EXTRA_QUERIES = [
   'xyzzy therapy', 'xyzzy', 'the', 'group therapy skills', 'eating disorders teen',
   'co-occurring', 'Therapie', '"family workshop"', 'inpatient vs iop', '"family xyzzy" therapy',
   'what is', 'how do i pay for an iop', 'Café', 'call 1-800-662-4357', 'iop', 'help',
+  'PHQ-9', '9', '98', 'GAD-7', 'a',
 ];
 const PARITY_QUERIES = [...new Set([...QUERY_SET.map((q) => q.query), ...EXTRA_QUERIES])];
 
@@ -234,6 +235,9 @@ test('typo, prefix and synonym matches are explained', async () => {
   assert.ok((await kinds('medicat')).includes('prefix'));
   assert.ok((await kinds('rehab')).includes('synonym'));
   assert.deepEqual(await kinds('dbt '), ['exact']);
+  // A one-character last word is no prefix ("9" would start "988"); two characters are.
+  assert.deepEqual(await kinds('9'), ['exact']);
+  assert.ok((await kinds('98')).includes('prefix'));
 });
 
 test('partial matches: words found nowhere are reported, never dropped', async () => {

@@ -235,6 +235,9 @@ enum IndexFormat {
     static let synonymPercent = 60
 
     static let prefixExpansions = 20
+    /// A last word shorter than this (in characters) matches whole words only: a lone "9"
+    /// would start hundreds of terms, spread over as many shards.
+    static let minPrefixLength = 2
     static let typoExpansions = 10
 
     /// Adjacent query words n positions apart (n < 6) earn (6 − n) × 200 points.

@@ -211,7 +211,7 @@ final class Ranker {
             variants.append(
                 Variant(terms: [exact], percent: IndexFormat.exactPercent, kind: kind, edits: 0))
         }
-        if isPrefix {
+        if isPrefix && word.unicodeScalars.count >= IndexFormat.minPrefixLength {
             var found = Set(prefixRange(reader.termBytes, Array(word.utf8)))
             // Stems are often shorter than the word being typed ("medicat" → "medic").
             let typed = Array(word.utf8)

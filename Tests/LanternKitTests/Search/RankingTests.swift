@@ -90,6 +90,18 @@ import Testing
         #expect(partial.isPartial && Set(partial.urls) == ["/t/", "/f/"])
     }
 
+    @Test func aOneCharacterLastWordMatchesWholeWordsOnly() throws {
+        let engine = try TestIndex.engine([
+            TestIndex.page("/phq9/", title: "PHQ-9", intro: "The PHQ-9 has 9 questions."),
+            TestIndex.page("/other/", title: "Forms", intro: "The PHQ form takes 90 seconds; call 911."),
+        ])
+        #expect(try engine.search("PHQ-9").urls == ["/phq9/"])
+        #expect(try engine.search("9").words[0].matches.map(\.kind) == [.exact])
+        // Two characters are a prefix.
+        let two = try engine.search("phq 91")
+        #expect(two.urls == ["/other/"] && two.words[1].matches.map(\.kind) == [.prefix])
+    }
+
     @Test func prefixFindsPagesAcrossWords() throws {
         let engine = try TestIndex.engine([
             TestIndex.page("/t/", title: "Therapists and families", intro: "Our therapists help."),
