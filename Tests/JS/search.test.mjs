@@ -280,6 +280,23 @@ test('quoted phrases match in order, stop words included', async () => {
   assert.ok(loose.results.length > r.results.length);
 });
 
+test('typo matching compares UTF-8 bytes, as the Swift engine does', async () => {
+  // "japanes\u0435" ends with a Cyrillic е, two bytes: two edits from "japanese" as bytes (an
+  // engine that compared the word's characters with the term's bytes never matched it).
+  const content = join(work, 'cyrillic-content');
+  mkdirSync(content, { recursive: true });
+  writeFileSync(join(content, '_index.md'), '---\ntitle: Home\n---\n\nA tiny site.\n');
+  writeFileSync(join(content, 'words.md'),
+    '---\ntitle: Words\n---\n\nThe word japanes\u0435 is spelt with a Cyrillic letter.\n');
+  const config = join(work, 'cyrillic.yaml');
+  writeFileSync(config, 'title: Cyrillic\nbase_url: https://example.org\n');
+  const dir = build('cyrillic', config, content);
+  const r = await engine(dir).search('japanese');
+  assert.deepEqual(r.results.map((x) => pageOf(x.url)), ['/words/']);
+  assert.deepEqual(r.words[0].matches, [{ term: 'japanes\u0435', kind: 'typo', edits: 2 }]);
+  assert.deepEqual(flatten(r), swiftResults(dir, ['japanese'])[0]);
+});
+
 // ---- Lazy loading ----
 
 test('nothing is fetched before a search; a single-layout site reads index.json only', async () => {

@@ -75,6 +75,18 @@ import Testing
         #expect(match.kind == .typo && match.edits == 1)
     }
 
+    @Test func typosAreCountedInBytes() throws {
+        // "japanesе" ends with a Cyrillic е, two bytes: two edits from "japanese".
+        let engine = try TestIndex.engine([
+            TestIndex.page("/w/", title: "Words", intro: "The word japanes\u{0435} is spelt oddly."),
+            TestIndex.page("/x/", title: "Other", intro: "Nothing alike."),
+        ])
+        let response = try engine.search("japanese")
+        #expect(response.urls == ["/w/"])
+        let match = try #require(response.words[0].matches.first)
+        #expect(match.kind == .typo && match.edits == 2 && match.term == "japanes\u{0435}")
+    }
+
     @Test func lastWordMatchesAsPrefix() throws {
         let engine = try TestIndex.engine([
             TestIndex.page("/t/", title: "Therapists", intro: "Our therapists help."),
