@@ -24,16 +24,24 @@ extension StoredText {
     /// `text` with each run of white space (line breaks between blocks) made one space, cut
     /// between words to at most `limit` bytes and ended with "…" when cut.
     static func cut(_ text: String, to limit: Int) -> String {
+        var text = text
         var bytes: [UInt8] = []
-        for byte in text.utf8 {
-            if bytes.count > limit { break }
-            if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
-                if let last = bytes.last, last != 0x20 { bytes.append(0x20) }
-            } else {
+        text.withUTF8 { utf8 in
+            bytes.reserveCapacity(min(utf8.count, limit) + 1)
+            var space = false  // white space seen since the last byte kept
+            for byte in utf8 {
+                if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
+                    space = !bytes.isEmpty
+                    continue
+                }
+                if space {
+                    bytes.append(0x20)
+                    space = false
+                }
+                if bytes.count > limit { break }
                 bytes.append(byte)
             }
         }
-        while bytes.last == 0x20 { bytes.removeLast() }
         if bytes.count <= limit { return String(decoding: bytes, as: UTF8.self) }
         var end = limit
         if let space = bytes[..<end].lastIndex(of: 0x20), space > 0 {
