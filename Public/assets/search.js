@@ -4,7 +4,7 @@
    returns the engine; in a page it starts on the [data-lantern-search] form. */
 (() => {
   'use strict';
-  const VERSION = 2, ENC = new TextEncoder(), DEC = new TextDecoder();
+  const VERSION = 3, ENC = new TextEncoder(), DEC = new TextDecoder();
   const utf8 = (s) => Array.from(ENC.encode(s));
   const has = (list, x) => list.indexOf(x) >= 0;
 
@@ -310,7 +310,7 @@
     constructor(load) {
       this.load = load; this.files = {}; this.stems = new Map();
       this.post = new Map(); this.champs = new Map(); this.cards = new Map(); this.src = [];
-      this.texts = new Map();
+      this.texts = new Map(); this.pages = new Map();
     }
     // The parsed file `name`, passed once through `use`. A failed fetch is forgotten, so the
     // next keystroke tries again.
@@ -344,7 +344,7 @@
       let url = '', page = first - 1;
       list.forEach((c) => this.cards.set(page += next ? next() + 1 : 1, {
         url: url = url.slice(0, ALPHA.indexOf(c[0][0])) + c[0].slice(1),
-        title: c[1], section: this.x.sections[c[2]], text: c[3], heads: c
+        title: c[1], section: this.x.sections[c[2]], heads: c
       }));
     }
     stem(w) {
@@ -365,11 +365,14 @@
         this.src[n] = offsets(f.postings);
       }) : 0));
     }
-    // Loads the cards of `pages` missing from the shards: one wave of card chunks.
-    fetchCards(pages) {
-      const k = this.x.pagesPerChunk;
-      return Promise.all([...new Set(pages.filter((p) => !this.cards.has(p)).map((p) => p / k | 0))]
-        .map((n) => this.file(`cards-${n}.json`, (f) => this.addCards(f.cards, f.start))));
+    // Loads the cards of `pages` missing from the shards and, when `full`, their text: one
+    // wave of card chunks and text files.
+    fetch(pages, full) {
+      const get = (have, k, name, add) => [...new Set(pages.filter((p) => !have.has(p))
+        .map((p) => p / k | 0))].map((n) => this.file(`${name}-${n}.json`, add));
+      return Promise.all(get(this.cards, this.x.pagesPerChunk, 'cards',
+        (f) => this.addCards(f.cards, f.start)).concat(full ? get(this.texts, this.x.pagesPerText,
+        'text', (f) => f.pages.forEach((t, i) => this.texts.set(f.start + i, t))) : []));
     }
     // {p: pages, i: impacts} of a term, decoded once; its shard must be loaded.
     postings(id) {
@@ -408,7 +411,7 @@
       const vs = [], stemmed = this.stem(word), exact = this.ids.get(stemmed), ts = this.terms;
       const v = (terms, pct, kind, edits) => vs.push({ terms, pct, kind, edits: edits || 0 });
       if (exact !== undefined) v([exact], 100, stemmed === word ? 'exact' : 'stem');
-      if (prefix) {
+      if (prefix && Array.from(word).length > 1) {
         const found = new Set(), typed = ENC.encode(word);
         ts.forEach((t, id) => { if (t.startsWith(word)) found.add(id); });
         // Stems are often shorter than the word being typed ("medicat" → "medic").
@@ -523,7 +526,7 @@
       return champs.concat(cands.filter((c) => !mark[c.page]).sort(order));
     }
     // The pages to present, best first by postings score (Ranker.choose).
-    async choose(ms, limit) {
+    async choose(ms, limit, full) {
       let missing = ms.filter((m) => !m.pages.length).map((m) => m.label);
       // At least 10 pages are read, so a smaller limit gives the first results of a larger one.
       const w = Math.max(limit, 10), phrases = ms.filter((m) => m.phrase), chosen = [];
@@ -535,29 +538,37 @@
       }
       if (partial || !phrases.length) return { chosen: cands.slice(0, w), partial, missing };
       cands = cands.slice(0, 30);
-      await this.fetchCards(cands.map((c) => c.page));
+      await this.fetch(cands.map((c) => c.page), full);
       for (const c of cands) {
-        const t = this.page(c.page);
+        const t = this.page(c.page, full);
         if (phrases.every((m) => t.contains(m.phrase)) && chosen.push(c) === w) break;
       }
       if (chosen.length) return { chosen, partial: false, missing: [] };
       // No page has the phrase in order in its card: say so, and rank by the words, the
       // phrase's words still all required but in any order.
-      const fb = await this.choose(ms.map((m) => ({ ...m, phrase: null })), limit);
+      const fb = await this.choose(ms.map((m) => ({ ...m, phrase: null })), limit, full);
       return { chosen: fb.chosen, partial: true, missing: phrases.map((m) => m.label).concat(fb.missing) };
     }
-    page(p) {
-      let t = this.texts.get(p);
-      if (!t) this.texts.set(p, t = new Page(this.cards.get(p), this));
+    // A page's card and, when `full`, its text (loaded by then), tokenized once.
+    page(p, full) {
+      const key = full ? ~p : p;
+      let t = this.pages.get(key);
+      if (!t) this.pages.set(key, t = new Page(this.cards.get(p), full && this.texts.get(p), this));
       return t;
     }
-    // {results, partial, missing, words}, like SearchEngine.search in Swift.
-    async search(query, limit = 10) {
+    // {results, partial, missing, words}, like SearchEngine.search in Swift. Without `full`,
+    // from the cards alone (lantern search --cards-only), as soon as the shards are loaded;
+    // with it, also from the text of the pages read, which it loads (one wave more).
+    async search(query, limit = 10, full = false) {
       await this.open();
-      const q = parse(query, this.stops), ms = q.clauses.map((c) => this.resolve(c));
-      await this.fetchShards([].concat(...ms.map((m) => [].concat(...m.variants.map((v) => v.terms)))));
-      ms.forEach((m) => this.score(m));
-      const out = {
+      let st = this.last;
+      if (!st || st.query !== query) {
+        const q = parse(query, this.stops), ms = q.clauses.map((c) => this.resolve(c));
+        await this.fetchShards([].concat(...ms.map((m) => [].concat(...m.variants.map((v) => v.terms)))));
+        ms.forEach((m) => this.score(m));
+        this.last = st = { query, q, ms };
+      }
+      const { q, ms } = st, out = {
         results: [], partial: false, missing: [],
         words: ms.map((m) => ({
           word: m.label, stop: false,
@@ -567,10 +578,11 @@
         })).concat(q.ignored.map((word) => ({ word, stop: true, matches: [] })))
       };
       if (limit <= 0 || !ms.length) return out;
-      const ch = await this.choose(ms, limit);
-      await this.fetchCards(ch.chosen.map((c) => c.page));
+      const ch = await this.choose(ms, limit, full);
+      await this.fetch(ch.chosen.map((c) => c.page), full);
       let rs = ch.chosen.map((c) => {
-        const t = this.page(c.page), order = t.order(q.seq, ms), r = t.present(ms, order === 2000);
+        const t = this.page(c.page, full), order = t.order(q.seq, ms);
+        const r = t.present(ms, order === 2000, ms.map((m) => m.sc[c.page]));
         r.score = c.key + t.proximity(ms) + order;
         return { r, page: c.page };
       });
@@ -586,13 +598,15 @@
     }
   }
 
-  // ---- Page text (PageText.swift): the card's title, text and headings ----
+  // ---- Page text (PageText.swift): the card's title and headings, and the page's text
+  // once loaded ----
   // A run of text: its tokens and their stems (null for stop words).
   const run = (text, eng) => {
     const ts = tokens(text);
     return { text, ts, stems: ts.map((t) => eng.stops.has(t.t) ? null : eng.stem(t.t)) };
   };
   const matches = (r, i, m) => r.stems[i] !== null && m.stems.has(r.stems[i]);
+  const count = (r, m) => r.ts.reduce((n, _, i) => n + matches(r, i, m), 0);
   // The query's words, stop words included, in order (other words may come between).
   const inOrder = (r, seq, ms) => {
     let k = 0;
@@ -604,19 +618,84 @@
   };
   const occurrences = (r, phrase) =>
     r.ts.map((_, i) => i).filter((i) => phrase.every((p, k) => (r.ts[i + k] || {}).t === p));
-  const first = (r, ms) => {
-    let f = r.ts.findIndex((_, i) => ms.some((m) => matches(r, i, m)));
-    ms.forEach((m) => {
-      const o = m.phrase ? occurrences(r, m.phrase) : [];
-      if (o.length && (f < 0 || o[0] < f)) f = o[0];
+  // Excerpts are at most this many bytes of a run (IndexFormat.excerptBytes).
+  const SPAN = 180, NONE = { f: 0, l: 0, n: 0, k: 0 };
+  const better = (a, b) => a.n !== b.n ? a.n > b.n : a.k > b.k;
+  // The matched tokens f..l within SPAN bytes with the most clauses (n), then the most
+  // matched tokens (k), the first on ties; null when nothing matches.
+  function cluster(r, ms) {
+    const masks = r.ts.map(() => 0), marked = [];
+    let best = null;
+    ms.forEach((m, c) => {
+      const bit = (c < 30 ? 1 << c : 0) | 1 << 30;
+      r.ts.forEach((_, i) => { if (matches(r, i, m)) masks[i] |= bit; });
+      if (m.phrase) {
+        occurrences(r, m.phrase).forEach((o) => {
+          for (let i = o; i < o + m.phrase.length; i++) masks[i] |= bit;
+        });
+      }
     });
-    return f;
-  };
+    masks.forEach((x, i) => { if (x) marked.push(i); });
+    for (let a = 0; a < marked.length; a++) {
+      let mask = 0, b = a, n = 0;
+      while (b < marked.length && r.ts[marked[b]].e - r.ts[marked[a]].s <= SPAN) mask |= masks[marked[b++]];
+      for (mask &= (1 << 30) - 1; mask; mask &= mask - 1) n++;
+      const c = { f: marked[a], l: marked[b - 1], n, k: b - a };
+      if (!best || better(c, best)) best = c;
+    }
+    return best;
+  }
+  // Tokens [from, to) around cluster c: widened a token at a time on the side with less
+  // context while the whole stays within SPAN bytes.
+  function win(r, c) {
+    const t = r.ts;
+    let lo = c.f, hi = c.l;
+    for (;;) {
+      const left = lo > 0 && t[hi].e - t[lo - 1].s <= SPAN;
+      const right = hi + 1 < t.length && t[hi + 1].e - t[lo].s <= SPAN;
+      if (!left && !right) return [lo, hi + 1];
+      if (left && (!right || t[c.f].s - t[lo].s <= t[hi].e - t[c.l].e)) lo--; else hi++;
+    }
+  }
+  // Tokens [ws, we) of a run as segments, matched words and phrases apart, with "…" where
+  // the run goes on.
+  function segments(r, [ws, we], ms) {
+    const ts = r.ts, marks = [], segs = [], b = ENC.encode(r.text);
+    const end = we === ts.length ? b.length : ts[we - 1].e;
+    let pos = ws === 0 ? 0 : ts[ws].s;
+    for (let i = ws; i < we; i++) {
+      if (ms.some((m) => matches(r, i, m))) marks.push([ts[i].s, ts[i].e]);
+    }
+    ms.forEach((m) => {
+      if (m.phrase) {
+        occurrences(r, m.phrase).forEach((o) => {
+          const last = Math.min(o + m.phrase.length, we) - 1;
+          if (o >= ws && o < we) marks.push([ts[o].s, ts[last].e]);
+        });
+      }
+    });
+    marks.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
+    const add = (f, t, match) => {
+      if (f < t) segs.push({ text: DEC.decode(b.subarray(f, t)), match });
+    };
+    marks.forEach(([f, t]) => {
+      if (t > pos) { add(pos, Math.max(pos, f), false); add(Math.max(pos, f), t, true); pos = t; }
+    });
+    add(pos, end, false);
+    if (ws > 0) segs.unshift({ text: '\u2026', match: false });
+    if (we < ts.length) segs.push({ text: '\u2026', match: false });
+    return segs;
+  }
   class Page {
-    constructor(card, eng) {
+    constructor(card, text, eng) {
+      const r = (s) => run(s, eng);
       this.card = card;
-      this.heads = card.heads.slice(4).map((h) => typeof h === 'string' ? [h, guess(h)] : h);
-      this.runs = [card.title, card.text].concat(this.heads.map((h) => h[0])).map((s) => run(s, eng));
+      this.heads = card.heads.slice(3).map((h) => typeof h === 'string' ? [h, guess(h)] : h);
+      this.title = r(card.title);
+      this.hs = this.heads.map((h) => r(h[0]));
+      this.desc = text && r(text.description);
+      this.parts = text ? text.parts.map(r) : [];
+      this.runs = [this.title].concat(this.hs, text ? [this.desc] : [], this.parts);
     }
     contains(phrase) { return this.runs.some((r) => occurrences(r, phrase).length); }
     proximity(ms) {
@@ -637,58 +716,55 @@
     // A title (2000) or else a heading (1000) with every query word in the query's order.
     order(seq, ms) {
       if (seq.length < 2) return 0;
-      if (inOrder(this.runs[0], seq, ms)) return 2000;
-      return this.runs.slice(2).some((r) => inOrder(r, seq, ms)) ? 1000 : 0;
+      if (inOrder(this.title, seq, ms)) return 2000;
+      return this.hs.some((r) => inOrder(r, seq, ms)) ? 1000 : 0;
     }
-    // The heading that matches best (the first on ties), or -1.
-    bestHeading(ms) {
-      let best = -1, bestScore = 0;
-      this.runs.slice(2).forEach((h, k) => {
-        let score = 0;
-        ms.forEach((m) => {
-          h.ts.forEach((_, i) => { score += matches(h, i, m); });
-          if (m.phrase && occurrences(h, m.phrase).length) score += 20;
+    // The part that matches best: each clause gives its score `sc[c]` to the parts whose
+    // heading has it and to the part where it weighs most (heading 6, text 2 per word); the
+    // part given most, the first on ties (0: the top of the page).
+    bestPart(ms, sc) {
+      const votes = this.hs.map(() => 0).concat(0);
+      ms.forEach((m, c) => {
+        if (!sc[c]) return;
+        const given = new Set();
+        let heavy = 0, part = 0;
+        this.hs.forEach((h, k) => { if (count(h, m)) given.add(k + 1); });
+        this.parts.forEach((r, k) => {
+          const w = k < votes.length ? 2 * count(r, m) + (k ? 6 * count(this.hs[k - 1], m) : 0) : 0;
+          if (w > heavy) { heavy = w; part = k; }
         });
-        if (score > bestScore) { best = k; bestScore = score; }
+        if (heavy) given.add(part);
+        given.forEach((k) => { votes[k] += sc[c]; });
       });
-      return best;
+      return votes.reduce((best, v, k) => v > votes[best] ? k : best, 0);
     }
-    excerpt(ms) {
-      const r = this.runs[1], ts = r.ts, marks = [], segs = [];
-      if (!ts.length) return [];
-      const b = ENC.encode(r.text);
-      const ws = Math.max(0, first(r, ms) - 8), we = Math.min(ts.length, ws + 30);
-      const end = we === ts.length ? b.length : ts[we - 1].e;
-      let pos = ws === 0 ? 0 : ts[ws].s;
-      for (let i = ws; i < we; i++) {
-        if (ms.some((m) => matches(r, i, m))) marks.push([ts[i].s, ts[i].e]);
+    // Around the best cluster of part `part`, or its opening when it is a heading's part, or
+    // around the best cluster of the description or any part, or the opening of the first
+    // with text. None without the text.
+    excerpt(ms, part) {
+      const p = this.parts[part];
+      let found = null, c;
+      if (p) {
+        if ((c = cluster(p, ms))) return segments(p, win(p, c), ms);
+        if (part && p.ts.length) return segments(p, win(p, NONE), ms);
       }
-      ms.forEach((m) => {
-        if (m.phrase) {
-          occurrences(r, m.phrase).forEach((o) => {
-            const last = Math.min(o + m.phrase.length, we) - 1;
-            if (o >= ws && o < we) marks.push([ts[o].s, ts[last].e]);
-          });
-        }
+      const runs = this.desc ? [this.desc].concat(this.parts) : [];
+      runs.forEach((r) => {
+        if ((c = cluster(r, ms)) && (!found || better(c, found[1]))) found = [r, c];
       });
-      marks.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
-      const add = (f, t, match) => {
-        if (f < t) segs.push({ text: DEC.decode(b.subarray(f, t)), match });
-      };
-      marks.forEach(([f, t]) => {
-        if (t > pos) { add(pos, Math.max(pos, f), false); add(Math.max(pos, f), t, true); pos = t; }
-      });
-      add(pos, end, false);
-      if (ws > 0) segs.unshift({ text: '\u2026', match: false });
-      if (we < ts.length) segs.push({ text: '\u2026', match: false });
-      return segs;
+      if (!found) {
+        const r = runs.find((x) => x.ts.length);
+        if (!r) return [];
+        found = [r, NONE];
+      }
+      return segments(found[0], win(...found), ms);
     }
     // A title that reads like the query links to the top of the page.
-    present(ms, top) {
-      const c = this.card, h = top ? -1 : this.bestHeading(ms), head = this.heads[h];
+    present(ms, top, sc) {
+      const c = this.card, part = this.bestPart(ms, sc), head = !top && part && this.heads[part - 1];
       return {
         url: head ? `${c.url}#${head[1]}` : c.url, title: c.title, section: c.section,
-        heading: head ? head[0] : '', excerpt: this.excerpt(ms), score: 0
+        heading: head ? head[0] : '', excerpt: this.excerpt(ms, part), score: 0
       };
     }
   }
@@ -721,30 +797,45 @@
       if (cls) e.className = cls;
       return e;
     };
-    const say = (text) => { if (status) status.textContent = text; };
-    function show(resp, q) {
+    // `again`: the same search again (with the pages' text, or another section): what did not
+    // change stays as it is, and the live region says nothing new unless its words change.
+    const say = (text, again) => {
+      if (status && !(again && status.textContent === text)) status.textContent = text;
+    };
+    const key = (r) => r.url.split('#')[0];
+    function show(resp, q, again) {
       const sections = [];
       resp.results.forEach((r) => { if (!has(sections, r.section)) sections.push(r.section); });
       if (!has(sections, section)) section = '';
       const shown = resp.results.filter((r) => !section || r.section === section);
-      list.textContent = '';
-      shown.forEach((r) => {
-        const li = el('li'), a = el('a', r.title), ex = el('p', '', 'search-excerpt');
+      const named = sections.filter(Boolean);
+      let items = Array.from(list.children), had;
+      // The same pages in the same order keep their list items (and focus); otherwise the
+      // list is made again, focus kept on the same page's link.
+      if (!again || items.length !== shown.length || items.some((li, i) => li.k !== key(shown[i]))) {
+        had = again && items.find((li) => li.contains(document.activeElement));
+        list.textContent = '';
+        items = shown.map(() => list.appendChild(el('li')));
+      }
+      items.forEach((li, i) => {
+        const r = shown[i], a = li.firstChild || li.appendChild(el('a')), ex = el('p', '', 'search-excerpt');
         const meta = [r.section, r.heading].filter(Boolean).join(' \u203a ');
         const href = new URL(r.url, location.href);
+        li.k = key(r);
+        a.textContent = r.title;
         if (href.origin === location.origin) a.href = href.href; // never javascript: or off-site
-        li.appendChild(a);
+        while (a.nextSibling) a.nextSibling.remove();
         if (meta) li.appendChild(el('p', meta, 'search-meta'));
         r.excerpt.forEach((s) => {
           ex.appendChild(s.match ? el('mark', s.text) : document.createTextNode(s.text));
         });
         li.appendChild(ex);
-        list.appendChild(li);
+        if (had && had.k === li.k) a.focus();
       });
       list.hidden = !shown.length;
-      if (filters) {
+      if (filters && !(again && filters.k === named.join('\n'))) {
         filters.textContent = '';
-        const named = sections.filter(Boolean);
+        filters.k = named.join('\n');
         if (named.length > 1) {
           const fs = el('fieldset');
           fs.appendChild(el('legend', 'Show results from'));
@@ -752,32 +843,42 @@
             const r = el('input'), l = el('label', s || 'All sections');
             r.type = 'radio'; r.name = 'search-section'; r.id = l.htmlFor = `search-section-${i}`;
             r.value = s; r.checked = s === section;
-            r.addEventListener('change', () => { section = s; show(last, q); });
+            r.addEventListener('change', () => { section = s; show(last, q, true); });
             fs.append(r, l, ' ');
           });
           filters.appendChild(fs);
         }
       }
       const n = shown.length, quoted = `\u201c${q}\u201d`;
-      if (!resp.results.length) say(`No pages matched ${quoted}. Try fewer words.`);
+      if (!resp.results.length) say(`No pages matched ${quoted}. Try fewer words.`, again);
       else if (resp.partial) {
         say('Showing pages that match some of your words.' +
-          (resp.missing.length ? ` Not found: ${resp.missing.join(', ')}` : ''));
+          (resp.missing.length ? ` Not found: ${resp.missing.join(', ')}` : ''), again);
       } else {
         const where = section ? ` in ${section}` : '';
-        say(`${n} ${n === 1 ? 'result' : 'results'} for ${quoted}${where}`);
+        say(`${n} ${n === 1 ? 'result' : 'results'} for ${quoted}${where}`, again);
       }
     }
     function run() {
-      const q = input.value.trim(), n = ++seq;
+      const v = input.value, q = v.trim(), n = ++seq;
       if (!q) {
         list.textContent = '';
         list.hidden = true;
         if (filters) filters.textContent = '';
         return say('');
       }
-      ensure().search(input.value, 10).then((resp) => { if (n === seq) show(last = resp, q); })
-        .catch(() => { if (n === seq) say('Search is not available right now.'); });
+      const e = ensure();
+      e.search(v, 10).then((resp) => {
+        if (n !== seq) return;
+        show(last = resp, q);
+        // Then the text of the pages read, for excerpts cut from it: one more wave. The list
+        // is busy until it arrives (or fails, and the results stay as they are).
+        const fill = (full) => {
+          if (n === seq) { list.setAttribute('aria-busy', 'false'); show(last = full || last, q, true); }
+        };
+        list.setAttribute('aria-busy', 'true');
+        e.search(v, 10, true).then(fill, () => fill());
+      }).catch(() => { if (n === seq) say('Search is not available right now.'); });
     }
     const setURL = (submit) => {
       const u = new URL(location.href);

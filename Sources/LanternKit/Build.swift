@@ -197,7 +197,16 @@ public enum Builder {
         throws(BuildFailure) -> Int
     {
         let files = SearchIndexBuilder.files(for: documents, config: config)
-        for file in files { try output.write(file.bytes, to: file.path) }
+        // A large site has a text file per page or so: written on every core, as pages are.
+        let failures = files.parallelMap { file -> BuildFailure? in
+            do throws(BuildFailure) {
+                try output.write(file.bytes, to: file.path)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         return files.count
     }
 

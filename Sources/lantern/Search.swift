@@ -29,10 +29,14 @@ struct Search: ParsableCommand {
     @Flag(help: "Print JSON (for tests and scripts) instead of text.")
     var json = false
 
+    @Flag(help: "Answer as the browser does before the pages' text arrives: from the index's cards only.")
+    var cardsOnly = false
+
     func run() throws {
         let engine: SearchEngine
         do {
-            engine = try SearchEngine(directory: URL(fileURLWithPath: site + "/search"))
+            engine = try SearchEngine(
+                directory: URL(fileURLWithPath: site + "/search"), readsText: !cardsOnly)
         } catch {
             var stderr = StandardError()
             print("\(site)/search: error: no readable search index here (\(error)); build the site first", to: &stderr)

@@ -1,5 +1,6 @@
 """The search page in headless Chromium, as a visitor uses it: typing into the box, the
-results, the live region, the address bar, and markup in page titles shown as text.
+results, their excerpts filling in from the pages' text, the live region, focus, the
+address bar, and markup in page titles shown as text.
 
 The query set (Tests/Fixtures/search-queries.json) runs against the site in LANTERN_SITE
 (default Public/), served by conftest.py's `server`; the markup test builds a tiny site of
@@ -54,27 +55,43 @@ def _open_search(driver, server: str, query: str = "") -> None:
         lambda d: d.execute_script("return document.readyState") == "complete")
 
 
+# Waits for the status to give the answer (`want` in it; null: empty), and then, for an
+# answer, for the results' text to arrive (the list stops being busy).
 _AWAIT_STATUS = """
 const [want, done] = [arguments[0], arguments[arguments.length - 1]];
 const status = document.getElementById('search-status'), start = performance.now();
+const list = document.getElementById('search-results');
 (function poll() {
     const text = status.textContent;
     const ok = want === null ? text === ''
-        : text.includes(want) || text.startsWith('Showing pages');
+        : (text.includes(want) || text.startsWith('Showing pages'))
+          && list.getAttribute('aria-busy') === 'false';
     if (ok || performance.now() - start > 10000) done(ok ? text : null);
     else setTimeout(poll, 10);
 })();
 """
 
+# Counts what is written into the live region from now on.
+_WATCH_STATUS = """
+window.statusWrites = [];
+new MutationObserver(() => window.statusWrites.push(
+    document.getElementById('search-status').textContent))
+    .observe(document.getElementById('search-status'), {childList: true, characterData: true, subtree: true});
+"""
 
-def _search(driver, query: str) -> str:
-    """Types `query` into an empty box and waits for its answer; returns the status text.
-    A full answer names the query; a partial one lists the words not found."""
+
+def _clear(driver) -> None:
     box = driver.find_element(By.ID, "search-q")
     box.send_keys(Keys.CONTROL, "a")
     box.send_keys(Keys.BACKSPACE)
     assert driver.execute_async_script(_AWAIT_STATUS, None) == "", "the box did not clear"
-    box.send_keys(query)
+
+
+def _search(driver, query: str) -> str:
+    """Types `query` into an empty box and waits for its answer, excerpts included; returns
+    the status text. A full answer names the query; a partial one lists the words not found."""
+    _clear(driver)
+    driver.find_element(By.ID, "search-q").send_keys(query)
     text = driver.execute_async_script(_AWAIT_STATUS, f"\u201c{query.strip()}\u201d")
     if text is None:
         pytest.fail(f"no answer for {query!r}; status: {_status(driver)!r}")
@@ -106,6 +123,64 @@ def test_the_live_region_announces_the_number_of_results(driver, server):
     partial = _search(driver, "xyzzy therapy")
     assert partial == "Showing pages that match some of your words. Not found: xyzzy"
     assert _result_links(driver)
+
+
+_RESULTS = """
+return Array.from(document.querySelectorAll('#search-results > li')).map(li => ({
+    path: li.querySelector('a').pathname, hash: li.querySelector('a').hash,
+    meta: (li.querySelector('.search-meta') || {}).textContent || '',
+    marks: Array.from(li.querySelectorAll('.search-excerpt mark')).map(m => m.textContent),
+    excerpt: li.querySelector('.search-excerpt').textContent}));
+"""
+
+
+def test_excerpts_fill_in_from_the_pages_text_and_the_live_region_says_only_the_count(
+        driver, server):
+    _open_search(driver, server)
+    _clear(driver)
+    driver.execute_script(_WATCH_STATUS)
+    text = _search(driver, "copay")
+    results = driver.execute_script(_RESULTS)
+    assert text == f"{len(results)} results for \u201ccopay\u201d"
+    # Said once: the text filling in adds nothing for a screen reader to hear.
+    assert driver.execute_script("return window.statusWrites") == [text]
+    # The best page links to its part about copays, with its heading and the word marked.
+    first = results[0]
+    assert first["path"] == "/insurance/costs/" and first["hash"].startswith("#")
+    assert "\u203a" in first["meta"]
+    assert any(m.lower().startswith("copay") for m in first["marks"])
+    assert sum(1 for r in results if r["marks"]) >= len(results) - 1
+    assert all(len(r["excerpt"].encode()) <= 190 for r in results)
+
+
+# Holds back every text file for `arguments[0]` ms, as a slow network would.
+_SLOW_TEXT = """
+const delay = arguments[0], real = window.fetch;
+window.fetch = (url, options) => /\\/text-\\d+\\.json$/.test(url)
+    ? new Promise((resolve) => setTimeout(resolve, delay)).then(() => real(url, options))
+    : real(url, options);
+"""
+
+
+def test_results_show_before_their_text_and_keep_focus_when_it_arrives(driver, server):
+    _open_search(driver, server)
+    driver.execute_script(_SLOW_TEXT, 1500)
+    box = driver.find_element(By.ID, "search-q")
+    box.send_keys("copay")
+    _wait(driver, 10).until(lambda d: d.execute_script(
+        "return document.getElementById('search-results').getAttribute('aria-busy') === 'true'"
+        " && document.querySelectorAll('#search-results > li').length > 0"))
+    # Titles and headings first, no excerpt yet; the visitor moves on to the first result.
+    before = driver.execute_script(_RESULTS)
+    assert before and all(r["excerpt"] == "" for r in before)
+    driver.execute_script("document.querySelector('#search-results > li > a').focus();")
+    _wait(driver, 10).until(lambda d: d.execute_script(
+        "return document.getElementById('search-results').getAttribute('aria-busy') === 'false'"))
+    after = driver.execute_script(_RESULTS)
+    assert any(r["marks"] for r in after)
+    focused = driver.execute_script(
+        "const a = document.activeElement; return a.closest('#search-results') ? a.pathname : null;")
+    assert focused == before[0]["path"]
 
 
 def test_the_query_is_kept_in_the_address_bar(driver, server):

@@ -1,7 +1,8 @@
 // Node tests of the browser search engine, Templates/assets/search.js, against the real site
 // built by the debug binary: the query set (Tests/Fixtures/search-queries.json) finds its
 // pages, and for every query the JavaScript engine gives exactly what the Swift engine
-// (`lantern search --json -`) gives, on the single-file and on the sharded index.
+// (`lantern search --json -`) gives, on the single-file and on the sharded index, both before
+// the pages' text arrives (`--cards-only`) and with it.
 // Run from the repository root after `swift build`: node --test Tests/JS/  (Node 20, no packages)
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -90,9 +91,11 @@ function flatten(response) {
   };
 }
 
-function swiftResults(dir, queries, limit = 10) {
+// With `cardsOnly`, what the browser shows before the pages' text arrives.
+function swiftResults(dir, queries, limit = 10, cardsOnly = false) {
   const out = execFileSync(LANTERN,
-    ['search', '--json', '--site', dirname(dir), '--limit', String(limit), '-'],
+    ['search', '--json', '--site', dirname(dir), '--limit', String(limit), '-']
+      .concat(cardsOnly ? ['--cards-only'] : []),
     { input: queries.join('\n') + '\n', maxBuffer: 64 << 20 });
   return JSON.parse(out.toString()).map(({ query, ...rest }) => rest);
 }
@@ -106,6 +109,7 @@ const EXTRA_QUERIES = [
   'xyzzy therapy', 'xyzzy', 'the', 'group therapy skills', 'eating disorders teen',
   'co-occurring', 'Therapie', '"family workshop"', 'inpatient vs iop', '"family xyzzy" therapy',
   'what is', 'how do i pay for an iop', 'Café', 'call 1-800-662-4357', 'iop', 'help',
+  'PHQ-9', '9', '98', 'GAD-7', 'a',
 ];
 const PARITY_QUERIES = [...new Set([...QUERY_SET.map((q) => q.query), ...EXTRA_QUERIES])];
 
@@ -177,24 +181,30 @@ for (const [name, dir, api] of [['single', single, search], ['sharded', sharded,
     const e = engine(dir, null, api);
     for (const { query, expect } of QUERY_SET) {
       await t.test(query, async () => {
-        const urls = (await e.search(query, 10)).results.map((r) => pageOf(r.url));
+        const urls = (await e.search(query, 10, true)).results.map((r) => pageOf(r.url));
         assert.ok(urls.slice(0, 3).includes(expect),
           `${JSON.stringify(query)}: ${expect} not in ${urls.slice(0, 3).join(' ')}`);
+        // Before the text arrives (titles and headings only), the page is already shown.
+        const first = (await e.search(query, 10)).results.map((r) => pageOf(r.url));
+        assert.ok(first.includes(expect), `${JSON.stringify(query)}: ${expect} not in ${first}`);
       });
     }
   });
 
-  test(`parity with the Swift engine (${name} index, ${PARITY_QUERIES.length} queries)`,
-    async () => {
-      const swift = swiftResults(dir, PARITY_QUERIES);
-      assert.equal(swift.length, PARITY_QUERIES.length);
-      const e = engine(dir, null, api);
-      for (const [i, query] of PARITY_QUERIES.entries()) {
-        // Whole responses: ranked URLs with anchors, scores, titles, sections, headings,
-        // excerpts with their marks, partial, missing words and every word's explanation.
-        assert.deepEqual(flatten(await e.search(query, 10)), swift[i], query);
-      }
-    });
+  for (const full of [false, true]) {
+    const state = full ? 'with the text' : 'before the text';
+    test(`parity with the Swift engine (${name} index, ${state}, ${PARITY_QUERIES.length} queries)`,
+      async () => {
+        const swift = swiftResults(dir, PARITY_QUERIES, 10, !full);
+        assert.equal(swift.length, PARITY_QUERIES.length);
+        const e = engine(dir, null, api);
+        for (const [i, query] of PARITY_QUERIES.entries()) {
+          // Whole responses: ranked URLs with anchors, scores, titles, sections, headings,
+          // excerpts with their marks, partial, missing words and every word's explanation.
+          assert.deepEqual(flatten(await e.search(query, 10, full)), swift[i], query);
+        }
+      });
+  }
 }
 
 test('parity holds for a smaller limit too, and it gives the first results of limit 10',
@@ -203,19 +213,51 @@ test('parity holds for a smaller limit too, and it gives the first results of li
     const swift = swiftResults(single, queries, 3);
     const e = engine(single);
     for (const [i, query] of queries.entries()) {
-      const three = flatten(await e.search(query, 3));
+      const three = flatten(await e.search(query, 3, true));
       assert.deepEqual(three, swift[i], query);
-      const ten = flatten(await e.search(query, 10));
+      const ten = flatten(await e.search(query, 10, true));
       assert.deepEqual(three.results, ten.results.slice(0, 3), query);
     }
   });
 
 test('sharded and single-file indexes give the same answers', async () => {
   for (const query of PARITY_QUERIES) {
-    assert.deepEqual(flatten(await engine(sharded).search(query)),
-      flatten(await engine(single).search(query)), query);
+    for (const full of [false, true]) {
+      assert.deepEqual(flatten(await engine(sharded).search(query, 10, full)),
+        flatten(await engine(single).search(query, 10, full)), query);
+    }
   }
 });
+
+// ---- The pages' text: excerpts and links ----
+
+test('with the text, excerpts show the words searched for, and results link to their part',
+  async () => {
+    const e = engine(single);
+    let shown = 0, marked = 0, linked = 0;
+    for (const { query } of QUERY_SET) {
+      for (const r of (await e.search(query, 10, true)).results) {
+        shown++;
+        if (r.excerpt.some((s) => s.match)) marked++;
+        if (r.url.includes('#')) linked++;
+        // A window of the text: words over at most 180 bytes, with "…" where it is cut (and
+        // the punctuation around them where the text ends).
+        const words = r.excerpt.map((s) => s.text).join('').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+        assert.ok(Buffer.byteLength(words) <= 180, `${r.url}: ${words}`);
+      }
+    }
+    // Before the text (format 2 kept no page text): 153 of 414 marked, 126 linked.
+    assert.ok(marked >= 0.9 * shown, `${marked} of ${shown} excerpts show a searched word`);
+    assert.ok(linked >= 0.8 * shown, `${linked} of ${shown} results link to a heading`);
+
+    // A word found only in a part's text: the link goes to that part, the excerpt is its text.
+    const r = (await e.search('vodka', 10, true)).results[0];
+    assert.equal(r.url, '/family/supporting-a-loved-one/#if-you-are-a-worried-parent');
+    assert.equal(r.heading, 'If you are a worried parent');
+    assert.deepEqual(r.excerpt.filter((s) => s.match).map((s) => s.text), ['vodka']);
+    const before = (await e.search('vodka', 10)).results[0];
+    assert.deepEqual([before.url, before.excerpt], ['/family/supporting-a-loved-one/', []]);
+  });
 
 // ---- Ranking behaviours ----
 
@@ -234,11 +276,14 @@ test('typo, prefix and synonym matches are explained', async () => {
   assert.ok((await kinds('medicat')).includes('prefix'));
   assert.ok((await kinds('rehab')).includes('synonym'));
   assert.deepEqual(await kinds('dbt '), ['exact']);
+  // A one-character last word is no prefix ("9" would start "988"); two characters are.
+  assert.deepEqual(await kinds('9'), ['exact']);
+  assert.ok((await kinds('98')).includes('prefix'));
 });
 
 test('partial matches: words found nowhere are reported, never dropped', async () => {
   const e = engine(single);
-  const r = await e.search('xyzzy therapy');
+  const r = await e.search('xyzzy therapy', 10, true);
   assert.equal(r.partial, true);
   assert.deepEqual(r.missing, ['xyzzy']);
   assert.ok(r.results.length > 0);
@@ -267,13 +312,30 @@ test('partial matches: words found nowhere are reported, never dropped', async (
 });
 
 test('quoted phrases match in order, stop words included', async () => {
-  const r = await engine(single).search('"what to bring"');
+  const r = await engine(single).search('"what to bring"', 10, true);
   assert.equal(r.partial, false);
   assert.equal(pageOf(r.results[0].url), '/admissions/what-to-bring/');
   assert.ok(r.results.some((x) => x.excerpt.some((s) => s.match && s.text === 'what to bring')));
   // Pages with "bring" but never "what to bring" are left out.
   const loose = await engine(single).search('what to bring');
   assert.ok(loose.results.length > r.results.length);
+});
+
+test('typo matching compares UTF-8 bytes, as the Swift engine does', async () => {
+  // "japanes\u0435" ends with a Cyrillic е, two bytes: two edits from "japanese" as bytes (an
+  // engine that compared the word's characters with the term's bytes never matched it).
+  const content = join(work, 'cyrillic-content');
+  mkdirSync(content, { recursive: true });
+  writeFileSync(join(content, '_index.md'), '---\ntitle: Home\n---\n\nA tiny site.\n');
+  writeFileSync(join(content, 'words.md'),
+    '---\ntitle: Words\n---\n\nThe word japanes\u0435 is spelt with a Cyrillic letter.\n');
+  const config = join(work, 'cyrillic.yaml');
+  writeFileSync(config, 'title: Cyrillic\nbase_url: https://example.org\n');
+  const dir = build('cyrillic', config, content);
+  const r = await engine(dir).search('japanese', 10, true);
+  assert.deepEqual(r.results.map((x) => pageOf(x.url)), ['/words/']);
+  assert.deepEqual(r.words[0].matches, [{ term: 'japanes\u0435', kind: 'typo', edits: 2 }]);
+  assert.deepEqual(flatten(r), swiftResults(dir, ['japanese'])[0]);
 });
 
 // ---- Lazy loading ----
@@ -286,13 +348,31 @@ test('nothing is fetched before a search; a single-layout site reads index.json 
     await e.open();
     assert.deepEqual(log, ['index.json']);
     await e.search('relapse triggers');
+    await e.search('relapse triggers', 10, true);
     assert.equal(new Set(log).size, log.length, 'no file is fetched twice');
   }
   const log = [];
   const e = engine(single, log);
   for (const query of PARITY_QUERIES) await e.search(query);
-  assert.deepEqual(readdirSync(single).filter((n) => n.endsWith('.json')), ['index.json']);
   assert.deepEqual(log, ['index.json']);
+});
+
+test('the text comes after the results, and only that of the pages read', async () => {
+  const index = JSON.parse(readFileSync(join(single, 'index.json'), 'utf8'));
+  const texts = readdirSync(single).filter((n) => n.startsWith('text-'));
+  assert.equal(texts.length, Math.ceil(index.pageCount / index.pagesPerText));
+  for (const query of ['copay', 'family therapy', 'xyzzy therapy']) {
+    const log = [];
+    const e = engine(single, log);
+    const first = await e.search(query);
+    assert.deepEqual(log, ['index.json'], query);
+    const full = await e.search(query, 10, true);
+    const read = log.slice(1);
+    assert.ok(read.every((n) => n.startsWith('text-')), query);
+    assert.ok(read.length >= 1 && read.length <= full.results.length, `${query}: ${read}`);
+    assert.deepEqual(full.results.map((r) => pageOf(r.url)).sort(),
+      first.results.map((r) => pageOf(r.url)).sort(), `${query}: the same pages`);
+  }
 });
 
 test('sharded index: index.json, then only the shards of the query, with the cards to show',
@@ -304,14 +384,15 @@ test('sharded index: index.json, then only the shards of the query, with the car
     assert.equal(log[0], 'index.json');
     assert.ok(shards.length >= 1 && shards.length <= 2, log.join(' '));
     assert.deepEqual(log, ['index.json', ...shards], 'no card chunk is needed');
-    assert.ok(r.results.length >= 3 && r.results.every((x) => x.title && x.excerpt.length));
+    assert.ok(r.results.length >= 3 && r.results.every((x) => x.title && x.url));
     const all = readdirSync(sharded).filter((n) => n.startsWith('shard-')).length;
     assert.ok(shards.length < all);
   });
 
 // Each fetch records how many fetches had finished when it was asked for: fetches asked
-// for at the same count were waiting on nothing new, so they form one wave.
-async function waves(dir, query) {
+// for at the same count were waiting on nothing new, so they form one wave. With `full`, the
+// search is then run again with the text, as the search page does once it shows the results.
+async function waves(dir, query, full = false) {
   let finished = 0;
   const calls = [];
   const e = new search.Engine((name) => {
@@ -322,22 +403,31 @@ async function waves(dir, query) {
     }, 2));
   });
   const response = await e.search(query);
+  if (full) await e.search(query, 10, true);
   return { calls, response, waves: new Set(calls.map((c) => c.finished)).size };
 }
 
-test('requests come in at most two waves: index.json, then the shards', async () => {
-  // Typos are resolved against the vocabulary in index.json, so they add no wave; the
-  // shards carry the cards of their terms' champions, so showing results adds none.
-  for (const query of PARITY_QUERIES) {
-    const { calls, response } = await waves(sharded, query);
-    const seen = new Set(calls.map((c) => c.finished));
-    assert.ok(seen.size <= 2, `${query}: ${JSON.stringify(calls)}`);
-    if (response.results.length) {
-      assert.ok(calls.some((c) => c.name.startsWith('shard-')), query);
+test('requests come in at most two waves: index.json, then the shards; the text follows',
+  async () => {
+    // Typos are resolved against the vocabulary in index.json, so they add no wave; the
+    // shards carry the cards of their terms' champions, so showing results adds none.
+    for (const query of PARITY_QUERIES) {
+      const { calls, response } = await waves(sharded, query, true);
+      const before = calls.filter((c) => !c.name.startsWith('text-'));
+      const text = calls.filter((c) => c.name.startsWith('text-'));
+      assert.ok(new Set(before.map((c) => c.finished)).size <= 2, `${query}: ${JSON.stringify(calls)}`);
+      if (response.results.length) {
+        assert.ok(calls.some((c) => c.name.startsWith('shard-')), query);
+      }
+      assert.ok(!calls.some((c) => c.name.startsWith('cards-')), `${query}: ${JSON.stringify(calls)}`);
+      // The text of the pages read: one wave, or two when no page of the first 30 has a
+      // quoted phrase in order and other pages are shown instead.
+      assert.ok(text.every((c) => c.finished >= before.length), `${query}: ${JSON.stringify(calls)}`);
+      const textWaves = new Set(text.map((c) => c.finished)).size;
+      assert.ok(textWaves === (response.results.length ? 1 : 0) || query.includes('"') && textWaves === 2,
+        `${query}: ${JSON.stringify(calls)}`);
     }
-    assert.ok(!calls.some((c) => c.name.startsWith('cards-')), `${query}: ${JSON.stringify(calls)}`);
-  }
-});
+  });
 
 test('pages that are no term\'s champions are read from card chunks, in one more wave',
   async () => {
@@ -359,10 +449,12 @@ test('pages that are no term\'s champions are read from card chunks, in one more
     assert.equal(response.results.length, 10);
     assert.ok(calls.some((c) => c.name.startsWith('cards-')), JSON.stringify(calls));
     assert.equal(n, 3);
-    const swift = swiftResults(dir, ['alpha beta', 'alpha', 'beta gamma']);
-    const e = engine(dir);
-    for (const [i, q] of ['alpha beta', 'alpha', 'beta gamma'].entries()) {
-      assert.deepEqual(flatten(await e.search(q)), swift[i], q);
+    for (const full of [false, true]) {
+      const swift = swiftResults(dir, ['alpha beta', 'alpha', 'beta gamma'], 10, !full);
+      const e = engine(dir);
+      for (const [i, q] of ['alpha beta', 'alpha', 'beta gamma'].entries()) {
+        assert.deepEqual(flatten(await e.search(q, 10, full)), swift[i], q);
+      }
     }
   });
 
@@ -394,12 +486,14 @@ test('markup in page text stays inert: escaped in the files, plain text in resul
       const raw = readFileSync(join(dir, name), 'utf8');
       assert.ok(!/[<>&\u2028\u2029]/.test(raw), `${name} has a raw < > & or line separator`);
     }
-    const r = await engine(dir).search('onerror');
+    const r = await engine(dir).search('onerror', 10, true);
     assert.equal(r.results.length, 1);
     assert.equal(r.results[0].title, HOSTILE_TITLE);
+    const tags = (await engine(dir).search('tags', 10, true)).results[0].excerpt;
+    assert.equal(tags.map((s) => s.text).join(''), 'Text with </script> & <b>tags</b>.');
     const swift = swiftResults(dir, ['onerror', 'script alert', 'tags']);
     const e = engine(dir);
     for (const [i, q] of ['onerror', 'script alert', 'tags'].entries()) {
-      assert.deepEqual(flatten(await e.search(q)), swift[i], q);
+      assert.deepEqual(flatten(await e.search(q, 10, true)), swift[i], q);
     }
   });

@@ -1,11 +1,12 @@
 /// Names and numbers of the index format (docs/search-index.md), shared by the builder and
 /// the Swift engine; search.js carries the same values.
 enum IndexFormat {
-    static let version = 2
+    static let version = 3
     static let entryFile = "index.json"
 
     static func shardFile(_ number: Int) -> String { "shard-\(number).json" }
     static func cardsFile(_ number: Int) -> String { "cards-\(number).json" }
+    static func textFile(_ number: Int) -> String { "text-\(number).json" }
 
     // Field weights in half occurrences: one title occurrence counts as eight in the body.
     static let titleWeight: Int32 = 16
@@ -29,9 +30,12 @@ enum IndexFormat {
     /// term's champion cards beside its postings, so a query needs no third request.
     static let champions = 32
 
-    /// Pages without a description get this much of their text (bytes, cut between words)
-    /// as the text of their card.
-    static let leadBytes = 160
+    /// About this many bytes of raw text go into one text file (a page's text is never split).
+    static let textFileBytes = 4096
+    /// The description and each part's text in the text files are cut (between words) to at
+    /// most this many bytes, about 300 words: a longer part is rare, and its opening is
+    /// enough to show it; the cut bounds what one result can cost to download.
+    static let partTextBytes = 2000
 
     /// Characters of the number code, 0...63. A digit ≥ 32 means "more digits follow".
     static let alphabet = Array(
@@ -235,6 +239,9 @@ enum IndexFormat {
     static let synonymPercent = 60
 
     static let prefixExpansions = 20
+    /// A last word shorter than this (in characters) matches whole words only: a lone "9"
+    /// would start hundreds of terms, spread over as many shards.
+    static let minPrefixLength = 2
     static let typoExpansions = 10
 
     /// Adjacent query words n positions apart (n < 6) earn (6 − n) × 200 points.
@@ -250,4 +257,6 @@ enum IndexFormat {
     static let readWindow = 10
     /// Most candidates read to check quoted phrases.
     static let phraseCheckLimit = 30
+    /// An excerpt cut from a page's text is at most this many bytes, ellipses aside.
+    static let excerptBytes = 180
 }

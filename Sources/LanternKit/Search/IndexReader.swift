@@ -1,7 +1,7 @@
 import Foundation
 
-/// Reads a built index from a directory: `index.json` at once, shards and card chunks when a
-/// query needs them.
+/// Reads a built index from a directory: `index.json` at once, shards, card chunks and text
+/// files when a query needs them.
 final class IndexReader {
     let directory: URL
     let terms: [String]
@@ -16,6 +16,7 @@ final class IndexReader {
     let championCount: Int
     private let sections: [String]
     private let pagesPerChunk: Int
+    private let pagesPerText: Int
     private let shardStarts: [Int]
     /// Postings strings, where each term starts in them and the file they came from: the
     /// whole index's (single layout) or each loaded shard's.
@@ -23,6 +24,7 @@ final class IndexReader {
     /// Postings of the terms queries have asked for, decoded once.
     private var decoded: [Int: [(page: Int, impact: Int)]] = [:]
     private var cards: [Int: SearchCard] = [:]
+    private var texts: [Int: StoredText] = [:]
     private var championCache: [Int: Set<Int>] = [:]
 
     init(directory: URL) throws {
@@ -41,6 +43,7 @@ final class IndexReader {
         pageCount = try Self.field(entry, "pageCount")
         sections = try Self.field(entry, "sections")
         championCount = try Self.field(entry, "champions")
+        pagesPerText = max(1, try Self.field(entry, "pagesPerText"))
         if let postings = entry["postings"] as? String {
             let code = Array(postings.utf8)
             let (starts, counts) = IndexFormat.postingsOffsets(code, terms: terms.count)
@@ -112,15 +115,33 @@ final class IndexReader {
         return card
     }
 
+    /// A page's description and the text of each of its parts, by part number.
+    func text(_ page: Int) throws -> StoredText {
+        if let text = texts[page] { return text }
+        let number = page / pagesPerText
+        let name = IndexFormat.textFile(number)
+        let object = try Self.readObject(directory, name)
+        let list: [[String: Any]] = try Self.field(object, "pages")
+        for (i, fields) in list.enumerated() {
+            guard let description = fields["description"] as? String,
+                let parts = fields["parts"] as? [String]
+            else { throw SearchEngineError.malformed(name, "a page's text is malformed") }
+            texts[number * pagesPerText + i] = StoredText(description: description, parts: parts)
+        }
+        guard let text = texts[page] else {
+            throw SearchEngineError.malformed(name, "page \(page) is missing")
+        }
+        return text
+    }
+
     private static func cards(_ list: [[Any]], sections: [String]) throws -> [SearchCard] {
         var previousURL = ""
         return try list.map { fields in
-            guard fields.count >= 4, let url = fields[0] as? String, let title = fields[1] as? String,
-                let section = fields[2] as? Int, sections.indices.contains(section),
-                let text = fields[3] as? String
+            guard fields.count >= 3, let url = fields[0] as? String, let title = fields[1] as? String,
+                let section = fields[2] as? Int, sections.indices.contains(section)
             else { throw SearchEngineError.malformed(IndexFormat.entryFile, "a card is malformed") }
             previousURL = IndexFormat.frontDecode(url, after: previousURL)
-            let headings = try fields[4...].map { field -> SearchCard.Heading in
+            let headings = try fields[3...].map { field -> SearchCard.Heading in
                 if let heading = field as? String {
                     return SearchCard.Heading(text: heading, anchor: IndexFormat.anchorGuess(heading) ?? "")
                 }
@@ -130,8 +151,7 @@ final class IndexReader {
                 return SearchCard.Heading(text: pair[0], anchor: pair[1])
             }
             return SearchCard(
-                url: previousURL, title: title, section: sections[section], text: text,
-                headings: headings)
+                url: previousURL, title: title, section: sections[section], headings: headings)
         }
     }
 

@@ -5,6 +5,8 @@ enum IndexWriter {
         var vocabulary: [UInt8]
         var sections: [String]
         var synonyms: [SynonymTable.Entry]
+        /// `text-N.json` holds the text of pages `N·pagesPerText ..< (N+1)·pagesPerText`.
+        var pagesPerText: Int
         /// Single layout: every term's postings, and every page's card.
         var postings: [UInt8]?
         var cards: [EncodedCard]?
@@ -28,6 +30,7 @@ enum IndexWriter {
         json.field("layout", header.postings == nil ? "sharded" : "single")
         json.field("pageCount", header.pageCount)
         if let pagesPerChunk = header.pagesPerChunk { json.field("pagesPerChunk", pagesPerChunk) }
+        json.field("pagesPerText", header.pagesPerText)
         if let popularity = header.popularity { json.field("popularity", bytes: popularity) }
         if let postings = header.postings { json.field("postings", bytes: postings) }
         json.field("sections", header.sections)
@@ -87,14 +90,36 @@ enum IndexWriter {
         return json.bytes
     }
 
-    /// A card as the files hold it, `[url,title,section,text,heading...]`: the URL front-coded
+    /// The text of pages `start..<start + pages.count`: for each page, its description and
+    /// the text of each of its parts by part number.
+    static func textFile(_ pages: ArraySlice<StoredText>, start: Int) -> [UInt8] {
+        var json = JSONWriter(capacity: 16 * 1024)
+        json.raw("{")
+        json.key("pages")
+        json.raw("[")
+        for (i, page) in pages.enumerated() {
+            if i > 0 { json.raw(",") }
+            json.raw("{")
+            json.key("description")
+            json.string(page.description)
+            json.field("parts", page.parts)
+            json.raw("}")
+        }
+        json.raw("]")
+        json.field("start", start)
+        json.field("version", IndexFormat.version)
+        json.raw("}\n")
+        return json.bytes
+    }
+
+    /// A card as the files hold it, `[url,title,section,heading...]`: the URL front-coded
     /// after the previous card's in the same file, the section as its index in `sections`, each
     /// heading as its text or, when its anchor is not IndexFormat.anchorGuess of it,
     /// `[text, anchor]`. All but the URL reads the same in every file that holds the card (a
     /// page can be a champion in many shards), so it is written once.
     struct EncodedCard: Sendable {
         var url: [UInt8]
-        /// `,title,section,text,heading...]`
+        /// `,title,section,heading...]`
         var rest: [UInt8]
     }
 
@@ -107,8 +132,6 @@ enum IndexWriter {
             json.string(card.title)
             json.raw(",")
             json.int(sectionIndex[card.section] ?? 0)
-            json.raw(",")
-            json.string(card.text)
             for heading in card.headings {
                 json.raw(",")
                 if IndexFormat.anchorGuess(heading.text) == heading.anchor {

@@ -1,7 +1,9 @@
 /// A page's text split into tokens, for the checks that need word positions: quoted
-/// phrases, proximity, the heading to link to, and the excerpt.
+/// phrases, proximity, the part to link to, and the excerpt. Made from the page's card alone
+/// (title and headings: what the browser has until the page's text file arrives), or with
+/// its text.
 struct PageText {
-    /// Tokens of one run of text (title, description, a heading, a part's text).
+    /// Tokens of one run of text (the title, a heading, the description, a part's text).
     struct Run {
         var text: String
         var tokens: [Tokenizer.Token]
@@ -54,16 +56,22 @@ struct PageText {
     }
 
     let card: SearchCard
-    /// Title, the card's text, then each heading.
+    let title: Run
+    let headings: [Run]
+    /// With the page's text: its description, and each part's text by part number.
+    let description: Run?
+    let parts: [Run]
+    /// Every run, where phrases and words close together are looked for.
     let runs: [Run]
 
-    init(_ card: SearchCard, stem: (String) -> String) {
+    init(_ card: SearchCard, text: StoredText?, stem: (String) -> String) {
         self.card = card
-        runs = [Run(card.title, stem: stem), Run(card.text, stem: stem)]
-            + card.headings.map { Run($0.text, stem: stem) }
+        title = Run(card.title, stem: stem)
+        headings = card.headings.map { Run($0.text, stem: stem) }
+        description = text.map { Run($0.description, stem: stem) }
+        parts = text?.parts.map { Run($0, stem: stem) } ?? []
+        runs = [title] + headings + (description.map { [$0] } ?? []) + parts
     }
-
-    func heading(_ index: Int) -> Run { runs[2 + index] }
 
     func contains(phrase: [String]) -> Bool {
         runs.contains { !$0.occurrences(of: phrase).isEmpty }
@@ -94,43 +102,135 @@ struct PageText {
     /// outpatient program (IOP)?". Needs two words or more.
     func orderBonus(_ sequence: [ParsedQuery.Slot], _ matches: [Ranker.ClauseMatch]) -> Int {
         guard sequence.count > 1 else { return 0 }
-        if runs[0].containsInOrder(sequence, matches) { return IndexFormat.titleOrderPoints }
-        for index in card.headings.indices where heading(index).containsInOrder(sequence, matches) {
+        if title.containsInOrder(sequence, matches) { return IndexFormat.titleOrderPoints }
+        if headings.contains(where: { $0.containsInOrder(sequence, matches) }) {
             return IndexFormat.headingOrderPoints
         }
         return 0
     }
 
-    /// The heading that matches the query best (the first on ties), or nil when none does.
-    func bestHeading(_ matches: [Ranker.ClauseMatch]) -> Int? {
-        var best: Int?
-        var bestScore = 0
-        for index in card.headings.indices {
-            var score = 0
-            for match in matches {
-                score += heading(index).count(match)
-                if let phrase = match.phrase, !heading(index).occurrences(of: phrase).isEmpty {
-                    score += 20
+    /// The part of the page that matches the query best: each clause gives its score on the
+    /// page to the parts whose heading has it and, with the page's text, to the part where it
+    /// weighs most (headings and text weighed as in the index); the part given the most wins,
+    /// the first on ties (0, the top of the page, when nothing is given).
+    func bestPart(_ matches: [Ranker.ClauseMatch], scores: [Int]) -> Int {
+        var votes = [Int](repeating: 0, count: headings.count + 1)
+        for (match, score) in zip(matches, scores) where score > 0 {
+            var given = Set(headings.indices.filter { headings[$0].count(match) > 0 }.map { $0 + 1 })
+            var heaviest = (part: 0, weight: 0)
+            for part in parts.indices where part < votes.count {
+                let weight = Int(IndexFormat.bodyWeight) * parts[part].count(match)
+                    + (part > 0 ? Int(IndexFormat.headingWeight) * headings[part - 1].count(match) : 0)
+                if weight > heaviest.weight { heaviest = (part, weight) }
+            }
+            if heaviest.weight > 0 { given.insert(heaviest.part) }
+            for part in given { votes[part] += score }
+        }
+        var best = 0
+        for part in votes.indices where votes[part] > votes[best] { best = part }
+        return best
+    }
+
+    /// The excerpt, a window of at most `excerptBytes` of the page's text, matched words and
+    /// phrases as segments of their own: around the best cluster of matched words in part
+    /// `part`; if that part has none, its opening when it is a heading's part, else around the
+    /// best cluster in the description or any part, else the opening of the first of them
+    /// with text. None without the text.
+    func excerpt(_ matches: [Ranker.ClauseMatch], part: Int) -> [SearchExcerptSegment] {
+        if parts.indices.contains(part) {
+            let run = parts[part]
+            if let cluster = Self.cluster(run, matches) {
+                return Self.segments(run, Self.window(run, cluster), matches)
+            }
+            if part > 0 && !run.tokens.isEmpty {
+                return Self.segments(run, Self.window(run, Cluster()), matches)
+            }
+        }
+        let runs = description.map { [$0] + parts } ?? []
+        var found: (run: Run, cluster: Cluster)?
+        for run in runs {
+            if let cluster = Self.cluster(run, matches),
+                found.map({ cluster.isBetter(than: $0.cluster) }) ?? true
+            {
+                found = (run, cluster)
+            }
+        }
+        guard let found = found ?? runs.first(where: { !$0.tokens.isEmpty }).map({ ($0, Cluster()) })
+        else { return [] }
+        return Self.segments(found.run, Self.window(found.run, found.cluster), matches)
+    }
+
+    /// The matched tokens `first...last` of a run that lie within `excerptBytes` of each
+    /// other, with how many clauses and how many matched tokens they hold.
+    struct Cluster {
+        var first = 0
+        var last = 0
+        var clauses = 0
+        var count = 0
+
+        func isBetter(than other: Cluster) -> Bool {
+            clauses != other.clauses ? clauses > other.clauses : count > other.count
+        }
+    }
+
+    /// The cluster with the most clauses, then the most matched tokens (the first on ties);
+    /// nil when nothing in the run matches.
+    static func cluster(_ run: Run, _ matches: [Ranker.ClauseMatch]) -> Cluster? {
+        // Which clauses each token matches, as bits (clauses past the 30th are not told apart).
+        var masks = [Int](repeating: 0, count: run.tokens.count)
+        for (c, match) in matches.enumerated() {
+            let bit = c < 30 ? 1 << c : 0
+            for i in run.tokens.indices where run.matches(i, match) { masks[i] |= bit | 1 << 30 }
+            if let phrase = match.phrase {
+                for start in run.occurrences(of: phrase) {
+                    for i in start..<(start + phrase.count) { masks[i] |= bit | 1 << 30 }
                 }
             }
-            if score > bestScore {
-                best = index
-                bestScore = score
+        }
+        let marked = run.tokens.indices.filter { masks[$0] != 0 }
+        var best: Cluster?
+        for a in marked.indices {
+            var mask = 0
+            var b = a
+            while b < marked.count
+                && run.tokens[marked[b]].end - run.tokens[marked[a]].start <= IndexFormat.excerptBytes
+            {
+                mask |= masks[marked[b]]
+                b += 1
             }
+            let cluster = Cluster(
+                first: marked[a], last: marked[b - 1], clauses: (mask & ((1 << 30) - 1)).nonzeroBitCount,
+                count: b - a)
+            if best.map({ cluster.isBetter(than: $0) }) ?? true { best = cluster }
         }
         return best
     }
 
-    /// About 30 words of the card's text around the first match, with matched words and
-    /// phrases as their own segments.
-    func excerpt(_ matches: [Ranker.ClauseMatch]) -> [SearchExcerptSegment] {
-        let run = runs[1]
-        if run.tokens.isEmpty { return [] }
+    /// Tokens `start..<end` of the run: the cluster, widened a token at a time on the side
+    /// with less context while the whole stays within `excerptBytes`.
+    static func window(_ run: Run, _ cluster: Cluster) -> Range<Int> {
+        let tokens = run.tokens
+        var low = cluster.first
+        var high = cluster.last
+        while true {
+            let left = low > 0 && tokens[high].end - tokens[low - 1].start <= IndexFormat.excerptBytes
+            let right = high + 1 < tokens.count
+                && tokens[high + 1].end - tokens[low].start <= IndexFormat.excerptBytes
+            if !left && !right { break }
+            let before = tokens[cluster.first].start - tokens[low].start
+            let after = tokens[high].end - tokens[cluster.last].end
+            if left && (!right || before <= after) { low -= 1 } else { high += 1 }
+        }
+        return low..<(high + 1)
+    }
 
+    /// Tokens `windowStart..<windowEnd` of a run as segments, matched words and phrases apart,
+    /// with "…" where the run goes on.
+    static func segments(
+        _ run: Run, _ window: Range<Int>, _ matches: [Ranker.ClauseMatch]
+    ) -> [SearchExcerptSegment] {
+        let (windowStart, windowEnd) = (window.lowerBound, window.upperBound)
         let utf8 = Array(run.text.utf8)
-        let first = firstMatch(run, matches) ?? 0
-        let windowStart = max(0, first - 8)
-        let windowEnd = min(run.tokens.count, windowStart + 30)
         let start = windowStart == 0 ? 0 : run.tokens[windowStart].start
         let end = windowEnd == run.tokens.count ? utf8.count : run.tokens[windowEnd - 1].end
 
@@ -169,19 +269,5 @@ struct PageText {
             segments.append(SearchExcerptSegment(text: "…", isMatch: false))
         }
         return segments
-    }
-
-    private func firstMatch(_ run: Run, _ matches: [Ranker.ClauseMatch]) -> Int? {
-        var first: Int?
-        for match in matches {
-            if let phrase = match.phrase, let i = run.occurrences(of: phrase).first {
-                first = min(first ?? i, i)
-            }
-        }
-        let firstToken = run.tokens.indices.first { i in matches.contains { run.matches(i, $0) } }
-        if let i = firstToken {
-            first = min(first ?? i, i)
-        }
-        return first
     }
 }

@@ -1,15 +1,21 @@
 /// Runs one query against an index: resolves words against the vocabulary, scores pages
-/// from postings, then reads the cards of the best candidates (champions first) to check
-/// quoted phrases, reward words found close together and titles or headings that read like
-/// the query, pick the heading to link to, and cut an excerpt.
+/// from postings, then reads the cards (and, with `readsText`, the text) of the best
+/// candidates (champions first) to check quoted phrases, reward words found close together
+/// and titles or headings that read like the query, pick the heading to link to, and cut an
+/// excerpt.
 ///
 /// search.js follows the same steps in the same order; keep the two in step.
 final class Ranker {
     private let reader: IndexReader
+    /// False: rank as the browser does before the pages' text files arrive, with cards only.
+    private let readsText: Bool
     private var stemCache: [String: String] = [:]
     private var texts: [Int: PageText] = [:]
 
-    init(reader: IndexReader) { self.reader = reader }
+    init(reader: IndexReader, readsText: Bool) {
+        self.reader = reader
+        self.readsText = readsText
+    }
 
     /// One way a query word matches: a term (or several that must all match) and a weight.
     struct Variant {
@@ -57,8 +63,8 @@ final class Ranker {
         var missing = chosenMissing
         var results: [(result: SearchResult, page: Int)] = []
         for candidate in chosen {
-            var (result, bonus) = present(
-                try pageText(candidate.page), matches: matches, sequence: parsed.sequence)
+            var (result, bonus) = try present(
+                candidate.page, matches: matches, sequence: parsed.sequence)
             result.score = candidate.key + bonus
             results.append((result, candidate.page))
         }
@@ -211,7 +217,7 @@ final class Ranker {
             variants.append(
                 Variant(terms: [exact], percent: IndexFormat.exactPercent, kind: kind, edits: 0))
         }
-        if isPrefix {
+        if isPrefix && word.unicodeScalars.count >= IndexFormat.minPrefixLength {
             var found = Set(prefixRange(reader.termBytes, Array(word.utf8)))
             // Stems are often shorter than the word being typed ("medicat" → "medic").
             let typed = Array(word.utf8)
@@ -330,25 +336,28 @@ final class Ranker {
 
     private func pageText(_ page: Int) throws -> PageText {
         if let text = texts[page] { return text }
-        let text = PageText(try reader.card(page), stem: stem)
+        let text = PageText(
+            try reader.card(page), text: readsText ? try reader.text(page) : nil, stem: stem)
         texts[page] = text
         return text
     }
 
     /// The result for a page, and its bonus for proximity and word order.
     private func present(
-        _ text: PageText, matches: [ClauseMatch], sequence: [ParsedQuery.Slot]
-    ) -> (SearchResult, Int) {
+        _ page: Int, matches: [ClauseMatch], sequence: [ParsedQuery.Slot]
+    ) throws -> (SearchResult, Int) {
+        let text = try pageText(page)
         let card = text.card
         let order = text.orderBonus(sequence, matches)
+        let part = text.bestPart(matches, scores: matches.map { $0.scores[page] ?? 0 })
         // A title that reads like the query: the page is the answer, so link to its top.
-        let heading = order == IndexFormat.titleOrderPoints ? nil : text.bestHeading(matches)
+        let heading = order == IndexFormat.titleOrderPoints || part == 0 ? nil : part - 1
         let result = SearchResult(
             url: heading.map { card.url + "#" + card.headings[$0].anchor } ?? card.url,
             title: card.title,
             section: card.section,
             heading: heading.map { card.headings[$0].text } ?? "",
-            excerpt: text.excerpt(matches),
+            excerpt: text.excerpt(matches, part: part),
             score: 0)
         return (result, text.proximityBonus(matches) + order)
     }

@@ -29,3 +29,16 @@ public struct SearchDocument: Sendable, Equatable {
         self.parts = parts
     }
 }
+
+extension SearchDocument {
+    /// The parts with the numbers the index gives them: 0 for the top of the page (the text
+    /// before the first h2/h3), k for the part under the page's k-th h2/h3 heading. A result
+    /// links to `#anchor` of its part, or to the page for part 0.
+    var numberedParts: [(number: Int, part: TextPart)] {
+        var number = 0
+        return parts.map { part in
+            if !part.anchor.isEmpty { number += 1 }
+            return (number, part)
+        }
+    }
+}

@@ -1,11 +1,13 @@
 /// Builds the files of the site's search index (written under `Public/search/`).
 ///
-/// A small site gets one file, `index.json`, with everything a query needs: vocabulary,
-/// postings and every page's card. Past `shardThresholdBytes`, `index.json` is a manifest
-/// (vocabulary, popularity, shard table) and postings go to `shard-N.json` files by term
-/// range, each with the cards of its terms' champions, so that a query needs the manifest
-/// and then its shards, nothing more; `cards-N.json` hold every card by page range for the
-/// rare query whose best pages are no term's champions. See docs/search-index.md.
+/// A small site gets one file, `index.json`, with everything a query needs to show its
+/// results: vocabulary, postings and every page's card. Past `shardThresholdBytes`,
+/// `index.json` is a manifest (vocabulary, popularity, shard table) and postings go to
+/// `shard-N.json` files by term range, each with the cards of its terms' champions, so that a
+/// query needs the manifest and then its shards, nothing more; `cards-N.json` hold every card
+/// by page range for the rare query whose best pages are no term's champions. Either way,
+/// `text-N.json` hold the pages' text by page range, read after the results are shown, for
+/// their excerpts. See docs/search-index.md.
 public struct SearchIndexBuilder: Sendable {
     public var synonyms: [String: [String]]
     /// Above this many bytes, the index is split into a manifest and shards.
@@ -31,20 +33,31 @@ public struct SearchIndexBuilder: Sendable {
         let corpus = CorpusAnalysis(pages: pages)
         let cards = pages.map(SearchCard.init)
         let sections = Set(cards.map(\.section)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        // Text files: pages in order, about textFileBytes of text in each.
+        let texts = pages.parallelMap(StoredText.init)
+        let textBytes = max(1, texts.reduce(0) { $0 + $1.size })
+        let pagesPerText = max(1, min(pages.count, IndexFormat.textFileBytes * pages.count / textBytes))
+        var files: [String: [UInt8]] = [:]
+        let textFiles = Array(stride(from: 0, to: pages.count, by: pagesPerText)).parallelMap {
+            IndexWriter.textFile(texts[$0..<min(pages.count, $0 + pagesPerText)], start: $0)
+        }
+        for (n, bytes) in textFiles.enumerated() { files[IndexFormat.textFile(n)] = bytes }
+
         var header = IndexWriter.Header(
             pageCount: pages.count,
             vocabulary: IndexFormat.encodeVocabulary(terms: corpus.terms, words: corpus.words),
             sections: sections,
-            synonyms: SynonymTable.normalize(synonyms))
+            synonyms: SynonymTable.normalize(synonyms),
+            pagesPerText: pagesPerText)
         let cardBytes = cards.map(Self.rawSize)
         let postings = corpus.encodedPostings(0..<corpus.terms.count)
         if postings.count + header.vocabulary.count + cardBytes.reduce(0, +) <= shardThresholdBytes {
             header.postings = postings
             header.cards = IndexWriter.encodeCards(cards, sections: sections)
-            return [IndexFormat.entryFile: IndexWriter.entryFile(header)]
+            files[IndexFormat.entryFile] = IndexWriter.entryFile(header)
+            return files
         }
 
-        var files: [String: [UInt8]] = [:]
         let target = shardTargetBytes
         let encoded = IndexWriter.encodeCards(cards, sections: sections)
         // Card chunks: every card, by page range.
@@ -97,7 +110,7 @@ public struct SearchIndexBuilder: Sendable {
 
     /// About how many bytes a card takes in the files.
     private static func rawSize(_ card: SearchCard) -> Int {
-        card.headings.reduce(12 + card.url.utf8.count + card.title.utf8.count + card.text.utf8.count) {
+        card.headings.reduce(12 + card.url.utf8.count + card.title.utf8.count) {
             $0 + $1.text.utf8.count + 3
         }
     }

@@ -23,8 +23,8 @@ import Testing
     @Test func shardedIndexIsVersionedWithSortedKeys() throws {
         let files = SearchIndexBuilder(synonyms: Self.synonyms, shardThresholdBytes: 10).build(Self.pages)
         let text = String(decoding: try #require(files["index.json"]), as: UTF8.self)
-        let keys = ["champions", "layout", "pageCount", "pagesPerChunk", "popularity", "sections",
-            "shards", "stopWords", "synonyms", "version", "vocabulary"]
+        let keys = ["champions", "layout", "pageCount", "pagesPerChunk", "pagesPerText", "popularity",
+            "sections", "shards", "stopWords", "synonyms", "version", "vocabulary"]
         let positions = keys.map { text.range(of: "\"\($0)\":")!.lowerBound }
         #expect(positions == positions.sorted())
         let shard = String(decoding: try #require(files["shard-0.json"]), as: UTF8.self)
@@ -41,13 +41,18 @@ import Testing
     @Test func indexIsVersionedWithSortedKeys() throws {
         let files = SearchIndexBuilder(synonyms: Self.synonyms).build(Self.pages)
         let text = String(decoding: try #require(files["index.json"]), as: UTF8.self)
-        #expect(text.contains("\"version\":2"))
-        let keys = ["cards", "champions", "layout", "pageCount", "postings", "sections",
-            "stopWords", "synonyms", "version", "vocabulary"]
+        #expect(text.contains("\"version\":3"))
+        let keys = ["cards", "champions", "layout", "pageCount", "pagesPerText", "postings",
+            "sections", "stopWords", "synonyms", "version", "vocabulary"]
         let positions = keys.map { text.range(of: "\"\($0)\":")!.lowerBound }
         #expect(positions == positions.sorted())
         let synonyms =
             #""synonyms":{"med":[["medic"]],"rehab":[["recoveri"],["addict","treatment"]]}"#
         #expect(text.contains(synonyms))
+        let textFile = String(decoding: try #require(files["text-0.json"]), as: UTF8.self)
+        let textKeys = ["pages", "start", "version"]
+        let textPositions = textKeys.map { textFile.range(of: "\"\($0)\":")!.lowerBound }
+        #expect(textPositions == textPositions.sorted())
+        #expect(textFile.hasPrefix(#"{"pages":[{"description":"","parts":["Alpha text."]}"#))
     }
 }

@@ -34,10 +34,13 @@ import Testing
         let engine = try SearchEngine(directory: try TestIndex.write(files))
         let result = try #require(try engine.search("onerror").results.first)
         #expect(result.title == Self.hostile)
-        // Found by a word of its text; the excerpt is the description, as plain text.
+        // Found by a word of its text; the excerpt is that text, as plain text.
         let body = try #require(try engine.search("ampersand").results.first)
-        #expect(body.excerpt.map(\.text).joined() == "Ends a script: </script><script>alert(2)")
-        let lead = SearchCard(TestIndex.page("/y/", title: "Y", intro: Self.pages[0].parts[0].text))
-        #expect(lead.text == "Text with \"quotes\", back\\slash, & ampersand, line\u{2028}separator.")
+        #expect(
+            body.excerpt.map(\.text).joined()
+                == "Text with \"quotes\", back\\slash, & ampersand, line\u{2028}separator.")
+        let heading = try #require(try engine.search("control").results.first)
+        #expect(heading.heading == "</SCRIPT> heading")
+        #expect(heading.excerpt.map(\.text).joined() == "tab here new line \u{1} control")
     }
 }

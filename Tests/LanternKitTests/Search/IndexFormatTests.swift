@@ -65,14 +65,21 @@ import Testing
             == "/a/bc/")
     }
 
-    @Test func leadIsCutBetweenWords() {
-        let long = String(repeating: "word ", count: 50)
-        let lead = SearchCard.lead([TextPart(anchor: "", heading: "", text: long)])
-        #expect(lead.hasSuffix("word…") && lead.utf8.count <= IndexFormat.leadBytes + 3)
-        let short = SearchCard.lead([
-            TextPart(anchor: "", heading: "", text: ""),
-            TextPart(anchor: "a", heading: "A", text: "Two\nlines."),
-        ])
-        #expect(short == "Two lines.")
+    @Test func storedTextHasEachPartByNumberWithWhiteSpaceMadeOne() {
+        let long = String(repeating: "word ", count: 1000)
+        let text = StoredText(
+            SearchDocument(
+                url: "/p/", title: "P", description: "About\n  it.",
+                parts: [
+                    TextPart(anchor: "a", heading: "A", text: "Two\nlines,\ttabbed."),
+                    TextPart(anchor: "b", heading: "B", text: ""),
+                    TextPart(anchor: "c", heading: "C", text: long),
+                ]))
+        // No text before the first heading: part 0 is empty.
+        #expect(text.description == "About it.")
+        #expect(Array(text.parts.prefix(3)) == ["", "Two lines, tabbed.", ""])
+        #expect(text.parts[3].hasSuffix("word…"))
+        #expect(text.parts[3].utf8.count <= IndexFormat.partTextBytes + 3)
+        #expect(text.parts.count == 4)
     }
 }

@@ -75,6 +75,18 @@ import Testing
         #expect(match.kind == .typo && match.edits == 1)
     }
 
+    @Test func typosAreCountedInBytes() throws {
+        // "japanesе" ends with a Cyrillic е, two bytes: two edits from "japanese".
+        let engine = try TestIndex.engine([
+            TestIndex.page("/w/", title: "Words", intro: "The word japanes\u{0435} is spelt oddly."),
+            TestIndex.page("/x/", title: "Other", intro: "Nothing alike."),
+        ])
+        let response = try engine.search("japanese")
+        #expect(response.urls == ["/w/"])
+        let match = try #require(response.words[0].matches.first)
+        #expect(match.kind == .typo && match.edits == 2 && match.term == "japanes\u{0435}")
+    }
+
     @Test func lastWordMatchesAsPrefix() throws {
         let engine = try TestIndex.engine([
             TestIndex.page("/t/", title: "Therapists", intro: "Our therapists help."),
@@ -88,6 +100,18 @@ import Testing
         // No page has both words: partial results, the prefix still counted as found.
         let partial = try engine.search("family thera")
         #expect(partial.isPartial && Set(partial.urls) == ["/t/", "/f/"])
+    }
+
+    @Test func aOneCharacterLastWordMatchesWholeWordsOnly() throws {
+        let engine = try TestIndex.engine([
+            TestIndex.page("/phq9/", title: "PHQ-9", intro: "The PHQ-9 has 9 questions."),
+            TestIndex.page("/other/", title: "Forms", intro: "The PHQ form takes 90 seconds; call 911."),
+        ])
+        #expect(try engine.search("PHQ-9").urls == ["/phq9/"])
+        #expect(try engine.search("9").words[0].matches.map(\.kind) == [.exact])
+        // Two characters are a prefix.
+        let two = try engine.search("phq 91")
+        #expect(two.urls == ["/other/"] && two.words[1].matches.map(\.kind) == [.prefix])
     }
 
     @Test func prefixFindsPagesAcrossWords() throws {
@@ -137,28 +161,74 @@ import Testing
         #expect(!full.isPartial && full.missingWords.isEmpty && full.urls == ["/a/"])
     }
 
-    @Test func linksToBestHeadingAndMarksExcerpt() throws {
-        let engine = try TestIndex.engine([
-            TestIndex.page(
-                "/p/", title: "Program",
-                description: "What the program costs and how your copay works.",
-                intro: TestIndex.filler(20),
-                parts: [
-                    ("schedule", "Schedule", "Sessions run three hours, four days a week."),
-                    ("costs", "Costs and copays", "Your copay depends on your insurance plan."),
-                ])
-        ])
+    static let program = [
+        TestIndex.page(
+            "/p/", title: "Program",
+            description: "What the program costs and how your copay works.",
+            intro: TestIndex.filler(20),
+            parts: [
+                ("schedule", "Schedule", "Sessions run three hours, four days a week."),
+                ("costs", "Costs and copays", "Your copay depends on your insurance plan."),
+                ("help", "Getting help", "Call us. " + TestIndex.filler(60)
+                    + " Most plans cover group meetings; ask your insurer about the deductible. "
+                    + TestIndex.filler(60, seed: 3)),
+            ])
+    ]
+
+    @Test func linksToTheBestPartAndMarksAnExcerptOfItsText() throws {
+        let engine = try TestIndex.engine(Self.program)
         let result = try #require(try engine.search("copay").results.first)
         #expect(result.url == "/p/#costs")
         #expect(result.heading == "Costs and copays")
         #expect(result.excerpt.filter(\.isMatch).map(\.text) == ["copay"])
-        #expect(result.excerpt.map(\.text).joined() == "What the program costs and how your copay works.")
-        // A word only in a part's text finds the page (postings hold every word), and the
-        // result links to the top of the page: the index keeps headings, not part text.
-        let body = try #require(try engine.search("sessions").results.first)
-        #expect(body.url == "/p/" && body.heading == "")
-        let intro = try #require(try engine.search("program").results.first)
-        #expect(intro.url == "/p/")
+        #expect(result.excerpt.map(\.text).joined() == "Your copay depends on your insurance plan.")
+        // A word only in a part's text links to that part.
+        let body = try #require(try engine.search("sessions run").results.first)
+        #expect(body.url == "/p/#schedule" && body.heading == "Schedule")
+        #expect(body.excerpt.filter(\.isMatch).map(\.text) == ["Sessions", "run"])
+        // Words in the description only: the top of the page, the description as excerpt.
+        let top = try #require(try engine.search("works").results.first)
+        #expect(top.url == "/p/" && top.excerpt.filter(\.isMatch).map(\.text) == ["works"])
+    }
+
+    @Test func anExcerptIsAWindowAroundTheBestClusterOfMatchedWords() throws {
+        let engine = try TestIndex.engine(Self.program)
+        // "group", "meetings" and "deductible" meet in the middle of a long part's text.
+        let result = try #require(try engine.search("deductible group meetings").results.first)
+        #expect(result.url == "/p/#help")
+        let text = result.excerpt.map(\.text)
+        #expect(text.first == "…" && text.last == "…")
+        #expect(result.excerpt.filter(\.isMatch).map(\.text) == ["group", "meetings", "deductible"])
+        #expect(text.dropFirst().dropLast().joined().utf8.count <= IndexFormat.excerptBytes)
+        #expect(text.joined().contains("Most plans cover group meetings; ask your insurer about the deductible."))
+    }
+
+    @Test func beforeTheTextArrivesResultsComeFromTheCards() throws {
+        let engine = try TestIndex.engine(Self.program, readsText: false)
+        // Headings still lead to their parts; words of the text find the page, not the part.
+        let copay = try #require(try engine.search("copay").results.first)
+        #expect(copay.url == "/p/#costs" && copay.excerpt.isEmpty)
+        let body = try #require(try engine.search("sessions run").results.first)
+        #expect(body.url == "/p/" && body.heading == "" && body.excerpt.isEmpty)
+    }
+
+    @Test func phrasesAndWordsCloseTogetherAreFoundInTheText() throws {
+        let pages = [
+            TestIndex.page(
+                "/near/", title: "One", intro: TestIndex.filler(30),
+                parts: [("p", "Part", "Ask about the out of pocket limit. " + TestIndex.filler(10))]),
+            TestIndex.page(
+                "/far/", title: "Two", intro: "Out " + TestIndex.filler(30) + " of my pocket.",
+                parts: [("p", "Part", TestIndex.filler(40, seed: 2))]),
+        ]
+        let full = try TestIndex.engine(pages)
+        #expect(try full.search("\"out of pocket\"").urls == ["/near/#p"])
+        #expect(try full.search("pocket limit").urls == ["/near/#p"])
+        // From the cards alone, the phrase is not found in order and both pages follow.
+        let cards = try TestIndex.engine(pages, readsText: false)
+        let phrase = try cards.search("\"out of pocket\"")
+        #expect(phrase.isPartial && phrase.missingWords == ["\"out of pocket\""])
+        #expect(Set(phrase.urls) == ["/near/", "/far/"])
     }
 
     @Test func stopWordsOnlyFindsNothing() throws {

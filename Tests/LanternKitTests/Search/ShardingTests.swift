@@ -6,11 +6,27 @@ import Testing
 @Suite struct ShardingTests {
     static let pages = TestIndex.syntheticPages(count: 1500, wordsPerPage: 200, seed: 7)
 
-    @Test func smallSiteIsOneIndexFile() {
+    @Test func smallSiteIsOneIndexFileAndTheTextFiles() {
         let files = SearchIndexBuilder(synonyms: [:]).build(Array(Self.pages.prefix(20)))
         #expect(files["index.json"] != nil)
-        #expect(files.keys.filter { $0.hasPrefix("shard-") }.isEmpty)
-        #expect(Array(files.keys) == ["index.json"], "one file: postings, vocabulary and cards")
+        // One file before the results: postings, vocabulary and cards; then the pages' text.
+        #expect(files.keys.filter { $0 != "index.json" }.allSatisfy { $0.hasPrefix("text-") })
+        #expect(files.keys.filter { $0.hasPrefix("text-") }.count >= 2)
+    }
+
+    @Test func textFilesHoldPageRangesOfAboutTheirSize() throws {
+        let files = SearchIndexBuilder(synonyms: [:]).build(Self.pages)
+        let index = try JSONSerialization.jsonObject(with: Data(files["index.json"]!)) as? [String: Any]
+        let perFile = try #require(index?["pagesPerText"] as? Int)
+        let names = files.keys.filter { $0.hasPrefix("text-") }
+        #expect(names.count == (Self.pages.count + perFile - 1) / perFile)
+        for n in 0..<names.count {
+            let file = try #require(files[IndexFormat.textFile(n)])
+            let object = try JSONSerialization.jsonObject(with: Data(file)) as? [String: Any]
+            #expect(object?["start"] as? Int == n * perFile)
+            #expect((object?["pages"] as? [Any])?.count == min(perFile, Self.pages.count - n * perFile))
+            #expect(file.count < 3 * IndexFormat.textFileBytes)
+        }
     }
 
     @Test func bigSiteGetsManifestAndShards() throws {
@@ -18,7 +34,9 @@ import Testing
             .build(Self.pages)
         let shards = files.keys.filter { $0.hasPrefix("shard-") }
         #expect(shards.count > 4)
-        #expect(files.keys.allSatisfy { $0 == "index.json" || $0.hasPrefix("shard-") || $0.hasPrefix("cards-") })
+        #expect(files.keys.allSatisfy {
+            $0 == "index.json" || $0.hasPrefix("shard-") || $0.hasPrefix("cards-") || $0.hasPrefix("text-")
+        })
         #expect(files.keys.filter { $0.hasPrefix("cards-") }.count >= 1)
         let manifest = try #require(files["index.json"])
         let object = try JSONSerialization.jsonObject(with: Data(manifest)) as? [String: Any]

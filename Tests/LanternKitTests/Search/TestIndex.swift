@@ -24,13 +24,15 @@ enum TestIndex {
         return directory
     }
 
+    /// With `readsText` false, the engine answers from the cards alone, as the browser does
+    /// before the pages' text arrives.
     static func engine(
         _ pages: [SearchDocument], synonyms: [String: [String]] = [:],
-        threshold: Int = 256 * 1024
+        threshold: Int = 256 * 1024, readsText: Bool = true
     ) throws -> SearchEngine {
         let files = SearchIndexBuilder(synonyms: synonyms, shardThresholdBytes: threshold)
             .build(pages)
-        return try SearchEngine(directory: try write(files))
+        return try SearchEngine(directory: try write(files), readsText: readsText)
     }
 
     /// Deterministic made-up pages with a skewed word distribution (common and rare words),
