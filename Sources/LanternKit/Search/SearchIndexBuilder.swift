@@ -33,10 +33,9 @@ public struct SearchIndexBuilder: Sendable {
         let corpus = CorpusAnalysis(pages: pages)
         let cards = pages.map(SearchCard.init)
         let sections = Set(cards.map(\.section)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        // Text files: pages in order, about textFileBytes of text in each.
+        // Text files: pages in order, about textFileBytes of text in each, or more on a large site.
         let texts = pages.parallelMap(StoredText.init)
-        let textBytes = max(1, texts.reduce(0) { $0 + $1.size })
-        let pagesPerText = max(1, min(pages.count, IndexFormat.textFileBytes * pages.count / textBytes))
+        let pagesPerText = IndexFormat.pagesPerTextFile(pages: pages.count, textBytes: texts.reduce(0) { $0 + $1.size })
         var files: [String: [UInt8]] = [:]
         let textFiles = Array(stride(from: 0, to: pages.count, by: pagesPerText)).parallelMap {
             IndexWriter.textFile(texts[$0..<min(pages.count, $0 + pagesPerText)], start: $0)

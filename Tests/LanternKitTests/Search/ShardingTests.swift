@@ -29,6 +29,16 @@ import Testing
         }
     }
 
+    /// About 4 KB of text a file, but never many more than 2,000 files: files cost a large
+    /// site's build more than bytes.
+    @Test func textFilesHoldAbout4KBAndAreBoundedInNumber() {
+        #expect(IndexFormat.pagesPerTextFile(pages: 47, textBytes: 47 * 6000) == 1)
+        #expect(IndexFormat.pagesPerTextFile(pages: 100, textBytes: 100 * 1000) == 4)
+        #expect(IndexFormat.pagesPerTextFile(pages: 10_008, textBytes: 10_008 * 5600) == 6)
+        #expect(IndexFormat.pagesPerTextFile(pages: 3, textBytes: 10) == 3)
+        #expect(IndexFormat.pagesPerTextFile(pages: 0, textBytes: 0) == 1)
+    }
+
     @Test func bigSiteGetsManifestAndShards() throws {
         let files = SearchIndexBuilder(synonyms: [:], shardThresholdBytes: 64 * 1024)
             .build(Self.pages)
