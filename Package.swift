@@ -7,6 +7,11 @@ import PackageDescription
 let fuzzing = Context.environment["LANTERN_FUZZ"] != nil
 let fuzzFlags = ["-sanitize=fuzzer,address"]
 
+/// Lets LanternKit's `cmark_manage_extensions_special_characters` stand in for cmark-gfm's, so
+/// that pages can be parsed in parallel (see SpecialCharacters.swift).
+let keepExtensionsSpecialCharacters = LinkerSetting.unsafeFlags(
+    ["-Xlinker", "--export-dynamic-symbol=cmark_manage_extensions_special_characters"], .when(platforms: [.linux]))
+
 let package = Package(
     name: "Lantern",
     platforms: [.macOS(.v14)],
@@ -57,12 +62,16 @@ let package = Package(
                 "LanternKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
+            linkerSettings: [
+                .linkedLibrary("jemalloc", .when(platforms: [.linux])),
+                keepExtensionsSpecialCharacters,
+            ]
         ),
         // swift-mustache is the reference our template engine is tested against.
         .testTarget(
             name: "LanternKitTests",
-            dependencies: ["LanternKit", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["LanternKit", .product(name: "Mustache", package: "swift-mustache")],
+            linkerSettings: [keepExtensionsSpecialCharacters]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -41,19 +41,11 @@ public struct MarkdownRenderer: Sendable {
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
     /// Registering extensions touches global state; it must happen once, before any
-    /// concurrent parsing.
+    /// concurrent parsing (`SpecialCharacters` registers them).
     private static let registered: Bool = {
-        cmark_gfm_core_extensions_ensure_registered()
+        _ = SpecialCharacters.parsesTakeTurns
         return true
     }()
-
-    /// cmark-gfm keeps the characters that start an extension's inline syntax (`:` and `w` for
-    /// autolinks, `~`, `|`) in one global table, which every parse fills before reading inlines
-    /// and clears after. Two pages parsed at once clear each other's table: autolinks and
-    /// strikethrough went missing at random (in one 10,000-page build, from 86 of the 1,679 pages
-    /// with a bare URL). Parsing therefore
-    /// takes turns; walking the tree and writing HTML, most of the work, stay parallel.
-    private static let parsing = NSLock()
 
     /// - Parameters:
     ///   - firstLine: the file line on which `markdown` starts (after front matter).
@@ -72,12 +64,13 @@ public struct MarkdownRenderer: Sendable {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
-        MarkdownRenderer.parsing.lock()
+        let takeTurns = SpecialCharacters.parsesTakeTurns
+        if takeTurns { SpecialCharacters.turns.lock() }
         markdown.utf8CString.withUnsafeBufferPointer { buffer in
             cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
         }
         let finished = cmark_parser_finish(parser)
-        MarkdownRenderer.parsing.unlock()
+        if takeTurns { SpecialCharacters.turns.unlock() }
         guard let document = finished else { fatalError("cmark: out of memory") }
         defer { cmark_node_free(document) }
 

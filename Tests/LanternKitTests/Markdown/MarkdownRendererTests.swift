@@ -30,6 +30,14 @@ import Testing
         #expect(broken.count == 0, "\(broken.count) of \(pages.count) pages lost an extension's inline syntax")
     }
 
+    #if os(Linux)
+    /// The test above passes either way; this one says whether pages really are parsed in
+    /// parallel (the linker exported Lantern's stand-in for cmark's function).
+    @Test func pagesAreParsedInParallel() {
+        #expect(!SpecialCharacters.parsesTakeTurns)
+    }
+    #endif
+
     @Test func slugger() {
         #expect(HeadingSlugger.slug("Who needs a higher level of care first?") == "who-needs-a-higher-level-of-care-first")
         #expect(HeadingSlugger.slug("In-network") == "in-network")
