@@ -177,7 +177,7 @@ public enum Builder {
         diagnostics earlier: DiagnosticBag, clock: inout StageClock
     ) throws(BuildFailure) -> SiteRender {
         let pageRenderer = PageRenderer(site: site, templates: templates, forChecks: false)
-        let outcomes = renderPages(site, with: pageRenderer, into: output, keepHTML: false)
+        let outcomes = renderPages(site, with: pageRenderer, into: output)
         clock.lap("render and write pages")
         var diagnostics = earlier
         for outcome in outcomes { diagnostics.append(contentsOf: outcome.diagnostics) }
@@ -210,12 +210,12 @@ public enum Builder {
         return files.count
     }
 
-    /// Renders every page on every core and writes those without errors.
-    /// - Parameter keepHTML: keep each page's HTML, links and text blocks in its outcome (checks
-    ///   read them); otherwise they are dropped once written, so memory grows less with the site.
-    static func renderPages(
-        _ site: Site, with pageRenderer: PageRenderer, into output: some OutputSink, keepHTML: Bool
-    ) -> [PageOutcome] {
+    /// Renders every page on every core and writes those without errors. Each page's HTML stays
+    /// in its outcome only for a renderer made for checks (which read it); otherwise it is dropped
+    /// once written, so memory grows less with the site.
+    static func renderPages(_ site: Site, with pageRenderer: PageRenderer, into output: some OutputSink)
+        -> [PageOutcome]
+    {
         site.pages.parallelMap { page -> PageOutcome in
             var outcome = pageRenderer.render(page)
             if let html = outcome.html {
@@ -224,11 +224,9 @@ public enum Builder {
                 } catch {
                     outcome.diagnostics += error.diagnostics
                 }
-                if !keepHTML {
+                if !pageRenderer.isForChecks {
                     outcome.html = nil
                     outcome.contentHTML = nil
-                    outcome.links = []
-                    outcome.blocks = []
                 }
             }
             return outcome

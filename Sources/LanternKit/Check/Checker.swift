@@ -31,7 +31,7 @@ public enum Checker {
         var diagnostics = prepared.diagnostics
         let output = MemoryOutput()
         let renderer = PageRenderer(site: site, templates: templates)
-        let outcomes = Builder.renderPages(site, with: renderer, into: output, keepHTML: true)
+        let outcomes = Builder.renderPages(site, with: renderer, into: output)
         for outcome in outcomes { diagnostics.append(contentsOf: outcome.diagnostics) }
         if !diagnostics.hasErrors, let templates {
             do {

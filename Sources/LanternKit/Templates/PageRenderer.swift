@@ -23,13 +23,16 @@ public struct PageRenderer: Sendable {
     /// What differs between pages only by the state of the menu, prepared once per state.
     let menuVariants: [PageContext.MenuState: MenuVariant]
 
+    /// Whether outcomes keep what only checks read (links, text blocks, the HTML).
+    var isForChecks: Bool { markdown.collectsCheckText }
+
     /// `site` as templates see it, and the theme with its `site/` partials already rendered.
     struct MenuVariant {
         var site: TemplateValue
         var theme: TemplateLibrary?
     }
 
-    /// - Parameter forChecks: collect what only checks read (each page's links and text blocks).
+    /// - Parameter forChecks: keep what only checks read (each page's links, text blocks and HTML).
     public init(site: Site, templates: TemplateLibrary?, forChecks: Bool = true) {
         self.site = site
         self.templates = templates
