@@ -40,13 +40,6 @@ public struct MarkdownRenderer: Sendable {
 
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
-    /// Registering extensions touches global state; it must happen once, before any
-    /// concurrent parsing (`SpecialCharacters` registers them).
-    private static let registered: Bool = {
-        _ = SpecialCharacters.parsesTakeTurns
-        return true
-    }()
-
     /// - Parameters:
     ///   - firstLine: the file line on which `markdown` starts (after front matter).
     ///   - resolveLink: maps a destination as written to what the HTML should contain.
@@ -54,7 +47,8 @@ public struct MarkdownRenderer: Sendable {
         _ markdown: String, file: String, firstLine: Int = 1,
         resolveLink: (String) -> LinkResolution = { _ in .keep }
     ) -> RenderedMarkdown {
-        precondition(MarkdownRenderer.registered)
+        // Its first reading registers the extensions (global state, once, before any parser).
+        let takeTurns = SpecialCharacters.parsesTakeTurns
         var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
         if allowRawHTML { options |= CMARK_OPT_UNSAFE }
         guard let parser = cmark_parser_new(options) else { fatalError("cmark: out of memory") }
@@ -64,7 +58,6 @@ public struct MarkdownRenderer: Sendable {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
-        let takeTurns = SpecialCharacters.parsesTakeTurns
         if takeTurns { SpecialCharacters.turns.lock() }
         markdown.utf8CString.withUnsafeBufferPointer { buffer in
             cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
