@@ -20,34 +20,32 @@ enum HTMLFinishing {
         var openTables: [Bool] = []
         var copied = 0  // html[..<copied] is in `out`
         var i = 0
+        // Tags left as they are stay in `html` and are copied with the text after them.
+        func replace(_ start: Int, upTo end: Int, with bytes: [UInt8]) {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: html[copied..<start]))
+            out.append(contentsOf: bytes)
+            copied = end
+        }
         while let found = memchr(html.baseAddress! + i, Int32(UInt8(ascii: "<")), html.count - i) {
             i = html.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            let replacement: [UInt8]
-            let length: Int
             if isHeadingTag(html, at: i) {
-                length = 4
-                if nextHeading < headingIDs.count, let id = headingIDs[nextHeading] {
-                    replacement = Array(html[i..<(i + 3)]) + Array(" id=\"\(HTMLEscaping.escape(id))\">".utf8)
-                } else {
-                    replacement = Array(html[i..<(i + 4)])
+                if nextHeading < headingIDs.count, let id = headingIDs[nextHeading] {  // nil: raw HTML
+                    replace(i + 3, upTo: i + 4, with: Array(" id=\"\(HTMLEscaping.escape(id))\">".utf8))
                 }
                 nextHeading += 1
+                i += 4
             } else if matches(html, at: i, "<table>") {
                 let wrap = nextTable < tables.count && tables[nextTable]
                 nextTable += 1
                 openTables.append(wrap)
-                (replacement, length) = (wrap ? tableOpening : Array("<table>".utf8), 7)
+                if wrap { replace(i, upTo: i + 7, with: tableOpening) }
+                i += 7
             } else if matches(html, at: i, "</table>") {
-                let wrapped = openTables.popLast() ?? false
-                (replacement, length) = (wrapped ? tableClosing : Array("</table>".utf8), 8)
+                if openTables.popLast() ?? false { replace(i, upTo: i + 8, with: tableClosing) }
+                i += 8
             } else {
                 i += 1
-                continue
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: html[copied..<i]))
-            out.append(contentsOf: replacement)
-            i += length
-            copied = i
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: html[copied...]))
         return String(decoding: out, as: UTF8.self)
