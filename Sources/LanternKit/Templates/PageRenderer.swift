@@ -15,11 +15,11 @@ public struct PageOutcome: Sendable {
 /// Renders one page from Markdown to its finished HTML. Holds everything that is the same for
 /// every page of a build, so that it is prepared once and shared by the worker threads.
 public struct PageRenderer: Sendable {
-    let site: Site
+    private(set) var site: Site
     let templates: TemplateLibrary?
     let markdown: MarkdownRenderer
     let resolver: LinkResolver
-    let context: PageContext
+    private(set) var context: PageContext
     /// What differs between pages only by the state of the menu, prepared once per state.
     let menuVariants: [PageContext.MenuState: MenuVariant]
 
@@ -61,18 +61,10 @@ public struct PageRenderer: Sendable {
     /// matter, but every URL and the menu are as before (what `lantern serve` checks before a
     /// partial rebuild), so link targets and the menu variants are kept.
     func updating(site: Site) -> PageRenderer {
-        PageRenderer(site: site, templates: templates, markdown: markdown, resolver: resolver,
-            context: PageContext(site: site), menuVariants: menuVariants)
-    }
-
-    private init(site: Site, templates: TemplateLibrary?, markdown: MarkdownRenderer, resolver: LinkResolver,
-                 context: PageContext, menuVariants: [PageContext.MenuState: MenuVariant]) {
-        self.site = site
-        self.templates = templates
-        self.markdown = markdown
-        self.resolver = resolver
-        self.context = context
-        self.menuVariants = menuVariants
+        var renderer = self
+        renderer.site = site
+        renderer.context = PageContext(site: site)
+        return renderer
     }
 
     /// The variant for a page's menu (every URL of the site has one; a URL Lantern has not
