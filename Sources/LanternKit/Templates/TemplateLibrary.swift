@@ -16,7 +16,6 @@ public struct TemplateLibrary: Sendable {
     public static func load(from directory: String, displayRoot: String) throws(BuildFailure) -> TemplateLibrary {
         var diagnostics = DiagnosticBag()
         var templates: [String: Template] = [:]
-        var references: [String: [PartialReference]] = [:]
         var files: [String: String] = [:]
         for path in templateFiles(in: directory) {
             let name = String(path.dropLast(".mustache".count))
@@ -34,9 +33,7 @@ public struct TemplateLibrary: Sendable {
                 continue
             }
             do throws(TemplateSyntaxError) {
-                let template = try TemplateParser.parse(text)
-                templates[name] = template
-                references[name] = template.references
+                templates[name] = try TemplateParser.parse(text)
             } catch {
                 diagnostics.error(SourceLocation(file: display, line: error.line, column: error.column),
                     "template syntax error: \(error.message)")
@@ -47,6 +44,7 @@ public struct TemplateLibrary: Sendable {
                 "no templates (*.mustache files) in the templates folder")
         }
         let names = Set(files.keys)
+        let references = templates.mapValues(\.references)
         for (name, refs) in references.sorted(by: { $0.key < $1.key }) {
             for ref in refs where !names.contains(ref.name) {
                 diagnostics.error(SourceLocation(file: files[name]!, line: ref.line, column: ref.column),
