@@ -37,7 +37,7 @@ struct TemplateRendering {
             case .text(let bytes):
                 emitTemplateText(bytes)
             case .value(let name, let escaped):
-                if let value = resolve(name), let printed = value.printed { emitValue(printed, escaped: escaped) }
+                if let value = resolve(name), let text = value.scalarText { emitValue(text, escaped: escaped) }
             case .section(let name, let body):
                 guard let value = resolve(name) else { continue }
                 switch value {

@@ -9,9 +9,9 @@ public enum TemplateValue: Sendable, Equatable {
     case list([TemplateValue])
     case object([String: TemplateValue])
 
-    /// The value as `{{name}}` prints it (before escaping); nil for lists and mappings,
-    /// which print nothing.
-    var printed: String? {
+    /// A scalar as text (`phone: 555` is `"555"`), as `{{name}}` prints it before escaping;
+    /// nil for lists and mappings, which print nothing.
+    public var scalarText: String? {
         switch self {
         case .text(let text): return text
         case .bool(let bool): return bool ? "true" : "false"
@@ -20,9 +20,6 @@ public enum TemplateValue: Sendable, Equatable {
         case .list, .object: return nil
         }
     }
-
-    /// A scalar as text (`phone: 555` is `"555"`), for code that reads theme values.
-    public var scalarText: String? { printed }
 
     public var text: String? {
         if case .text(let text) = self { return text }
