@@ -201,9 +201,11 @@ final class Ranker {
         case .word(_, let term, let isPrefix):
             match.variants = try wordVariants(term, isPrefix: isPrefix)
         }
+        var counts = [Int](repeating: 0, count: reader.pageCount)
+        var sums = [Int](repeating: 0, count: reader.pageCount)
         for variant in match.variants {
             for id in variant.terms { match.stems.insert(reader.terms[id]) }
-            try addScores(variant, to: &match.scores)
+            try addScores(variant, to: &match.scores, counts: &counts, sums: &sums)
         }
         return match
     }
@@ -303,10 +305,11 @@ final class Ranker {
     }
 
     /// A variant of several terms needs them all, and scores the integer mean of their
-    /// impacts. Counts and sums are kept by page in arrays, as search.js does.
-    private func addScores(_ variant: Variant, to scores: inout [Int: Int]) throws {
-        var counts = [Int](repeating: 0, count: reader.pageCount)
-        var sums = [Int](repeating: 0, count: reader.pageCount)
+    /// impacts. Counts and sums are kept by page in arrays, as search.js does: all zero on
+    /// entry, and left so for the clause's next variant.
+    private func addScores(
+        _ variant: Variant, to scores: inout [Int: Int], counts: inout [Int], sums: inout [Int]
+    ) throws {
         var touched: [Int] = []
         for id in variant.terms {
             for posting in try reader.postings(id) {
@@ -316,9 +319,13 @@ final class Ranker {
             }
         }
         let needed = variant.terms.count
-        for page in touched where counts[page] == needed {
-            let score = sums[page] / needed * variant.percent
-            if score > (scores[page] ?? 0) { scores[page] = score }
+        for page in touched {
+            if counts[page] == needed {
+                let score = sums[page] / needed * variant.percent
+                if score > (scores[page] ?? 0) { scores[page] = score }
+            }
+            counts[page] = 0
+            sums[page] = 0
         }
     }
 

@@ -49,16 +49,16 @@ public struct SearchIndexBuilder: Sendable {
             synonyms: SynonymTable.normalize(synonyms),
             pagesPerText: pagesPerText)
         let cardBytes = cards.map(Self.rawSize)
+        let encoded = IndexWriter.encodeCards(cards, sections: sections)
         let postings = corpus.encodedPostings(0..<corpus.terms.count)
         if postings.count + header.vocabulary.count + cardBytes.reduce(0, +) <= shardThresholdBytes {
             header.postings = postings
-            header.cards = IndexWriter.encodeCards(cards, sections: sections)
+            header.cards = encoded
             files[IndexFormat.entryFile] = IndexWriter.entryFile(header)
             return files
         }
 
         let target = shardTargetBytes
-        let encoded = IndexWriter.encodeCards(cards, sections: sections)
         // Card chunks: every card, by page range.
         let averageCard = max(1, cardBytes.reduce(0) { $0 + Self.compressed($1) } / max(1, cards.count))
         let perChunk = max(1, target / averageCard)
@@ -74,13 +74,13 @@ public struct SearchIndexBuilder: Sendable {
         let postingsCost = Array(corpus.terms.indices).parallelMap { corpus.estimatedPostingsBytes($0) }
         var starts: [Int] = []
         var inShard = [Int](repeating: -1, count: pages.count)  // the shard holding a card
-        var size = Int.max
+        var size = 0
         for term in 0..<corpus.terms.count {
             var cost = postingsCost[term]
             for page in champions[term] where inShard[Int(page)] != starts.count - 1 {
                 cost += Self.compressed(cardBytes[Int(page)])
             }
-            if size != Int.max && size + cost > target || size == Int.max {
+            if starts.isEmpty || size + cost > target {
                 starts.append(term)
                 size = postingsCost[term]
                 for page in champions[term] { size += Self.compressed(cardBytes[Int(page)]) }
