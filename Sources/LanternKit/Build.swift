@@ -7,6 +7,8 @@ public struct BuildOptions: Sendable {
     public var templatesPath: String = "Templates"
     public var outputPath: String = "Public"
     public var baseURL: String?
+    /// Pages at `.html` URLs whatever `ugly_urls` in the configuration says.
+    public var uglyURLs = false
     public var includeDrafts = false
 
     public init() {}
@@ -133,8 +135,9 @@ public enum Builder {
     static func loadSite(_ options: BuildOptions, diagnostics: inout DiagnosticBag) throws(BuildFailure) -> Site {
         var config = try SiteConfig.load(from: options.configPath)
         if let baseURL = options.baseURL { config = try config.with(baseURL: baseURL) }
+        if options.uglyURLs { config.uglyURLs = true }
         let loader = ContentLoader(root: options.contentPath, displayRoot: options.contentPath,
-            includeDrafts: options.includeDrafts)
+            includeDrafts: options.includeDrafts, uglyURLs: config.uglyURLs)
         let loaded = loader.load()
         diagnostics.append(contentsOf: loaded.diagnostics)
         let (site, placementProblems) = Site.assemble(

@@ -23,6 +23,9 @@ struct Build: ParsableCommand {
     @Flag(help: "Include pages marked 'draft: true'.")
     var drafts = false
 
+    @Flag(name: .customLong("ugly-urls"), help: "Put pages at /section/page.html, as 'ugly_urls: true' in the configuration does.")
+    var uglyURLs = false
+
     @Flag(help: "Print nothing on success.")
     var quiet = false
 
@@ -34,6 +37,7 @@ struct Build: ParsableCommand {
         options.outputPath = output
         options.baseURL = baseURL
         options.includeDrafts = drafts
+        options.uglyURLs = uglyURLs
         do {
             let report = try Builder.build(options)
             if !quiet {

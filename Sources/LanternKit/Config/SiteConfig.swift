@@ -17,6 +17,10 @@ public struct SiteConfig: Sendable {
     public var description: String
     /// Empty when `site.yaml` names none: the build then lists the top-level sections.
     public var menu: [MenuItem]
+    /// Pages at `/section/page.html` instead of `/section/page/` (`ugly_urls`, Hugo's
+    /// `uglyURLs`): one file per page and no folder, for hosts that do not serve a folder's
+    /// `index.html`. Sections and the home page stay folders.
+    public var uglyURLs: Bool
     /// Passes raw HTML in Markdown through (cmark's unsafe mode). Off by default.
     public var unsafeMarkdown: Bool
     /// Lay words and the terms they stand for, e.g. `meds: [medication]`.
@@ -43,7 +47,8 @@ public struct SiteConfig: Sendable {
         var config = SiteConfig(
             title: fields.string("title") ?? "Untitled site",
             baseURL: defaultBaseURL, language: fields.string("language") ?? "en",
-            description: fields.string("description") ?? "", menu: [], unsafeMarkdown: false,
+            description: fields.string("description") ?? "", menu: [], uglyURLs: fields.bool("ugly_urls") ?? false,
+            unsafeMarkdown: false,
             synonyms: [:], searchShardBytes: 256 * 1024, maxReadingGrade: 8, reviewMonths: 12,
             templateValues: root.templateValue.object ?? [:])
 

@@ -9,6 +9,7 @@ struct ContentLoader {
     /// How the content folder is written in messages (`Content`).
     let displayRoot: String
     let includeDrafts: Bool
+    let uglyURLs: Bool
 
     struct Discovery {
         var markdown: [String] = []
@@ -133,11 +134,13 @@ struct ContentLoader {
             throw BuildFailure(.error(SourceLocation(file: displayPath),
                 "cannot read this file (check its permissions)"))
         }
-        return try ContentLoader.page(from: data, path: path, displayPath: displayPath)
+        return try ContentLoader.page(from: data, path: path, displayPath: displayPath, uglyURLs: uglyURLs)
     }
 
     /// A page from its file's bytes: decoded, front matter parsed and checked, placed at its URL.
-    static func page(from data: Data, path: String, displayPath: String) throws(BuildFailure) -> Page {
+    static func page(from data: Data, path: String, displayPath: String, uglyURLs: Bool)
+        throws(BuildFailure) -> Page
+    {
         let text = try SourceText.decode(data, file: displayPath)
         let split = try FrontMatterParser.split(text, file: displayPath)
         let matter = try FrontMatterParser.parse(split, file: displayPath)
@@ -148,7 +151,8 @@ struct ContentLoader {
         }
         let isIndex = path == "_index.md" || path.hasSuffix("/_index.md")
         let kind: Page.Kind = path == "_index.md" ? .home : isIndex ? .section : .page
-        let placement = PagePath.place(sourcePath: path, slug: kind == .home ? nil : matter.slug)
+        let placement = PagePath.place(sourcePath: path, slug: kind == .home ? nil : matter.slug,
+            uglyURLs: uglyURLs)
         let folder = PagePath.folder(of: path)
         return Page(
             sourcePath: path, displayPath: displayPath, kind: kind, frontMatter: matter,

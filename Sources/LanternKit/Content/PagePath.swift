@@ -1,5 +1,6 @@
 /// Maps a content file to its URL and output file: `therapies/cbt.md` → `/therapies/cbt/`
-/// and `therapies/cbt/index.html`; `_index.md` files stand for their folder.
+/// and `therapies/cbt/index.html`, or with `ugly_urls` → `/therapies/cbt.html`, a file of that
+/// name. `_index.md` files stand for their folder either way.
 enum PagePath {
     struct Placement: Equatable {
         var url: String
@@ -7,14 +8,19 @@ enum PagePath {
     }
 
     /// Where a page goes. `slug` replaces the last path component.
-    static func place(sourcePath: String, slug: String?) -> Placement {
+    static func place(sourcePath: String, slug: String?, uglyURLs: Bool) -> Placement {
         var components = sourcePath.split(separator: "/").map(String.init)
         let file = components.removeLast()
-        if file != "_index.md" {
+        let isIndex = file == "_index.md"
+        if !isIndex {
             components.append(String(file.dropLast(3)))
         }
         if let slug, !components.isEmpty {
             components[components.count - 1] = slug
+        }
+        if uglyURLs && !isIndex && !components.isEmpty {
+            let path = components.joined(separator: "/") + ".html"
+            return Placement(url: url(of: path), outputPath: path)
         }
         let folder = components.joined(separator: "/")
         let url = url(of: folder) + (components.isEmpty ? "" : "/")

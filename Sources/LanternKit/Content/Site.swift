@@ -190,7 +190,7 @@ public struct Site: Sendable {
         let name = folder.split(separator: "/").last.map(String.init) ?? ""
         let title = folder.isEmpty ? config.title : humanized(name)
         let source = folder.isEmpty ? "_index.md" : folder + "/_index.md"
-        let placement = PagePath.place(sourcePath: source, slug: nil)
+        let placement = PagePath.place(sourcePath: source, slug: nil, uglyURLs: config.uglyURLs)
         let matter = FrontMatter(
             title: title, description: "", date: nil, lastReviewed: nil, reviewedBy: nil, tags: [],
             draft: false, weight: 0, slug: nil, aliases: [], layout: nil, language: nil,

@@ -127,7 +127,7 @@ final class LiveBuild {
             changes.addedOrRemovedContent.isEmpty, !changes.themeOrConfig, !changes.modifiedContent.isEmpty
         else { return nil }
         let loader = ContentLoader(root: options.contentPath, displayRoot: options.contentPath,
-            includeDrafts: options.includeDrafts)
+            includeDrafts: options.includeDrafts, uglyURLs: site.config.uglyURLs)
         var changed: [Int] = []
         var files: [String: [UInt8]] = [:]
         var listingsChanged = false

@@ -38,7 +38,7 @@ public struct PageRenderer: Sendable {
         self.templates = templates
         markdown = MarkdownRenderer(allowRawHTML: site.config.unsafeMarkdown, collectsCheckText: forChecks)
         resolver = LinkResolver(pages: site.pages, staticFiles: site.staticFiles, draftPaths: site.draftPaths,
-            unloadedPaths: site.unloadedPaths)
+            unloadedPaths: site.unloadedPaths, uglyURLs: site.config.uglyURLs)
         let context = PageContext(site: site)
         self.context = context
         var variants: [PageContext.MenuState: MenuVariant] = [:]

@@ -13,7 +13,21 @@ import Testing
         ("café/crème.md", nil, "/caf%C3%A9/cr%C3%A8me/", "café/crème/index.html"),
     ] as [(String, String?, String, String)])
     func placesPages(source: String, slug: String?, url: String, output: String) {
-        let placement = PagePath.place(sourcePath: source, slug: slug)
+        let placement = PagePath.place(sourcePath: source, slug: slug, uglyURLs: false)
+        #expect(placement.url == url)
+        #expect(placement.outputPath == output)
+    }
+
+    @Test(arguments: [
+        ("_index.md", nil, "/", "index.html"),
+        ("faq.md", nil, "/faq.html", "faq.html"),
+        ("therapies/_index.md", nil, "/therapies/", "therapies/index.html"),
+        ("therapies/cbt.md", nil, "/therapies/cbt.html", "therapies/cbt.html"),
+        ("therapies/cbt.md", "cognitive", "/therapies/cognitive.html", "therapies/cognitive.html"),
+        ("family/my page #1?.md", nil, "/family/my%20page%20%231%3F.html", "family/my page #1?.html"),
+    ] as [(String, String?, String, String)])
+    func placesPagesAtHTMLFilesWithUglyURLs(source: String, slug: String?, url: String, output: String) {
+        let placement = PagePath.place(sourcePath: source, slug: slug, uglyURLs: true)
         #expect(placement.url == url)
         #expect(placement.outputPath == output)
     }
