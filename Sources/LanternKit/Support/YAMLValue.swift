@@ -146,7 +146,7 @@ enum YAMLReader {
         let text = scalar.string
         if scalar.style == .plain, nullWords.contains(text) { return .null }
         if text.utf8.count <= 5, let bool = boolWords[text.lowercased()] { return .bool(bool) }
-        guard let first = text.utf8.first else { return .string(text) }
+        guard let first = text.utf8.first, mayBeNumber(text.utf8) else { return .string(text) }
         // Yams' integer constructor drops underscores and accepts a sign; nothing else can start one.
         if first == UInt8(ascii: "_") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
             || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first), let int = node.int
@@ -157,6 +157,33 @@ enum YAMLReader {
             return .double(double)
         }
         return .string(text)
+    }
+
+    /// False for text that no YAML 1.1 integer or number can be, so that Yams' constructors
+    /// (slow: they replace, split and parse strings) are not asked. Dates are the usual case:
+    /// white space, or a sign inside the text that follows neither an exponent, a radix
+    /// prefix, a `:` nor a leading zero (`0-7` is octal -7 to Yams), rules a number out.
+    static func mayBeNumber(_ text: String.UTF8View) -> Bool {
+        var previous: UInt8?
+        var index = 0
+        var leadingZeroAt = -1
+        for byte in text {
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                return false
+            case UInt8(ascii: "+"), UInt8(ascii: "-"):
+                if let previous, index - 1 != leadingZeroAt, !"eEpPxXoObB:".utf8.contains(previous) { return false }
+            case UInt8(ascii: "0"):
+                if index == 0 || (index == 1 && (previous == UInt8(ascii: "+") || previous == UInt8(ascii: "-"))) {
+                    leadingZeroAt = index
+                }
+            default:
+                break
+            }
+            previous = byte
+            index += 1
+        }
+        return true
     }
 
     private static let nullWords: Set<String> = ["", "~", "null", "Null", "NULL"]
