@@ -30,9 +30,9 @@ public struct LinkResolver: Sendable {
         }
         var path = Substring(destination)
         var suffix = ""
-        if let mark = path.firstIndex(where: { $0 == "#" || $0 == "?" }) {
-            suffix = String(path[mark...])
-            path = path[..<mark]
+        if let mark = destination.utf8.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) {
+            suffix = String(destination[mark...])
+            path = destination[..<mark]
         }
         let decoded = String(path).removingPercentEncodingIfValid
         let isMarkdown = decoded.hasSuffix(".md")

@@ -99,7 +99,7 @@ enum PagePath {
 
     /// The folder part of a source path: `therapies` for `therapies/cbt.md`.
     static func folder(of sourcePath: String) -> String {
-        guard let slash = sourcePath.lastIndex(of: "/") else { return "" }
+        guard let slash = sourcePath.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(sourcePath[..<slash])
     }
 }

@@ -25,30 +25,34 @@ extension StoredText {
     /// between words to at most `limit` bytes and ended with "…" when cut.
     static func cut(_ text: String, to limit: Int) -> String {
         var text = text
-        var bytes: [UInt8] = []
-        text.withUTF8 { utf8 in
-            bytes.reserveCapacity(min(utf8.count, limit) + 1)
-            var space = false  // white space seen since the last byte kept
-            for byte in utf8 {
-                if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
-                    space = !bytes.isEmpty
-                    continue
+        // The text with white space runs made one space, but no more than limit + 2 bytes:
+        // enough to tell whether it is longer than the limit. Branch-free per byte (spaces
+        // come every few bytes, and a branch on them would be mispredicted each time).
+        let kept = text.withUTF8 { utf8 in
+            [UInt8](unsafeUninitializedCapacity: min(utf8.count, limit + 2)) { out, count in
+                let whiteSpace: UInt64 = 1 << 0x20 | 1 << 0x0D | 1 << 0x0A | 1 << 0x09
+                var n = 0
+                var previousIsSpace = 1  // white space at the start is dropped
+                for byte in utf8 {
+                    if n == out.count { break }
+                    let isSpace = Int(truncatingIfNeeded: (whiteSpace >> UInt64(min(byte, 63))) & 1)
+                    out[n] = isSpace == 1 ? 0x20 : byte
+                    n += 1 &- (isSpace & previousIsSpace)
+                    previousIsSpace = isSpace
                 }
-                if space {
-                    bytes.append(0x20)
-                    space = false
-                }
-                if bytes.count > limit { break }
-                bytes.append(byte)
+                if n > 0 && n <= limit + 1 && out[n - 1] == 0x20 { n -= 1 }  // white space at the end
+                count = n
             }
         }
-        if bytes.count <= limit { return String(decoding: bytes, as: UTF8.self) }
+        if kept.count <= limit { return String(decoding: kept, as: UTF8.self) }
         var end = limit
-        if let space = bytes[..<end].lastIndex(of: 0x20), space > 0 {
+        if kept[limit] == 0x20 {
+            // The last word ends at the limit.
+        } else if let space = kept[..<end].lastIndex(of: 0x20), space > 0 {
             end = space
         } else {
-            while end > 0 && bytes[end] & 0xC0 == 0x80 { end -= 1 }  // not inside a character
+            while end > 0 && kept[end] & 0xC0 == 0x80 { end -= 1 }  // not inside a character
         }
-        return String(decoding: bytes[..<end], as: UTF8.self) + "…"
+        return String(decoding: kept[..<end], as: UTF8.self) + "…"
     }
 }
