@@ -52,7 +52,8 @@ test-browser: test-deps build
 	@if [ -d Tests/Browser ]; then LANTERN_SITE=Public $(PYTHON) -m pytest Tests/Browser -q; fi
 
 # Benchmarks. `make bench`: the release binary on the sample site scaled to BENCH_PAGES pages,
-# then, where shared/bench sits beside the checkout, the side-by-side comparison with Hugo.
+# then, where shared/bench sits beside the checkout, the side-by-side comparison with Hugo, whose
+# benchmark site writes x/page-k.html (uglyURLs): Lantern does the same with --ugly-urls.
 # `make bench-micro`: the stage micro-benchmarks in Benchmarks/ (package-benchmark, jemalloc).
 BENCH_PAGES ?= 1000
 ROUNDS ?= 7
@@ -64,7 +65,7 @@ bench: deps
 		'.build/release/lantern build --content .build/bench-site/Content --output .build/bench-out --quiet'
 	@if [ -x ../shared/bench/compare.sh ]; then \
 		ROUNDS=$(ROUNDS) ../shared/bench/compare.sh $(BENCH_PAGES) \
-			"$(CURDIR)/.build/release/lantern build --content {content} --output {out} --quiet"; \
+			"$(CURDIR)/.build/release/lantern build --content {content} --output {out} --quiet --ugly-urls"; \
 	else echo "(../shared/bench not found: no comparison with Hugo)"; fi
 
 # `make bench-serve`: time from saving a page to `lantern serve` serving it (20 edits).

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Maps byte strings to dense ids (0, 1, 2, ...) without allocating per lookup.
 ///
 /// The index builder interns every token it reads; `Dictionary<[UInt8], Int>` would allocate
@@ -51,9 +53,9 @@ struct ByteInterner {
         let start = offsets[id]
         let length = offsets[id + 1] - start
         guard length == key.count else { return false }
+        if length == 0 { return true }
         return storage.withUnsafeBufferPointer { all in
-            for k in 0..<length where all[start + k] != key[k] { return false }
-            return true
+            memcmp(all.baseAddress! + start, key.baseAddress!, length) == 0
         }
     }
 

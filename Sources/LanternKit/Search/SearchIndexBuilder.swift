@@ -50,12 +50,15 @@ public struct SearchIndexBuilder: Sendable {
             pagesPerText: pagesPerText)
         let cardBytes = cards.map(Self.rawSize)
         let encoded = IndexWriter.encodeCards(cards, sections: sections)
-        let postings = corpus.encodedPostings(0..<corpus.terms.count)
-        if postings.count + header.vocabulary.count + cardBytes.reduce(0, +) <= shardThresholdBytes {
-            header.postings = postings
-            header.cards = encoded
-            files[IndexFormat.entryFile] = IndexWriter.entryFile(header)
-            return files
+        let unsharded = header.vocabulary.count + cardBytes.reduce(0, +)
+        if unsharded <= shardThresholdBytes {  // or else the postings need not be encoded to know
+            let postings = corpus.encodedPostings(0..<corpus.terms.count)
+            if unsharded + postings.count <= shardThresholdBytes {
+                header.postings = postings
+                header.cards = encoded
+                files[IndexFormat.entryFile] = IndexWriter.entryFile(header)
+                return files
+            }
         }
 
         let target = shardTargetBytes
