@@ -10,7 +10,7 @@ import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
-from conftest import PAGES, set_viewport, settle
+from conftest import EXTRA_PAGES, PAGES, set_viewport, settle
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 MIN_TARGET = 24  # CSS px, WCAG 2.2 SC 2.5.8
@@ -244,6 +244,8 @@ def test_privacy_and_metadata_tags(path, report):
     assert set(f["inlineScripts"]) <= {"application/ld+json"}, f"inline scripts: {f['inlineScripts']}"
     assert f["canonical"], "no canonical link"
     assert f["ogTitle"], "no og:title"
+    # Search results elsewhere and link previews show it; the special pages have none to give.
+    assert f["description"] or path in EXTRA_PAGES, "no meta description"
 
 
 def test_crisis_line_is_the_same_on_every_page(driver, server, axe_source):
