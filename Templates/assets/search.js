@@ -803,6 +803,24 @@
       if (status && !(again && status.textContent === text)) status.textContent = text;
     };
     const key = (r) => r.url.split('#')[0];
+    // How long the results wait for the pages' text (ms): on most connections it comes within
+    // this, and the list is drawn once, in its final order.
+    const patience = 250;
+    // The visitor has touched, focused or scrolled the results since they were shown: from
+    // then on they keep their order, so that no result moves under a finger about to tap it.
+    let handled = false;
+    ['pointerdown', 'focusin', 'wheel', 'touchmove', 'keydown'].forEach((type) => {
+      list.addEventListener(type, () => { handled = true; }, { passive: true });
+    });
+    addEventListener('scroll', () => { handled = true; }, { passive: true });
+    // The answer with the pages' text, in the order of the answer shown before it: the pages
+    // shown keep their places (those the text rules out drop away), new pages come after.
+    const inShownOrder = (full, shown) => {
+      const place = new Map(shown.results.map((r, i) => [key(r), i]));
+      const kept = full.results.filter((r) => place.has(key(r)))
+        .sort((a, b) => place.get(key(a)) - place.get(key(b)));
+      return Object.assign({}, full, { results: kept.concat(full.results.filter((r) => !place.has(key(r)))) });
+    };
     function show(resp, q, again) {
       const sections = [];
       resp.results.forEach((r) => { if (!has(sections, r.section)) sections.push(r.section); });
@@ -870,13 +888,25 @@
       const e = ensure();
       e.search(v, 10).then((resp) => {
         if (n !== seq) return;
-        show(last = resp, q);
-        // Then the text of the pages read, for excerpts cut from it: one more wave. The list
-        // is busy until it arrives (or fails, and the results stay as they are).
-        const fill = (full) => {
-          if (n === seq) { list.setAttribute('aria-busy', 'false'); show(last = full || last, q, true); }
-        };
+        // Then the text of the pages read, for excerpts cut from it and a better order: one
+        // more wave. The list is busy until it arrives (or fails, and the results stay as they
+        // are). What arrives within `patience` ms is shown at once, with the results; after
+        // that the results show first and the text fills them in.
+        let shown = false;
         list.setAttribute('aria-busy', 'true');
+        const early = setTimeout(() => {
+          if (n !== seq) return;
+          shown = true;
+          handled = false;
+          show(last = resp, q);
+        }, patience);
+        const fill = (full) => {
+          clearTimeout(early);
+          if (n !== seq) return;
+          list.setAttribute('aria-busy', 'false');
+          if (!shown) return show(last = full || resp, q);
+          show(last = full ? (handled ? inShownOrder(full, resp) : full) : last, q, true);
+        };
         e.search(v, 10, true).then(fill, () => fill());
       }).catch(() => { if (n === seq) say('Search is not available right now.'); });
     }

@@ -183,6 +183,79 @@ def test_results_show_before_their_text_and_keep_focus_when_it_arrives(driver, s
     assert focused == before[0]["path"]
 
 
+# Records each order of result links the list shows from now on.
+_WATCH_ORDER = """
+window.orders = [];
+const list = document.getElementById('search-results');
+new MutationObserver(() => {
+    const order = Array.from(list.querySelectorAll(':scope > li > a')).map(a => a.pathname);
+    const last = window.orders[window.orders.length - 1];
+    if (order.length && (!last || last.join() !== order.join())) window.orders.push(order);
+}).observe(list, {childList: true, subtree: true});
+"""
+
+# "first day": from the titles and headings alone, the scheduling page comes first; the pages'
+# text puts the page about the first sessions first.
+FIRST_DAY_CARDS_FIRST = "/admissions/scheduling/"
+FIRST_DAY_TEXT_FIRST = "/admissions/first-sessions/"
+
+
+def _type_at_once(driver, query: str) -> None:
+    """The whole query in one input event, as a paste: one search, no partial words."""
+    driver.execute_script("const i = document.getElementById('search-q');"
+                          "i.value = arguments[0]; i.dispatchEvent(new Event('input'));", query)
+
+
+def _wait_for_first_results(driver) -> list[str]:
+    _wait(driver, 10).until(lambda d: d.execute_script(
+        "return document.getElementById('search-results').getAttribute('aria-busy') === 'true'"
+        " && document.querySelectorAll('#search-results > li').length > 0"))
+    return [path.split("#")[0] for path in _result_links(driver)]
+
+
+def _wait_for_text(driver) -> None:
+    _wait(driver, 10).until(lambda d: d.execute_script(
+        "return document.getElementById('search-results').getAttribute('aria-busy') === 'false'"))
+
+
+def test_text_that_comes_quickly_is_shown_with_the_results_in_one_order(driver, server):
+    _open_search(driver, server)
+    _clear(driver)
+    driver.execute_script(_WATCH_ORDER)
+    _type_at_once(driver, "first day")
+    assert driver.execute_async_script(_AWAIT_STATUS, "\u201cfirst day\u201d")
+    orders = driver.execute_script("return window.orders")
+    assert len(orders) == 1, f"the results moved: {orders}"
+    assert orders[0][0] == FIRST_DAY_TEXT_FIRST
+
+
+def test_results_nobody_touched_take_the_better_order_when_the_text_arrives(driver, server):
+    _open_search(driver, server)
+    _clear(driver)
+    driver.execute_script(_SLOW_TEXT, 1500)
+    _type_at_once(driver, "first day")
+    assert _wait_for_first_results(driver)[0] == FIRST_DAY_CARDS_FIRST
+    _wait_for_text(driver)
+    assert _result_links(driver)[0].split("#")[0] == FIRST_DAY_TEXT_FIRST
+
+
+def test_results_the_visitor_touched_keep_their_places_when_the_text_arrives(driver, server):
+    _open_search(driver, server)
+    _clear(driver)
+    driver.execute_script(_SLOW_TEXT, 1500)
+    _type_at_once(driver, "first day")
+    before = _wait_for_first_results(driver)
+    assert before[0] == FIRST_DAY_CARDS_FIRST
+    # A finger comes down on the list, about to tap a result.
+    driver.execute_script("document.getElementById('search-results')"
+                          ".dispatchEvent(new PointerEvent('pointerdown', {bubbles: true}));")
+    _wait_for_text(driver)
+    after = [path.split("#")[0] for path in _result_links(driver)]
+    both = [path for path in before if path in after]
+    assert after[:len(both)] == both, f"shown {before}, then {after}"
+    assert any(r["marks"] for r in driver.execute_script(_RESULTS)), "no excerpts arrived"
+
+
 def test_the_query_is_kept_in_the_address_bar(driver, server):
     _open_search(driver, server)
     _search(driver, "what to bring")
