@@ -804,8 +804,10 @@
     };
     const key = (r) => r.url.split('#')[0];
     // How long the results wait for the pages' text (ms): on most connections it comes within
-    // this, and the list is drawn once, in its final order.
-    const patience = 250;
+    // this, and the list is drawn once, in its final order. When the results themselves or
+    // the last text took longer (a slow network), the results show at once instead.
+    const patience = 150;
+    let textDelay = 0;
     // The visitor has touched, focused or scrolled the results since they were shown: from
     // then on they keep their order, so that no result moves under a finger about to tap it.
     let handled = false;
@@ -885,7 +887,7 @@
         if (filters) filters.textContent = '';
         return say('');
       }
-      const e = ensure();
+      const e = ensure(), started = performance.now();
       e.search(v, 10).then((resp) => {
         if (n !== seq) return;
         // Then the text of the pages read, for excerpts cut from it and a better order: one
@@ -893,15 +895,17 @@
         // are). What arrives within `patience` ms is shown at once, with the results; after
         // that the results show first and the text fills them in.
         let shown = false;
+        const asked = performance.now();
         list.setAttribute('aria-busy', 'true');
         const early = setTimeout(() => {
           if (n !== seq) return;
           shown = true;
           handled = false;
           show(last = resp, q);
-        }, patience);
+        }, textDelay > patience || asked - started > patience ? 0 : patience);
         const fill = (full) => {
           clearTimeout(early);
+          textDelay = performance.now() - asked;
           if (n !== seq) return;
           list.setAttribute('aria-busy', 'false');
           if (!shown) return show(last = full || resp, q);
