@@ -47,6 +47,7 @@ public enum Checker {
             rules.flatMap { $0.check(outcome, in: context) }
         }
         for list in found { diagnostics.append(contentsOf: list) }
+        diagnostics.append(contentsOf: BrokenAnchorRule.menuProblems(in: context))
         let sorted = diagnostics.diagnostics.sorted {
             ($0.location, $0.severity, $0.message) < ($1.location, $1.severity, $1.message)
         }

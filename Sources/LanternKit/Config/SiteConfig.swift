@@ -8,6 +8,8 @@ public struct SiteConfig: Sendable {
     public struct MenuItem: Sendable, Equatable {
         public var title: String
         public var url: String
+        /// Where `site.yaml` names it (nil for the menu made of the top-level sections).
+        public var location: SourceLocation? = nil
     }
 
     public var title: String
@@ -152,7 +154,7 @@ public struct SiteConfig: Sendable {
                 fields.error(item.location, "each menu item needs 'title' and 'url'")
                 continue
             }
-            menu.append(MenuItem(title: title, url: url))
+            menu.append(MenuItem(title: title, url: url, location: item["url"]?.location ?? item.location))
         }
         return menu
     }

@@ -41,6 +41,21 @@ import Testing
         #expect(nowhere.count == 1)
     }
 
+    @Test func menuItemsThatLeadNowhere() throws {
+        let files = ["Content/faq.md": page("Answers.\n"), "Content/care/_index.md": page("Care.\n")]
+        let menu = "menu:\n  - title: FAQ\n    url: /faq/\n  - title: Care\n    url: /care/\n  - title: Gone\n    url: /gone/\n"
+        let withFolders = try findings("broken-link", in: "site.yaml", files: files,
+            config: TemporarySite.minimalConfig + menu)
+        #expect(withFolders.map(\.message) == ["menu item 'Gone' links to '/gone/', which leads to nothing on this site"])
+        #expect(withFolders.first?.location.line == 9)
+        let withFiles = try findings("broken-link", in: "site.yaml", files: files,
+            config: TemporarySite.minimalConfig + "ugly_urls: true\n" + menu)
+        #expect(withFiles.map(\.message) == [
+            "menu item 'FAQ' links to '/faq/', which leads to nothing on this site; the page is at /faq.html",
+            "menu item 'Gone' links to '/gone/', which leads to nothing on this site",
+        ])
+    }
+
     @Test func missingImageIsABuildError() throws {
         let site = try TemporarySite(["Content/page.md": page("![chart](chart.png)\n")])
         defer { site.remove() }

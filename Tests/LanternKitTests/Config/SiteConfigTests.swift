@@ -33,7 +33,9 @@ import Testing
         #expect(config.baseURL == "https://clinic.example")
         #expect(config.unsafeMarkdown)
         #expect(config.synonyms == ["meds": ["medication"], "rehab": ["addiction treatment"]])
-        #expect(config.menu == [.init(title: "Therapies", url: "/therapies/")])
+        // The location is where a check points when the URL leads nowhere.
+        #expect(config.menu == [.init(title: "Therapies", url: "/therapies/",
+            location: SourceLocation(file: "site.yaml", line: 11, column: 10))])
         #expect(config.templateValues["clinic"]?["phone"] == 555)
     }
 

@@ -21,7 +21,7 @@ struct BrokenAnchorRule: CheckRule {
                     found.append(error(outcome.page, line: link.line, column: link.column,
                         "link '\(link.destination)' names a heading '#\(fragment)' that its page does not have"))
                 }
-            } else if !context.outputPaths.isEmpty, !context.outputPaths.contains(outputPath(for: path)) {
+            } else if !context.outputPaths.isEmpty, !context.outputPaths.contains(Self.outputPath(for: path)) {
                 found.append(error(outcome.page, line: link.line, column: link.column,
                     "link '\(link.destination)' leads to nothing on this site"))
             }
@@ -29,7 +29,25 @@ struct BrokenAnchorRule: CheckRule {
         return found
     }
 
-    private func outputPath(for urlPath: String) -> String {
+    /// Menu items of `site.yaml` whose URL on this site leads to nothing, with the URL the
+    /// page has when only the URL style differs (`/faq/` for `/faq.html`, or back).
+    static func menuProblems(in context: CheckContext) -> [Diagnostic] {
+        guard !context.outputPaths.isEmpty else { return [] }
+        return context.site.config.menu.compactMap { item -> Diagnostic? in
+            guard let location = item.location, item.url.hasPrefix("/"), !item.url.hasPrefix("//") else { return nil }
+            var path = item.url
+            if let mark = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<mark]) }
+            if context.outputPaths.contains(outputPath(for: path)) { return nil }
+            let other = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) + ".html"
+                : path.hasSuffix(".html") ? String(path.dropLast(5)) + "/" : path + "/"
+            let hint = context.outputPaths.contains(outputPath(for: other)) ? "; the page is at \(other)" : ""
+            return Diagnostic(.error, location,
+                "menu item '\(item.title)' links to '\(item.url)', which leads to nothing on this site\(hint)",
+                rule: "broken-link")
+        }
+    }
+
+    private static func outputPath(for urlPath: String) -> String {
         let decoded = String(urlPath.dropFirst()).removingPercentEncodingIfValid
         return decoded.isEmpty || decoded.hasSuffix("/") ? decoded + "index.html" : decoded
     }
