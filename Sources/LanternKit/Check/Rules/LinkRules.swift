@@ -29,26 +29,31 @@ struct BrokenAnchorRule: CheckRule {
         return found
     }
 
-    /// Menu items of `site.yaml` whose URL on this site leads to nothing, with the URL the
-    /// page has when only the URL style differs (`/faq/` for `/faq.html`, or back).
+    /// Menu items of `site.yaml` whose URL on this site leads to nothing, with the URL of the
+    /// page it names in the other URL style (`/faq/` under `ugly_urls`, where it is `/faq.html`).
     static func menuProblems(in context: CheckContext) -> [Diagnostic] {
         guard !context.outputPaths.isEmpty else { return [] }
-        return context.site.config.menu.compactMap { item -> Diagnostic? in
-            guard let location = item.location, item.url.hasPrefix("/"), !item.url.hasPrefix("//") else { return nil }
-            var path = item.url
-            if let mark = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<mark]) }
-            if context.outputPaths.contains(outputPath(for: path)) { return nil }
-            let other = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) + ".html"
-                : path.hasSuffix(".html") ? String(path.dropLast(5)) + "/" : path + "/"
-            let hint = context.outputPaths.contains(outputPath(for: other)) ? "; the page is at \(other)" : ""
+        let site = context.site
+        return site.config.menu.compactMap { item -> Diagnostic? in
+            guard let location = item.location, item.url.hasPrefix("/"), !item.url.hasPrefix("//"),
+                !context.outputPaths.contains(outputPath(for: item.url))
+            else { return nil }
+            let path = String(item.url.prefix { $0 != "#" && $0 != "?" })
+            let meant = site.pages.first { page in
+                PagePath.place(sourcePath: page.sourcePath, slug: page.frontMatter.slug,
+                    uglyURLs: !site.config.uglyURLs).url == path
+            }
             return Diagnostic(.error, location,
-                "menu item '\(item.title)' links to '\(item.url)', which leads to nothing on this site\(hint)",
+                "menu item '\(item.title)' links to '\(item.url)', which leads to nothing on this site"
+                    + (meant.map { "; the page is at \($0.url)" } ?? ""),
                 rule: "broken-link")
         }
     }
 
-    private static func outputPath(for urlPath: String) -> String {
-        let decoded = String(urlPath.dropFirst()).removingPercentEncodingIfValid
+    /// The output file a site URL names: `/faq/?q=x#top` → `faq/index.html`.
+    private static func outputPath(for url: String) -> String {
+        let path = url.prefix { $0 != "#" && $0 != "?" }
+        let decoded = String(path.dropFirst()).removingPercentEncodingIfValid
         return decoded.isEmpty || decoded.hasSuffix("/") ? decoded + "index.html" : decoded
     }
 }
