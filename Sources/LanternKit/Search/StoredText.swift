@@ -46,12 +46,12 @@ extension StoredText {
         }
         if kept.count <= limit { return String(decoding: kept, as: UTF8.self) }
         var end = limit
-        if kept[limit] == 0x20 {
-            // The last word ends at the limit.
-        } else if let space = kept[..<end].lastIndex(of: 0x20), space > 0 {
-            end = space
-        } else {
-            while end > 0 && kept[end] & 0xC0 == 0x80 { end -= 1 }  // not inside a character
+        if kept[limit] != 0x20 {  // else the last word ends at the limit
+            if let space = kept[..<end].lastIndex(of: 0x20), space > 0 {
+                end = space
+            } else {
+                while end > 0 && kept[end] & 0xC0 == 0x80 { end -= 1 }  // not inside a character
+            }
         }
         return String(decoding: kept[..<end], as: UTF8.self) + "…"
     }
