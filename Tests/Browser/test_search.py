@@ -162,20 +162,29 @@ window.fetch = (url, options) => /\\/text-\\d+\\.json$/.test(url)
 """
 
 
+def _wait_for_first_results(driver) -> list[str]:
+    _wait(driver, 10).until(lambda d: d.execute_script(
+        "return document.getElementById('search-results').getAttribute('aria-busy') === 'true'"
+        " && document.querySelectorAll('#search-results > li').length > 0"))
+    return [path.split("#")[0] for path in _result_links(driver)]
+
+
+def _wait_for_text(driver) -> None:
+    _wait(driver, 10).until(lambda d: d.execute_script(
+        "return document.getElementById('search-results').getAttribute('aria-busy') === 'false'"))
+
+
 def test_results_show_before_their_text_and_keep_focus_when_it_arrives(driver, server):
     _open_search(driver, server)
     driver.execute_script(_SLOW_TEXT, 1500)
     box = driver.find_element(By.ID, "search-q")
     box.send_keys("copay")
-    _wait(driver, 10).until(lambda d: d.execute_script(
-        "return document.getElementById('search-results').getAttribute('aria-busy') === 'true'"
-        " && document.querySelectorAll('#search-results > li').length > 0"))
+    _wait_for_first_results(driver)
     # Titles and headings first, no excerpt yet; the visitor moves on to the first result.
     before = driver.execute_script(_RESULTS)
     assert before and all(r["excerpt"] == "" for r in before)
     driver.execute_script("document.querySelector('#search-results > li > a').focus();")
-    _wait(driver, 10).until(lambda d: d.execute_script(
-        "return document.getElementById('search-results').getAttribute('aria-busy') === 'false'"))
+    _wait_for_text(driver)
     after = driver.execute_script(_RESULTS)
     assert any(r["marks"] for r in after)
     focused = driver.execute_script(
@@ -204,18 +213,6 @@ def _type_at_once(driver, query: str) -> None:
     """The whole query in one input event, as a paste: one search, no partial words."""
     driver.execute_script("const i = document.getElementById('search-q');"
                           "i.value = arguments[0]; i.dispatchEvent(new Event('input'));", query)
-
-
-def _wait_for_first_results(driver) -> list[str]:
-    _wait(driver, 10).until(lambda d: d.execute_script(
-        "return document.getElementById('search-results').getAttribute('aria-busy') === 'true'"
-        " && document.querySelectorAll('#search-results > li').length > 0"))
-    return [path.split("#")[0] for path in _result_links(driver)]
-
-
-def _wait_for_text(driver) -> None:
-    _wait(driver, 10).until(lambda d: d.execute_script(
-        "return document.getElementById('search-results').getAttribute('aria-busy') === 'false'"))
 
 
 def test_text_that_comes_quickly_is_shown_with_the_results_in_one_order(driver, server):
