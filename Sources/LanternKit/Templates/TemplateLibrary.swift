@@ -71,8 +71,13 @@ public struct TemplateLibrary: Sendable {
 
     /// Renders `context` with the template `name`, which must exist (checked beforehand).
     func renderBytes(_ context: [String: TemplateValue], with name: String, capacity: Int = 16 * 1024) -> [UInt8] {
+        renderBytes(root: .object(context), with: name, capacity: capacity)
+    }
+
+    /// Renders with any value as the outermost context (the Mustache spec's cases have lists and text).
+    func renderBytes(root: TemplateValue, with name: String, capacity: Int = 16 * 1024) -> [UInt8] {
         guard let template = templates[name] else { return [] }
-        var rendering = TemplateRendering(templates: templates, context: .object(context), capacity: capacity)
+        var rendering = TemplateRendering(templates: templates, context: root, capacity: capacity)
         rendering.render(template.nodes)
         return rendering.output
     }

@@ -19,6 +19,9 @@ struct TemplateRendering {
     /// starts a line of theirs.
     private var indentation: [UInt8] = []
     private var atLineStart = false
+    /// How many partials are being rendered inside each other.
+    private var depth = 0
+    static let maximumDepth = 100
 
     private struct Position {
         var index: Int
@@ -68,8 +71,15 @@ struct TemplateRendering {
                 renderPartial(name, indentation: indentation, overrides: [:])
             case .parent(let name, let indentation, let overrides):
                 renderPartial(name, indentation: indentation, overrides: overrides)
-            case .block(let name, let defaults):
-                render(overrides[name] ?? defaults)
+            case .block(let name, let defaults, let indentation):
+                if indentation.isEmpty {
+                    render(overrides[name] ?? defaults)
+                } else {
+                    let outer = self.indentation
+                    indent(by: indentation)
+                    render(overrides[name] ?? defaults)
+                    restore(outer)
+                }
             }
         }
     }
@@ -83,20 +93,35 @@ struct TemplateRendering {
         }
     }
 
-    private mutating func renderPartial(_ name: String, indentation: String, overrides new: [String: [TemplateNode]]) {
-        guard let template = templates[name] else { return }  // the library checked every name
+    private mutating func renderPartial(_ name: PartialName, indentation: [UInt8],
+                                        overrides new: [String: [TemplateNode]]) {
+        let template: Template?
+        switch name {
+        case .fixed(let name): template = templates[name]  // the library checked every such name
+        case .dynamic(let tag): template = resolve(tag)?.text.flatMap { templates[$0] }
+        }
+        // Only a dynamic name can make a loop (the library refuses loops of fixed names).
+        guard let template, depth < TemplateRendering.maximumDepth else { return }
         let outerOverrides = overrides, outerIndentation = self.indentation
         if !new.isEmpty { overrides.merge(new) { outer, _ in outer } }
-        if !indentation.isEmpty {
-            self.indentation += Array(indentation.utf8)
-            atLineStart = true
-        }
+        if !indentation.isEmpty { indent(by: indentation) }
+        depth += 1
         render(template.nodes)
+        depth -= 1
         overrides = outerOverrides
-        if !indentation.isEmpty {
-            self.indentation = outerIndentation
-            atLineStart = !outerIndentation.isEmpty && output.last == UInt8(ascii: "\n")
-        }
+        if !indentation.isEmpty { restore(outerIndentation) }
+    }
+
+    /// Every line that starts from here on gets `more` after the current indentation; the
+    /// output is at the start of a line (the tag stood alone on its line).
+    private mutating func indent(by more: [UInt8]) {
+        indentation += more
+        atLineStart = true
+    }
+
+    private mutating func restore(_ outer: [UInt8]) {
+        indentation = outer
+        atLineStart = !outer.isEmpty && output.last == UInt8(ascii: "\n")
     }
 
     // MARK: Names

@@ -102,8 +102,10 @@ import Testing
         #expect(syntaxError("{{/a}}")?.message == "{{/a}} closes a section that was never opened")
         #expect(syntaxError("x {{name")?.message == "a tag is not closed with }}")
         #expect(syntaxError("{{#frist(pages)}}{{/frist(pages)}}")?.message.hasPrefix("unknown function 'frist'") == true)
-        #expect(syntaxError("{{<base}}text{{/base}}")?.message
-            == "only {{$block}} overrides may stand directly inside {{<base}}")
+        #expect(syntaxError("{{<base}}{{title}}{{/base}}")?.message
+            == "only {{$block}} overrides (and text, which is left out) may stand directly inside {{<base}}")
+        #expect(syntaxError("{{$two words}}{{/two words}}")?.message == "a block name must be one word, like {{$main}}")
+        #expect(syntaxError("{{>*}}")?.message == "a tag has no name")
         #expect(syntaxError("{{=<%>=}}")?.message == "invalid set-delimiter tag: write it like {{=<% %>=}}")
         #expect(syntaxError("{{% PRAGMA }}") != nil)
         #expect(syntaxError("{{a b}}")?.message == "'a b' is not a name")
