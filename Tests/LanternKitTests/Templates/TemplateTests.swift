@@ -80,6 +80,41 @@ import Testing
             == "<title>Top</title>\n<main>middle main</main>")
     }
 
+    /// The README's pattern, with the tags that open and close the block beside the parent's.
+    @Test func parentAndBlockTagsSharingALineTakeItWithThem() throws {
+        let partials = ["base": "<body>\n  {{$main}}\n  {{/main}}\n</body>\n"]
+        #expect(try render("{{<base}}{{$main}}\n<h1>{{title}}</h1>\n{{/main}}{{/base}}\n", ["title": "Help"],
+            partials: partials) == "<body>\n  <h1>Help</h1>\n</body>\n")
+        // A section's tags sharing a line still keep it, as in swift-mustache.
+        #expect(try render("{{#on}}{{/on}}\n{{<base}}{{/base}}\n", ["on": true], partials: partials)
+            == "\n<body>\n</body>\n")
+    }
+
+    /// A block's own lines take the indentation of where it is shown; a value's lines (the page's
+    /// HTML, with its `<pre>`) are never changed.
+    @Test func blocksAreReindentedButValuesAreNot() throws {
+        let partials = ["base": "<div>\n    {{$main}}\n    {{/main}}\n</div>\n"]
+        let page = "{{<base}}\n{{$main}}\n  <p>Intro</p>\n  {{{content}}}\n{{/main}}\n{{/base}}\n"
+        #expect(try render(page, ["content": "<pre>one\n  two\n</pre>"], partials: partials)
+            == "<div>\n    <p>Intro</p>\n    <pre>one\n  two\n</pre>\n</div>\n")
+    }
+
+    @Test func dynamicNamesPickTheTemplateByValue() throws {
+        let partials = ["cards/phone": "call {{number}}", "cards/email": "write to {{address}}"]
+        let context: [String: TemplateValue] = [
+            "ways": [["card": "cards/phone", "number": "111"], ["card": "cards/email", "address": "a@b"],
+                     ["card": "cards/fax"]],
+        ]
+        #expect(try render("{{#ways}}[{{>*card}}]{{/ways}}", context, partials: partials) == "[call 111][write to a@b][]")
+        #expect(try TemplateParser.parse("{{>*card}}{{<*layout}}{{/*layout}}").references.isEmpty)
+    }
+
+    /// A template that names itself through a value would include itself for ever: the nesting ends.
+    @Test func aDynamicLoopEnds() throws {
+        let output = try render("x{{>*me}}", ["me": "t"])
+        #expect(output == String(repeating: "x", count: TemplateRendering.maximumDepth + 1))
+    }
+
     @Test func functionsOfListsValuesAndPositions() throws {
         let context: [String: TemplateValue] = ["pages": ["a", "b", "c"], "none": [], "n": 4, "name": "ada"]
         #expect(try render("{{#first(pages)}}has pages{{/first(pages)}}{{#first(none)}}never{{/first(none)}}", context)
