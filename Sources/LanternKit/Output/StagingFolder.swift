@@ -99,12 +99,15 @@ final class StagingFolder: OutputSink, @unchecked Sendable {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
         let leftovers = names.filter { $0.hasPrefix(prefix) }.sorted()
         var status = stat()
-        if lstat(output, &status) != 0 && errno == ENOENT,
-            let aside = leftovers.first(where: { $0.hasSuffix(".previous") })
-        {
+        func outputIsMissing() -> Bool { lstat(output, &status) != 0 && errno == ENOENT }
+        if outputIsMissing(), let aside = leftovers.first(where: { $0.hasSuffix(".previous") }) {
             _ = rename(parent + "/" + aside, output)
         }
-        for name in leftovers { FolderRemoval.remove(parent + "/" + name) }
+        // Should putting it back have failed, the old site stays where it is.
+        let keepAside = outputIsMissing()
+        for name in leftovers where !(keepAside && name.hasSuffix(".previous")) {
+            FolderRemoval.remove(parent + "/" + name)
+        }
     }
 
     /// Writes one file, creating its folders. Safe to call from several threads.

@@ -9,8 +9,10 @@ import Testing
 /// the build, not into the disk queue of a machine that many jobs share. The named moments
 /// come from `LANTERN_TEST_PAUSE` (Sources/LanternKit/Output/TestHooks.swift).
 @Suite(.serialized) struct KilledBuildTests {
-    /// Pages enough that a build takes a while: most of its time is spent writing them.
-    static let pageCount = 1000
+    /// Pages enough that a build takes a while (about a second for the debug binary on a busy
+    /// 2-core machine, so the 16 timed kills are some 60 ms apart), few enough that the 41
+    /// builds of the SIGKILL test stay within half a minute.
+    static let pageCount = 600
 
     static let pauseLine = "lantern: test pause at "
 
@@ -159,6 +161,12 @@ import Testing
         try await Task.sleep(nanoseconds: 300_000_000)
         #expect(waiting.process.isRunning)
         #expect(!FileManager.default.fileExists(atPath: site.root + "/Public"))
+        // Ctrl-C ends a build that waits, too.
+        let interrupted = try LanternBinary(["build"], in: site.root)
+        #expect(await interrupted.waitForError(message), "\(interrupted.stderr)")
+        kill(interrupted.process.processIdentifier, SIGINT)
+        #expect(await interrupted.waitForExit(seconds: 10) == 130)
+        #expect(waiting.process.isRunning)
         unlink(lockPath)
         close(held)
         #expect(await waiting.waitForExit() == 0, "\(waiting.stderr)")
