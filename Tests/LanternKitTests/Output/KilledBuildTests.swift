@@ -8,7 +8,14 @@ import Testing
 /// The site lives on tmpfs (/dev/shm) where there is one, so that the builds' time goes into
 /// the build, not into the disk queue of a machine that many jobs share. The named moments
 /// come from `LANTERN_TEST_PAUSE` (Sources/LanternKit/Output/TestHooks.swift).
-@Suite(.serialized) struct KilledBuildTests {
+///
+/// They run in a `swift test` of their own, with LANTERN_KILL_TESTS=1 (`make test-swift` does
+/// both runs): inside the whole parallel suite, on this 2-core machine, the run stalled after
+/// some 95 s with every test that waits on a process suspended and no thread busy, three runs
+/// out of three, while each half passes alone. Why is not yet understood.
+@Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["LANTERN_KILL_TESTS"] != nil,
+    "run with LANTERN_KILL_TESTS=1, as make test-swift does"))
+struct KilledBuildTests {
     /// Pages enough that a build takes a while (about a second for the debug binary on a busy
     /// 2-core machine, so the 16 timed kills are some 60 ms apart), few enough that the 41
     /// builds of the SIGKILL test stay within half a minute.

@@ -11,6 +11,7 @@ final class LanternBinary: @unchecked Sendable {
     private let lock = NSLock()
     private var out = Data()
     private var err = Data()
+    private var readers: [FileHandle] = []
 
     /// - Parameter prefix: a command to run it under (`setpriv …` to drop root's rights).
     /// - Parameter environment: variables to set besides the test's own.
@@ -35,6 +36,10 @@ final class LanternBinary: @unchecked Sendable {
             self?.lock.withLock { self?.err.append(data) }
         }
         try process.run()
+        readers = [outPipe.fileHandleForReading, errPipe.fileHandleForReading]
+        // The child has its own copies; with ours open the pipes would never end.
+        try? outPipe.fileHandleForWriting.close()
+        try? errPipe.fileHandleForWriting.close()
     }
 
     var stdout: String { lock.withLock { String(decoding: out, as: UTF8.self) } }
@@ -67,8 +72,13 @@ final class LanternBinary: @unchecked Sendable {
             if Date() > deadline { return nil }
             try? await Task.sleep(nanoseconds: 20_000_000)
         }
-        // Let the pipes drain.
+        // Let the pipes drain, then close them: a suite runs hundreds of processes.
         try? await Task.sleep(nanoseconds: 50_000_000)
+        for reader in readers {
+            reader.readabilityHandler = nil
+            try? reader.close()
+        }
+        readers = []
         return process.terminationStatus
     }
 
