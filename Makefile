@@ -30,8 +30,11 @@ test-deps: deps
 
 test: test-deps test-swift test-js test-reproducible test-browser
 
+# The killed-build tests (Tests/LanternKitTests/Output/KilledBuildTests.swift) run on their
+# own, after the rest: see the comment above that suite.
 test-swift: deps
 	$(SWIFT) test
+	LANTERN_KILL_TESTS=1 $(SWIFT) test --skip-build --filter KilledBuildTests
 
 # The search page loads search.min.js, made from search.js by terser (committed; the Node
 # tests fail when it was made from another search.js). Run after editing search.js.

@@ -10,6 +10,9 @@ public struct BuildOptions: Sendable {
     /// Pages at `.html` URLs whatever `ugly_urls` in the configuration says.
     public var uglyURLs = false
     public var includeDrafts = false
+    /// Called when another build of the same output is running, before this one waits for it
+    /// to finish (with that build's process id, when known).
+    public var whenWaitingForOtherBuild: (@Sendable (_ holder: Int32?) -> Void)?
 
     public init() {}
 }
@@ -59,14 +62,17 @@ public enum Builder {
             output: options.outputPath,
             sources: [(options.contentPath, options.contentPath), (options.templatesPath, options.templatesPath)],
             outputDisplay: options.outputPath)
-        var clock = StageClock()
-        let (site, templates, diagnostics) = try prepare(options)
-        clock.lap("load content and theme")
-        let staging = try StagingFolder(for: options.outputPath, outputDisplay: options.outputPath)
+        // First, so that a second build of the same output waits here for the whole of this one.
+        let staging = try StagingFolder(for: options.outputPath, outputDisplay: options.outputPath) { holder in
+            options.whenWaitingForOtherBuild?(holder)
+        }
         do {
+            var clock = StageClock()
+            let (site, templates, diagnostics) = try prepare(options)
+            clock.lap("load content and theme")
             let written = try writeSite(site, templates: templates,
                 options: options, into: staging, diagnostics: diagnostics, clock: &clock).filesWritten
-            try staging.commit(outputDisplay: options.outputPath)
+            try staging.commit()
             clock.lap("swap the output in")
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             return BuildReport(pagesWritten: site.pages.count, filesWritten: written, seconds: seconds,
@@ -75,6 +81,14 @@ public enum Builder {
             staging.discard()
             throw error
         }
+    }
+
+    /// Stops every build this process is running, at once (for Ctrl-C): each deletes its staging
+    /// folder and lets go of its output's lock, leaving its output as it was (or already
+    /// replaced, when the swap was done). Those builds write nothing more and fail; the caller
+    /// is expected to exit.
+    public static func abandonRunningBuilds() {
+        StagingFolder.abandonAll()
     }
 
     /// What `render(_:into:)` produced: the placed site and what rendered its pages.

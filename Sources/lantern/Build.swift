@@ -7,7 +7,8 @@ struct Build: ParsableCommand {
         abstract: "Build the site into the output folder.",
         discussion: """
             The new site is written beside the output folder and swapped in only when the \
-            whole build succeeded: after an error the previous output is left as it was. \
+            whole build succeeded: after an error, Ctrl-C or a kill the previous output is left \
+            as it was. A second build of the same output waits for the first to finish. \
             Errors are printed as path:line:col: error: message.
             """
     )
@@ -38,8 +39,19 @@ struct Build: ParsableCommand {
         options.baseURL = baseURL
         options.includeDrafts = drafts
         options.uglyURLs = uglyURLs
+        let display = output.hasSuffix("/") ? output : output + "/"
+        let quiet = quiet
+        options.whenWaitingForOtherBuild = { holder in
+            guard !quiet else { return }
+            var stderr = StandardError()
+            let pid = holder.map { " (pid \($0))" } ?? ""
+            print("lantern: waiting for another build of \(display)\(pid) to finish", to: &stderr)
+        }
+        let signals = BuildSignals.install()
+        defer { withExtendedLifetime(signals) {} }
         do {
             let report = try Builder.build(options)
+            BuildSignals.finishing()
             if !quiet {
                 let ms = Int((report.seconds * 1000).rounded())
                 print("lantern: wrote \(report.pagesWritten) pages (\(report.filesWritten) files) to \(output) in \(ms) ms")
@@ -51,7 +63,39 @@ struct Build: ParsableCommand {
                 }
             }
         } catch {
+            BuildSignals.finishing()
             throw fail(error)
         }
+    }
+}
+
+/// Ctrl-C (SIGINT) or a plain kill (SIGTERM) during a build: the staging folder is deleted at
+/// once and lantern exits with 130 or 143 (128 + the signal), the previous output intact.
+///
+/// Deleting a folder tree and taking locks are not async-signal-safe, so a C signal handler
+/// may not do them; a DispatchSource runs the handler on an ordinary thread instead (the
+/// signals themselves are ignored, as DispatchSource asks). The handler and a build that
+/// ends on its own both take `exitGate` and never let go: whichever comes first decides how
+/// lantern exits, so a build that was already done is not reported as interrupted.
+enum BuildSignals {
+    private static let exitGate = NSLock()
+
+    static func install() -> [any DispatchSourceSignal] {
+        [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                exitGate.lock()
+                Builder.abandonRunningBuilds()
+                exit(128 + number)
+            }
+            source.resume()
+            return source
+        }
+    }
+
+    /// The build returned: from now on a signal waits for lantern to exit.
+    static func finishing() {
+        exitGate.lock()
     }
 }

@@ -19,9 +19,10 @@ struct TemporarySite {
 
     static let minimalConfig = "title: Test site\nbase_url: https://example.org\n"
 
-    /// Writes `files` (path → text) plus, unless overridden, a minimal config and theme.
-    init(_ files: [String: String], withDefaults: Bool = true) throws {
-        root = NSTemporaryDirectory() + "lantern-test-" + UUID().uuidString
+    /// Writes `files` (path → text) plus, unless overridden, a minimal config and theme, into a
+    /// new folder under `parent`.
+    init(_ files: [String: String], withDefaults: Bool = true, under parent: String = NSTemporaryDirectory()) throws {
+        root = (parent.hasSuffix("/") ? parent : parent + "/") + "lantern-test-" + UUID().uuidString
         var all = files
         if withDefaults {
             if all["site.yaml"] == nil { all["site.yaml"] = TemporarySite.minimalConfig }
