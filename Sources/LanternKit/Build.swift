@@ -272,7 +272,7 @@ public enum Builder {
             var isDirectory: ObjCBool = false
             let source = directory + "/" + path
             guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory),
-                !isDirectory.boolValue, !(path as NSString).lastPathComponent.hasPrefix(".")
+                !isDirectory.boolValue, !IgnoredFile.isIgnored((path as NSString).lastPathComponent)
             else { continue }
             try output.copy(from: source, to: "assets/" + path)
             count += 1

@@ -24,8 +24,8 @@ enum SourceActivity: Equatable {
 
 /// Notices edits to the content folder, the theme and the configuration by polling: every file's
 /// modification time, size and inode (an editor that saves by renaming a new file in place
-/// changes the inode). Hidden files (editor swap files, `.DS_Store`) and backups ending in `~`
-/// are ignored, as the build ignores them.
+/// changes the inode). Hidden files and backups (`IgnoredFile`) are ignored, as the build
+/// ignores them.
 ///
 /// Polling a thousand files costs about a millisecond, needs no platform API, and works on
 /// network and container file systems where inotify stays silent.
@@ -92,7 +92,7 @@ struct SourceWatcher {
             guard path.hasPrefix(prefix) else { return self.changes() }
             let relative = String(path.dropFirst(prefix.count))
             let name = relative.split(separator: "/").last ?? ""
-            if name.hasPrefix(".") || name.hasSuffix("~") { continue }
+            if IgnoredFile.isIgnored(name) { continue }
             // A new, deleted or renamed file, or a folder: only a full look tells.
             guard let old = content[relative], let stamp = SourceWatcher.stamp(path) else { return self.changes() }
             if stamp != old {
@@ -122,7 +122,7 @@ struct SourceWatcher {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            if name.hasPrefix(".") || name.hasSuffix("~") { continue }
+            if IgnoredFile.isIgnored(name) { continue }
             let path = folder + "/" + name
             let childRelative = relative.isEmpty ? name : relative + "/" + name
             var info = stat()

@@ -207,6 +207,21 @@ import Testing
         #expect(watcher.changes().themeOrConfig)
     }
 
+    /// The build leaves out what the watcher ignores, so that no such file is ever served stale
+    /// (the `cbt.md~` vim makes while it saves was published, and stayed after vim deleted it).
+    @Test func theBuildLeavesOutWhatTheWatcherIgnores() throws {
+        let site = try TemporarySite([
+            "Content/a.md": "---\ntitle: A\n---\n", "Content/a.md~": "backup", "Content/.a.md.swp": "swap",
+            "Content/files/notes.txt": "x", "Content/files/notes.txt~": "x",
+            "Templates/assets/site.css": "x", "Templates/assets/site.css~": "x", "Templates/assets/.site.css.swp": "x",
+        ])
+        defer { site.remove() }
+        try site.build()
+        let paths = Set(site.snapshot().keys)
+        #expect(paths.isSuperset(of: ["a/index.html", "files/notes.txt", "assets/site.css"]))
+        #expect(!paths.contains { $0.hasSuffix("~") || $0.hasPrefix(".") || $0.contains("/.") }, "\(paths.sorted())")
+    }
+
     @Test func looksAtTheFilesEventsNameOrElseAtEverything() throws {
         let site = try TemporarySite(["Content/a.md": "---\ntitle: A\n---\n", "Content/b.md": "---\ntitle: B\n---\n"])
         defer { site.remove() }
