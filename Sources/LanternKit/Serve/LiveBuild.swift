@@ -90,6 +90,10 @@ final class LiveBuild {
         searchRefresh.start { LiveBuild.searchFiles(documents, config: config) }
     }
 
+    /// True from `startSearchIndexRefresh()` until `collectSearchIndex()` took its result (or a
+    /// full build made it needless).
+    var isRefreshingSearchIndex: Bool { searchRefresh.isRunning }
+
     /// Serves the index `startSearchIndexRefresh()` built, once it is ready and still current.
     func collectSearchIndex() -> Bool {
         guard let files = searchRefresh.take() else { return false }
@@ -215,11 +219,15 @@ private final class SearchRefresh: @unchecked Sendable {
     private let lock = NSLock()
     private var generation = 0
     private var ready: [String: [UInt8]]?
+    private var running = false
+
+    var isRunning: Bool { lock.withLock { running } }
 
     func start(_ build: @escaping @Sendable () -> [String: [UInt8]]) {
         let mine = lock.withLock {
             generation += 1
             ready = nil
+            running = true
             return generation
         }
         DispatchQueue.global(qos: .utility).async { [self] in
@@ -232,12 +240,14 @@ private final class SearchRefresh: @unchecked Sendable {
         lock.withLock {
             generation += 1
             ready = nil
+            running = false
         }
     }
 
     func take() -> [String: [UInt8]]? {
         lock.withLock {
             defer { ready = nil }
+            if ready != nil { running = false }
             return ready
         }
     }
