@@ -207,6 +207,44 @@ import Testing
         #expect(watcher.changes().themeOrConfig)
     }
 
+    /// A file written again in place with as many bytes within one tick of the file system's
+    /// clock keeps its modification time, size and inode (on kernels before 6.13, FAT, network
+    /// shares): the watcher then compares the bytes of files it looked at right after a write.
+    /// Here every write's time is set to one moment, as such a clock would (a moment ahead, so
+    /// that a slow test machine cannot make the writes look old).
+    @Test func aSecondWriteInTheSameClockTickIsSeen() throws {
+        let site = try TemporarySite(["Content/a.md": "---\ntitle: A\n---\nOne.\n"])
+        defer { site.remove() }
+        let content = site.root + "/Content"
+        var tick = timespec()
+        clock_gettime(CLOCK_REALTIME, &tick)
+        tick.tv_sec += 60
+        func write(_ path: String, _ text: String) throws {
+            let handle = try #require(FileHandle(forWritingAtPath: path))
+            try handle.write(contentsOf: Data(text.utf8))
+            try handle.close()
+            var times = [tick, tick]
+            #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        }
+        try write(content + "/a.md", "---\ntitle: A\n---\nOne.\n")
+        try write(site.root + "/Templates/page.mustache", "x")
+        var watcher = SourceWatcher(contentPath: content, templatesPath: site.root + "/Templates",
+            configPath: site.root + "/site.yaml")
+        for text in ["Two.", "Six.", "Ten."] {
+            try write(content + "/a.md", "---\ntitle: A\n---\n\(text)\n")
+            #expect(watcher.changes() == SourceChanges(modifiedContent: ["a.md"]), "\(text)")
+        }
+        try write(content + "/a.md", "---\ntitle: A\n---\nAll.\n")
+        #expect(watcher.changes(at: [content + "/a.md"]) == SourceChanges(modifiedContent: ["a.md"]))
+        for text in ["y", "z"] {
+            try write(site.root + "/Templates/page.mustache", text)
+            #expect(watcher.changes().themeOrConfig, "\(text)")
+        }
+        // Nothing else changed: nothing is reported.
+        #expect(watcher.changes().isEmpty)
+        #expect(watcher.changes(at: [content + "/a.md"]).isEmpty)
+    }
+
     /// The build leaves out what the watcher ignores, so that no such file is ever served stale
     /// (the `cbt.md~` vim makes while it saves was published, and stayed after vim deleted it).
     @Test func theBuildLeavesOutWhatTheWatcherIgnores() throws {
