@@ -79,7 +79,7 @@ final class LiveBuild {
     func refreshSearchIndex() -> Bool {
         guard let (documents, config) = takeSearchUpdate() else { return false }
         searchRefresh.cancel()
-        served.files.merge(LiveBuild.searchFiles(documents, config: config)) { _, new in new }
+        serveSearchIndex(LiveBuild.searchFiles(documents, config: config))
         return true
     }
 
@@ -97,8 +97,16 @@ final class LiveBuild {
     /// Serves the index `startSearchIndexRefresh()` built, once it is ready and still current.
     func collectSearchIndex() -> Bool {
         guard let files = searchRefresh.take() else { return false }
-        served.files.merge(files) { _, new in new }
+        serveSearchIndex(files)
         return true
+    }
+
+    /// Serves `files` as the whole search index: the old index's files it lacks go (text
+    /// split over fewer files after pages got shorter, shards after the index got small).
+    private func serveSearchIndex(_ files: [String: [UInt8]]) {
+        for path in last?.searchPaths ?? [] where files[path] == nil { served.files[path] = nil }
+        served.files.merge(files) { _, new in new }
+        last?.searchPaths = Set(files.keys)
     }
 
     /// The documents with the pending pages' entries replaced, or nil when none are pending.
@@ -115,7 +123,6 @@ final class LiveBuild {
     }
 
     /// The index holds every page, so it is built again whole.
-    /// A file the new index no longer names may linger in memory; nothing refers to it.
     private static func searchFiles(_ documents: [SearchDocument], config: SiteConfig) -> [String: [UInt8]] {
         var files: [String: [UInt8]] = [:]
         for file in SearchIndexBuilder.files(for: documents, config: config) { files[file.path] = file.bytes }

@@ -122,6 +122,36 @@ import Testing
         #expect(!live.collectSearchIndex())
     }
 
+    /// Shorter pages fit the search text in fewer files: the files the new index no longer has
+    /// are no longer served (they lingered, a stale part of the site a fresh build lacks).
+    @Test func searchFilesTheNewIndexLacksAreGone() throws {
+        let long = (0..<250).map { "word\($0)" }.joined(separator: " ")
+        var files = ServeLiveBuildTests.files
+        for name in ["a", "b", "c", "d"] {
+            files["Content/therapies/\(name).md"] = (files["Content/therapies/\(name).md"] ?? "")
+                + "\n## One\n\n\(long)\n\n## Two\n\n\(long)\n"
+        }
+        let site = try TemporarySite(files)
+        defer { site.remove() }
+        let live = LiveBuild(options: site.options)
+        live.buildAll()
+        func textFiles(_ live: LiveBuild) -> [String] {
+            live.served.files.keys.filter { $0.hasPrefix("search/text-") }.sorted()
+        }
+        #expect(textFiles(live).count > 1)
+        for (name, weight) in [("a", 1), ("b", 2), ("c", 3), ("d", 4)] {
+            try site.write("---\ntitle: \(name.uppercased())\nweight: \(weight)\n---\nShort.\n",
+                to: "Content/therapies/\(name).md")
+        }
+        #expect(!live.apply(changed("therapies/a.md", "therapies/b.md", "therapies/c.md", "therapies/d.md")).isFull)
+        #expect(live.refreshSearchIndex())
+        let fresh = LiveBuild(options: site.options)
+        fresh.buildAll()
+        #expect(textFiles(fresh).count < textFiles(live).count || textFiles(fresh) == textFiles(live))
+        #expect(Set(live.served.files.keys) == Set(fresh.served.files.keys))
+        #expect(fresh.served.files == live.served.files)
+    }
+
     @Test func aDescriptionEditAlsoRewritesListsOfEveryPage() throws {
         var files = ServeLiveBuildTests.files
         files["Templates/site-index.mustache"] = "{{#allSections}}{{#pages}}{{title}}: {{description}};{{/pages}}{{/allSections}}"
