@@ -130,7 +130,13 @@ import Testing
             defer { site.remove() }
             try await serving(site) { server in
                 for round in 0..<3 {
-                    try FileManager.default.removeItem(atPath: site.root + "/Content/care")
+                    if round == 1 {
+                        // Moved aside instead (its watch follows it), then edited there.
+                        try FileManager.default.moveItem(atPath: site.root + "/Content/care",
+                            toPath: site.root + "/Content/archive")
+                    } else {
+                        try FileManager.default.removeItem(atPath: site.root + "/Content/care")
+                    }
                     await pauses.next()
                     try site.write("---\ntitle: Care \(round)\n---\nRound \(round).\n", to: "Content/care/_index.md")
                     await pauses.next()
@@ -145,6 +151,10 @@ import Testing
                         to: "Content/care/deeper/d\(round).md")
                     try site.write("notes \(round)\n", to: "Content/care/deeper/notes.txt")
                     await pauses.next()
+                    if round == 2 {
+                        try site.write(ServeChurnTests.page("Care 1", weight: 1, "Archived, edited."),
+                            to: "Content/archive/c1.md")
+                    }
                 }
                 times.append(try await expectSettled(server, site, after: Date(), "run \(run)"))
             }
