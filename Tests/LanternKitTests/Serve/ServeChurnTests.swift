@@ -424,7 +424,7 @@ import Testing
         precondition(rename(from, to) == 0, "rename \(from) over \(to) failed")
     }
 
-    /// Writes the files with text, removes those that are nil (and folders left empty).
+    /// Writes the files with text and removes those that are nil.
     static func apply(_ files: [String: String?], to site: TemporarySite) throws {
         for (path, text) in files {
             if let text { try site.write(text, to: path) } else { try FileManager.default.removeItem(atPath: site.root + "/" + path) }
