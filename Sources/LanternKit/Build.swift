@@ -100,6 +100,8 @@ public enum Builder {
         public var filesWritten: Int
         /// What the search index was built from, so one page's entry can be replaced.
         public var searchDocuments: [SearchDocument]
+        /// The search index's files, which an index built again replaces whole.
+        public var searchPaths: Set<String>
     }
 
     /// Every stage of `build` except the output folder: renders the whole site into `output`
@@ -114,7 +116,7 @@ public enum Builder {
         // writeSite throws when there are errors, and there are errors whenever templates is nil.
         guard templates != nil else { throw BuildFailure(diagnostics.diagnostics) }
         return RenderedSite(renderer: rendered.renderer, filesWritten: rendered.filesWritten,
-            searchDocuments: rendered.searchDocuments)
+            searchDocuments: rendered.searchDocuments, searchPaths: Set(rendered.searchPaths))
     }
 
     /// Configuration, content and theme loaded and checked. Problems are collected through every
@@ -184,6 +186,7 @@ public enum Builder {
         var filesWritten: Int
         /// What the search index was built from (empty when there were no templates).
         var searchDocuments: [SearchDocument]
+        var searchPaths: [String] = []
         var renderer: PageRenderer
     }
 
@@ -204,14 +207,16 @@ public enum Builder {
             options: options, into: output)
         clock.lap("site files and assets")
         let documents = outcomes.compactMap { SearchDocument($0, in: site) }
-        written += try writeSearchIndex(documents, config: site.config, into: output)
+        let searchPaths = try writeSearchIndex(documents, config: site.config, into: output)
         clock.lap("search index")
-        return SiteRender(filesWritten: site.pages.count + written, searchDocuments: documents, renderer: pageRenderer)
+        return SiteRender(filesWritten: site.pages.count + written + searchPaths.count, searchDocuments: documents,
+            searchPaths: searchPaths, renderer: pageRenderer)
     }
 
     /// The precomputed search index, from every page's text as the Markdown stage found it.
+    /// Returns the paths written.
     static func writeSearchIndex(_ documents: [SearchDocument], config: SiteConfig, into output: some OutputSink)
-        throws(BuildFailure) -> Int
+        throws(BuildFailure) -> [String]
     {
         let files = SearchIndexBuilder.files(for: documents, config: config)
         // A large site has a text file per page or so: written on every core, as pages are.
@@ -224,7 +229,7 @@ public enum Builder {
             }
         }
         if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
-        return files.count
+        return files.map(\.path)
     }
 
     /// Renders every page on every core and writes those without errors. Each page's HTML stays
@@ -286,7 +291,7 @@ public enum Builder {
             var isDirectory: ObjCBool = false
             let source = directory + "/" + path
             guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory),
-                !isDirectory.boolValue, !(path as NSString).lastPathComponent.hasPrefix(".")
+                !isDirectory.boolValue, !IgnoredFile.isIgnored((path as NSString).lastPathComponent)
             else { continue }
             try output.copy(from: source, to: "assets/" + path)
             count += 1

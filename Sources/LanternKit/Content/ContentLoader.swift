@@ -77,7 +77,7 @@ struct ContentLoader {
                     "cannot read this folder (check its permissions)")
                 return
             }
-            for name in names where !name.hasPrefix(".") {
+            for name in names where !IgnoredFile.isIgnored(name) {
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
                 let childAbsolute = absolute + "/" + name
                 var info = stat()

@@ -79,7 +79,7 @@ final class LiveBuild {
     func refreshSearchIndex() -> Bool {
         guard let (documents, config) = takeSearchUpdate() else { return false }
         searchRefresh.cancel()
-        served.files.merge(LiveBuild.searchFiles(documents, config: config)) { _, new in new }
+        serveSearchIndex(LiveBuild.searchFiles(documents, config: config))
         return true
     }
 
@@ -90,11 +90,23 @@ final class LiveBuild {
         searchRefresh.start { LiveBuild.searchFiles(documents, config: config) }
     }
 
+    /// True from `startSearchIndexRefresh()` until `collectSearchIndex()` took its result (or a
+    /// full build made it needless).
+    var isRefreshingSearchIndex: Bool { searchRefresh.isRunning }
+
     /// Serves the index `startSearchIndexRefresh()` built, once it is ready and still current.
     func collectSearchIndex() -> Bool {
         guard let files = searchRefresh.take() else { return false }
-        served.files.merge(files) { _, new in new }
+        serveSearchIndex(files)
         return true
+    }
+
+    /// Serves `files` as the whole search index: the old index's files it lacks go (text
+    /// split over fewer files after pages got shorter, shards after the index got small).
+    private func serveSearchIndex(_ files: [String: [UInt8]]) {
+        for path in last?.searchPaths ?? [] where files[path] == nil { served.files[path] = nil }
+        served.files.merge(files) { _, new in new }
+        last?.searchPaths = Set(files.keys)
     }
 
     /// The documents with the pending pages' entries replaced, or nil when none are pending.
@@ -111,7 +123,6 @@ final class LiveBuild {
     }
 
     /// The index holds every page, so it is built again whole.
-    /// A file the new index no longer names may linger in memory; nothing refers to it.
     private static func searchFiles(_ documents: [SearchDocument], config: SiteConfig) -> [String: [UInt8]] {
         var files: [String: [UInt8]] = [:]
         for file in SearchIndexBuilder.files(for: documents, config: config) { files[file.path] = file.bytes }
@@ -215,11 +226,15 @@ private final class SearchRefresh: @unchecked Sendable {
     private let lock = NSLock()
     private var generation = 0
     private var ready: [String: [UInt8]]?
+    private var running = false
+
+    var isRunning: Bool { lock.withLock { running } }
 
     func start(_ build: @escaping @Sendable () -> [String: [UInt8]]) {
         let mine = lock.withLock {
             generation += 1
             ready = nil
+            running = true
             return generation
         }
         DispatchQueue.global(qos: .utility).async { [self] in
@@ -232,12 +247,14 @@ private final class SearchRefresh: @unchecked Sendable {
         lock.withLock {
             generation += 1
             ready = nil
+            running = false
         }
     }
 
     func take() -> [String: [UInt8]]? {
         lock.withLock {
             defer { ready = nil }
+            if ready != nil { running = false }
             return ready
         }
     }

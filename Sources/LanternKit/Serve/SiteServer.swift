@@ -100,6 +100,9 @@ public final class SiteServer: Sendable {
     /// The number of browsers listening for reloads (for tests).
     var reloadListeners: Int { channel.listenerCount }
 
+    /// What the request handlers answer from now (for tests).
+    var servedNow: ServedSite { state.withLock { $0.served } }
+
     // MARK: Building and watching
 
     private func startWatching(ready: @escaping @Sendable () -> Void) {
@@ -120,8 +123,15 @@ public final class SiteServer: Sendable {
             func waitForActivity() -> SourceActivity {
                 #if canImport(Glibc)
                 if let events {
-                    if foldersChanged { events.watch(watcher.folders) }
-                    return events.wait(timeout: interval, settle: 0.01)
+                    guard !foldersChanged else {
+                        events.watch(watcher.folders)
+                        // What was written into a new folder before its watch began made no
+                        // event: look at everything once more.
+                        foldersChanged = false
+                        return .unknown
+                    }
+                    // A search index being built on another thread is served as soon as it is done.
+                    return events.wait(timeout: live.isRefreshingSearchIndex ? 0.01 : interval, settle: 0.01)
                 }
                 #endif
                 usleep(UInt32(interval * 1_000_000))

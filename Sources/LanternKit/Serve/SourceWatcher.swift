@@ -24,8 +24,8 @@ enum SourceActivity: Equatable {
 
 /// Notices edits to the content folder, the theme and the configuration by polling: every file's
 /// modification time, size and inode (an editor that saves by renaming a new file in place
-/// changes the inode). Hidden files (editor swap files, `.DS_Store`) and backups ending in `~`
-/// are ignored, as the build ignores them.
+/// changes the inode). Hidden files and backups (`IgnoredFile`) are ignored, as the build
+/// ignores them.
 ///
 /// Polling a thousand files costs about a millisecond, needs no platform API, and works on
 /// network and container file systems where inotify stays silent.
@@ -34,12 +34,32 @@ struct SourceWatcher {
         var modified: timespec
         var size: Int64
         var inode: UInt64
+        /// A hash of the bytes of a file modified so shortly before it was looked at that a
+        /// second write within the same tick of the file system's clock (a few milliseconds),
+        /// of the same size and in place, would leave the rest of the stamp as it was.
+        var digest: Int?
 
         static func == (a: Stamp, b: Stamp) -> Bool {
             a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
                 && a.size == b.size && a.inode == b.inode
         }
+
+        /// The same file as when `old` was taken: the same stamp, and the same bytes if `old`
+        /// was taken too soon after a write to tell by the stamp alone.
+        func matches(_ old: Stamp) -> Bool {
+            self == old && (old.digest == nil || old.digest == digest)
+        }
+
+        /// Modified less than `racyWindow` before `time`.
+        func isRacy(at time: timespec) -> Bool {
+            let age = Double(time.tv_sec - modified.tv_sec) + Double(time.tv_nsec - modified.tv_nsec) / 1e9
+            return age < SourceWatcher.racyWindow
+        }
     }
+
+    /// Longer than a tick of the clock file systems stamp modification times with (Linux: a
+    /// jiffy, 1 to 10 ms).
+    static let racyWindow = 0.05
 
     let contentPath: String
     let templatesPath: String
@@ -51,7 +71,7 @@ struct SourceWatcher {
         self.contentPath = contentPath
         self.templatesPath = templatesPath
         self.configPath = configPath
-        (content, theme) = scan()
+        (content, theme, _) = look()
     }
 
     /// Every watched folder, for `FolderEvents`: the content and theme folders and the ones
@@ -66,17 +86,20 @@ struct SourceWatcher {
 
     /// Looks at every file again and reports what differs from the last look.
     mutating func changes() -> SourceChanges {
-        let (newContent, newTheme) = scan()
+        var (newContent, newTheme, lookedAt) = look()
         var changes = SourceChanges()
         for (path, stamp) in newContent {
             if let old = content[path] {
-                if old != stamp { changes.modifiedContent.insert(path) }
+                if !stamp.matches(old) { changes.modifiedContent.insert(path) }
             } else {
                 changes.addedOrRemovedContent.insert(path)
             }
         }
         for path in content.keys where newContent[path] == nil { changes.addedOrRemovedContent.insert(path) }
-        changes.themeOrConfig = newTheme != theme
+        changes.themeOrConfig = newTheme.count != theme.count
+            || newTheme.contains { key, stamp in theme[key].map { !stamp.matches($0) } ?? true }
+        SourceWatcher.dropSettledDigests(&newContent, at: lookedAt)
+        SourceWatcher.dropSettledDigests(&newTheme, at: lookedAt)
         content = newContent
         theme = newTheme
         return changes
@@ -92,16 +115,26 @@ struct SourceWatcher {
             guard path.hasPrefix(prefix) else { return self.changes() }
             let relative = String(path.dropFirst(prefix.count))
             let name = relative.split(separator: "/").last ?? ""
-            if name.hasPrefix(".") || name.hasSuffix("~") { continue }
+            if IgnoredFile.isIgnored(name) { continue }
             // A new, deleted or renamed file, or a folder: only a full look tells.
-            guard let old = content[relative], let stamp = SourceWatcher.stamp(path) else { return self.changes() }
-            if stamp != old {
-                changes.modifiedContent.insert(relative)
-                stamps.append((relative, stamp))
-            }
+            let lookedAt = SourceWatcher.now()
+            guard let old = content[relative], var stamp = SourceWatcher.stamp(path) else { return self.changes() }
+            if stamp.isRacy(at: lookedAt) || old.digest != nil { stamp.digest = SourceWatcher.digest(path) }
+            if !stamp.matches(old) { changes.modifiedContent.insert(relative) }
+            if !stamp.isRacy(at: lookedAt) { stamp.digest = nil }
+            stamps.append((relative, stamp))
         }
         for (relative, stamp) in stamps { content[relative] = stamp }
         return changes
+    }
+
+    /// Every file's stamp, with the digests `Stamp.matches` needs, and when the look began.
+    private func look() -> (content: [String: Stamp], theme: [String: Stamp], at: timespec) {
+        let lookedAt = SourceWatcher.now()
+        var (newContent, newTheme) = scan()
+        SourceWatcher.addDigests(to: &newContent, old: content, at: lookedAt) { contentPath + "/" + $0 }
+        SourceWatcher.addDigests(to: &newTheme, old: theme, at: lookedAt) { themePath($0) }
+        return (newContent, newTheme, lookedAt)
     }
 
     private func scan() -> (content: [String: Stamp], theme: [String: Stamp]) {
@@ -109,8 +142,42 @@ struct SourceWatcher {
         SourceWatcher.walk(contentPath, relative: "", into: &content, depth: 0)
         var theme: [String: Stamp] = [:]
         SourceWatcher.walk(templatesPath, relative: "", into: &theme, depth: 0)
-        if let stamp = SourceWatcher.stamp(configPath) { theme["\u{0}config"] = stamp }
+        if let stamp = SourceWatcher.stamp(configPath) { theme[SourceWatcher.configKey] = stamp }
         return (content, theme)
+    }
+
+    private static let configKey = "\u{0}config"
+
+    private func themePath(_ key: String) -> String {
+        key == SourceWatcher.configKey ? configPath : templatesPath + "/" + key
+    }
+
+    /// Hashes the files modified just before this look, and those that were the last time.
+    private static func addDigests(
+        to stamps: inout [String: Stamp], old: [String: Stamp], at time: timespec, path: (String) -> String
+    ) {
+        for (key, stamp) in stamps where stamp.isRacy(at: time) || old[key]?.digest != nil {
+            guard !key.hasSuffix("/") else { continue }
+            stamps[key]?.digest = digest(path(key))
+        }
+    }
+
+    private static func digest(_ path: String) -> Int? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        var hasher = Hasher()
+        data.withUnsafeBytes { hasher.combine(bytes: $0) }
+        return hasher.finalize()
+    }
+
+    /// Once a file was looked at long enough after its last write, its stamp alone tells.
+    private static func dropSettledDigests(_ stamps: inout [String: Stamp], at time: timespec) {
+        for (key, stamp) in stamps where stamp.digest != nil && !stamp.isRacy(at: time) { stamps[key]?.digest = nil }
+    }
+
+    private static func now() -> timespec {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return time
     }
 
     /// Records every file under `folder`; folders are recorded too, so that an empty new
@@ -122,7 +189,7 @@ struct SourceWatcher {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            if name.hasPrefix(".") || name.hasSuffix("~") { continue }
+            if IgnoredFile.isIgnored(name) { continue }
             let path = folder + "/" + name
             let childRelative = relative.isEmpty ? name : relative + "/" + name
             var info = stat()

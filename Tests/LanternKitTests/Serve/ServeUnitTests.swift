@@ -122,6 +122,36 @@ import Testing
         #expect(!live.collectSearchIndex())
     }
 
+    /// Shorter pages fit the search text in fewer files: the files the new index no longer has
+    /// are no longer served (they lingered, a stale part of the site a fresh build lacks).
+    @Test func searchFilesTheNewIndexLacksAreGone() throws {
+        let long = (0..<250).map { "word\($0)" }.joined(separator: " ")
+        var files = ServeLiveBuildTests.files
+        for name in ["a", "b", "c", "d"] {
+            files["Content/therapies/\(name).md"] = (files["Content/therapies/\(name).md"] ?? "")
+                + "\n## One\n\n\(long)\n\n## Two\n\n\(long)\n"
+        }
+        let site = try TemporarySite(files)
+        defer { site.remove() }
+        let live = LiveBuild(options: site.options)
+        live.buildAll()
+        func textFiles(_ live: LiveBuild) -> [String] {
+            live.served.files.keys.filter { $0.hasPrefix("search/text-") }.sorted()
+        }
+        #expect(textFiles(live).count > 1)
+        for (name, weight) in [("a", 1), ("b", 2), ("c", 3), ("d", 4)] {
+            try site.write("---\ntitle: \(name.uppercased())\nweight: \(weight)\n---\nShort.\n",
+                to: "Content/therapies/\(name).md")
+        }
+        #expect(!live.apply(changed("therapies/a.md", "therapies/b.md", "therapies/c.md", "therapies/d.md")).isFull)
+        #expect(live.refreshSearchIndex())
+        let fresh = LiveBuild(options: site.options)
+        fresh.buildAll()
+        #expect(textFiles(fresh).count < textFiles(live).count || textFiles(fresh) == textFiles(live))
+        #expect(Set(live.served.files.keys) == Set(fresh.served.files.keys))
+        #expect(fresh.served.files == live.served.files)
+    }
+
     @Test func aDescriptionEditAlsoRewritesListsOfEveryPage() throws {
         var files = ServeLiveBuildTests.files
         files["Templates/site-index.mustache"] = "{{#allSections}}{{#pages}}{{title}}: {{description}};{{/pages}}{{/allSections}}"
@@ -205,6 +235,59 @@ import Testing
         #expect(watcher.changes() == SourceChanges(themeOrConfig: true))
         try site.write("x", to: "Templates/partials/new.mustache")
         #expect(watcher.changes().themeOrConfig)
+    }
+
+    /// A file written again in place with as many bytes within one tick of the file system's
+    /// clock keeps its modification time, size and inode (on kernels before 6.13, FAT, network
+    /// shares): the watcher then compares the bytes of files it looked at right after a write.
+    /// Here every write's time is set to one moment, as such a clock would (a moment ahead, so
+    /// that a slow test machine cannot make the writes look old).
+    @Test func aSecondWriteInTheSameClockTickIsSeen() throws {
+        let site = try TemporarySite(["Content/a.md": "---\ntitle: A\n---\nOne.\n"])
+        defer { site.remove() }
+        let content = site.root + "/Content"
+        var tick = timespec()
+        clock_gettime(CLOCK_REALTIME, &tick)
+        tick.tv_sec += 60
+        func write(_ path: String, _ text: String) throws {
+            let handle = try #require(FileHandle(forWritingAtPath: path))
+            try handle.write(contentsOf: Data(text.utf8))
+            try handle.close()
+            var times = [tick, tick]
+            #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        }
+        try write(content + "/a.md", "---\ntitle: A\n---\nOne.\n")
+        try write(site.root + "/Templates/page.mustache", "x")
+        var watcher = SourceWatcher(contentPath: content, templatesPath: site.root + "/Templates",
+            configPath: site.root + "/site.yaml")
+        for text in ["Two.", "Six.", "Ten."] {
+            try write(content + "/a.md", "---\ntitle: A\n---\n\(text)\n")
+            #expect(watcher.changes() == SourceChanges(modifiedContent: ["a.md"]), "\(text)")
+        }
+        try write(content + "/a.md", "---\ntitle: A\n---\nAll.\n")
+        #expect(watcher.changes(at: [content + "/a.md"]) == SourceChanges(modifiedContent: ["a.md"]))
+        for text in ["y", "z"] {
+            try write(site.root + "/Templates/page.mustache", text)
+            #expect(watcher.changes().themeOrConfig, "\(text)")
+        }
+        // Nothing else changed: nothing is reported.
+        #expect(watcher.changes().isEmpty)
+        #expect(watcher.changes(at: [content + "/a.md"]).isEmpty)
+    }
+
+    /// The build leaves out what the watcher ignores, so that no such file is ever served stale
+    /// (the `cbt.md~` vim makes while it saves was published, and stayed after vim deleted it).
+    @Test func theBuildLeavesOutWhatTheWatcherIgnores() throws {
+        let site = try TemporarySite([
+            "Content/a.md": "---\ntitle: A\n---\n", "Content/a.md~": "backup", "Content/.a.md.swp": "swap",
+            "Content/files/notes.txt": "x", "Content/files/notes.txt~": "x",
+            "Templates/assets/site.css": "x", "Templates/assets/site.css~": "x", "Templates/assets/.site.css.swp": "x",
+        ])
+        defer { site.remove() }
+        try site.build()
+        let paths = Set(site.snapshot().keys)
+        #expect(paths.isSuperset(of: ["a/index.html", "files/notes.txt", "assets/site.css"]))
+        #expect(!paths.contains { $0.hasSuffix("~") || $0.hasPrefix(".") || $0.contains("/.") }, "\(paths.sorted())")
     }
 
     @Test func looksAtTheFilesEventsNameOrElseAtEverything() throws {
