@@ -88,126 +88,94 @@ import Testing
     }
 
     @Test func editorsSavingByRenaming() async throws {
-        var times: [Double] = []
-        for run in 0..<ServeChurnTests.runs {
-            var pauses = Pauses(seed: run)
-            let site = try TemporarySite(ServeChurnTests.siteA)
-            defer { site.remove() }
-            try await serving(site) { server in
-                let folder = site.root + "/Content/therapies/"
-                for i in 1...8 {
-                    // Odd pages change their title (other pages list it), even ones their text only.
-                    let text = ServeChurnTests.page(i % 2 == 1 ? "Renamed \(i)" : "Therapy \(i)", weight: i,
-                        "Saved by rename, run \(run), page \(i).")
-                    let page = folder + "p\(i).md"
-                    if i % 4 == 0 {
-                        // vim: the original moves away, the new text is written, the backup goes.
-                        try FileManager.default.moveItem(atPath: page, toPath: page + "~")
-                        await pauses.next()
-                        try site.write(text, to: "Content/therapies/p\(i).md")
-                        await pauses.next()
-                        try FileManager.default.removeItem(atPath: page + "~")
-                    } else {
-                        // A temporary file renamed over the page: hidden, or beside it in plain sight.
-                        let temporary = i % 2 == 0 ? folder + ".p\(i).md.tmp" : page + ".tmp-\(run)"
-                        try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
-                        await pauses.next()
-                        ServeChurnTests.renameOver(temporary, page)
-                    }
+        try await measureSettling("save by rename") { server, site, pauses, run in
+            let folder = site.root + "/Content/therapies/"
+            for i in 1...8 {
+                // Odd pages change their title (other pages list it), even ones their text only.
+                let text = ServeChurnTests.page(i % 2 == 1 ? "Renamed \(i)" : "Therapy \(i)", weight: i,
+                    "Saved by rename, run \(run), page \(i).")
+                let page = folder + "p\(i).md"
+                if i % 4 == 0 {
+                    // vim: the original moves away, the new text is written, the backup goes.
+                    try FileManager.default.moveItem(atPath: page, toPath: page + "~")
                     await pauses.next()
+                    try site.write(text, to: "Content/therapies/p\(i).md")
+                    await pauses.next()
+                    try FileManager.default.removeItem(atPath: page + "~")
+                } else {
+                    // A temporary file renamed over the page: hidden, or beside it in plain sight.
+                    let temporary = i % 2 == 0 ? folder + ".p\(i).md.tmp" : page + ".tmp-\(run)"
+                    try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+                    await pauses.next()
+                    ServeChurnTests.renameOver(temporary, page)
                 }
-                times.append(try await expectSettled(server, site, after: Date(), "run \(run)"))
+                await pauses.next()
             }
         }
-        ServeChurnTests.report("save by rename", times)
     }
 
     @Test func aFolderDeletedAndMadeAnew() async throws {
-        var times: [Double] = []
-        for run in 0..<ServeChurnTests.runs {
-            var pauses = Pauses(seed: run)
-            let site = try TemporarySite(ServeChurnTests.siteA)
-            defer { site.remove() }
-            try await serving(site) { server in
-                for round in 0..<3 {
-                    if round == 1 {
-                        // Moved aside instead (its watch follows it), then edited there.
-                        try FileManager.default.moveItem(atPath: site.root + "/Content/care",
-                            toPath: site.root + "/Content/archive")
-                    } else {
-                        try FileManager.default.removeItem(atPath: site.root + "/Content/care")
-                    }
-                    await pauses.next()
-                    try site.write("---\ntitle: Care \(round)\n---\nRound \(round).\n", to: "Content/care/_index.md")
-                    await pauses.next()
-                    // The same names with other text, new names, and a folder inside.
-                    for i in 1...3 {
-                        try site.write(ServeChurnTests.page("Care \(i)", weight: i, "Round \(round) text \(i)."),
-                            to: "Content/care/c\(i).md")
-                    }
-                    try site.write(ServeChurnTests.page("New \(round)", weight: 9, "New."), to: "Content/care/n\(round).md")
-                    await pauses.next()
-                    try site.write(ServeChurnTests.page("Deep", weight: 1, "Deep \(round)."),
-                        to: "Content/care/deeper/d\(round).md")
-                    try site.write("notes \(round)\n", to: "Content/care/deeper/notes.txt")
-                    await pauses.next()
-                    if round == 2 {
-                        try site.write(ServeChurnTests.page("Care 1", weight: 1, "Archived, edited."),
-                            to: "Content/archive/c1.md")
-                    }
+        try await measureSettling("folder deleted and made anew") { server, site, pauses, run in
+            for round in 0..<3 {
+                if round == 1 {
+                    // Moved aside instead (its watch follows it), then edited there.
+                    try FileManager.default.moveItem(atPath: site.root + "/Content/care",
+                        toPath: site.root + "/Content/archive")
+                } else {
+                    try FileManager.default.removeItem(atPath: site.root + "/Content/care")
                 }
-                times.append(try await expectSettled(server, site, after: Date(), "run \(run)"))
+                await pauses.next()
+                try site.write("---\ntitle: Care \(round)\n---\nRound \(round).\n", to: "Content/care/_index.md")
+                await pauses.next()
+                // The same names with other text, new names, and a folder inside.
+                for i in 1...3 {
+                    try site.write(ServeChurnTests.page("Care \(i)", weight: i, "Round \(round) text \(i)."),
+                        to: "Content/care/c\(i).md")
+                }
+                try site.write(ServeChurnTests.page("New \(round)", weight: 9, "New."), to: "Content/care/n\(round).md")
+                await pauses.next()
+                try site.write(ServeChurnTests.page("Deep", weight: 1, "Deep \(round)."),
+                    to: "Content/care/deeper/d\(round).md")
+                try site.write("notes \(round)\n", to: "Content/care/deeper/notes.txt")
+                await pauses.next()
+                if round == 2 {
+                    try site.write(ServeChurnTests.page("Care 1", weight: 1, "Archived, edited."),
+                        to: "Content/archive/c1.md")
+                }
             }
         }
-        ServeChurnTests.report("folder deleted and made anew", times)
     }
 
     @Test func theConfigurationAndATemplateChangeMidBurst() async throws {
-        var times: [Double] = []
-        for run in 0..<ServeChurnTests.runs {
-            var pauses = Pauses(seed: run)
-            let site = try TemporarySite(ServeChurnTests.siteA)
-            defer { site.remove() }
-            try await serving(site) { server in
-                let edits: [(String, String)] = [
-                    ("Content/therapies/p1.md", ServeChurnTests.page("Therapy 1", weight: 1, "Edit one.")),
-                    ("site.yaml", TemporarySite.minimalConfig.replacingOccurrences(of: "Test site", with: "Run \(run)")),
-                    ("Content/therapies/p2.md", ServeChurnTests.page("Therapy 2", weight: 2, "Edit two.")),
-                    ("Templates/page.mustache",
-                        "{{<base}}{{$main}}<h2>{{page.title}}</h2>{{{page.content}}}{{/main}}{{/base}}"),
-                    ("Content/therapies/p11.md", ServeChurnTests.page("Therapy 11", weight: 11, "New.")),
-                    ("Templates/partials/unused.mustache", "<p>unused</p>"),
-                    ("Content/therapies/p3.md", ServeChurnTests.page("Therapy 3", weight: 3, "Edit three.")),
-                ]
-                for (path, text) in edits {
-                    try site.write(text, to: path)
-                    await pauses.next()
-                }
-                times.append(try await expectSettled(server, site, after: Date(), "run \(run)"))
+        try await measureSettling("site.yaml and template mid-burst") { server, site, pauses, run in
+            let edits: [(String, String)] = [
+                ("Content/therapies/p1.md", ServeChurnTests.page("Therapy 1", weight: 1, "Edit one.")),
+                ("site.yaml", TemporarySite.minimalConfig.replacingOccurrences(of: "Test site", with: "Run \(run)")),
+                ("Content/therapies/p2.md", ServeChurnTests.page("Therapy 2", weight: 2, "Edit two.")),
+                ("Templates/page.mustache",
+                    "{{<base}}{{$main}}<h2>{{page.title}}</h2>{{{page.content}}}{{/main}}{{/base}}"),
+                ("Content/therapies/p11.md", ServeChurnTests.page("Therapy 11", weight: 11, "New.")),
+                ("Templates/partials/unused.mustache", "<p>unused</p>"),
+                ("Content/therapies/p3.md", ServeChurnTests.page("Therapy 3", weight: 3, "Edit three.")),
+            ]
+            for (path, text) in edits {
+                try site.write(text, to: path)
+                await pauses.next()
             }
         }
-        ServeChurnTests.report("site.yaml and template mid-burst", times)
     }
 
     @Test func aBurstThatBreaksTheSiteForAMomentThenFixesIt() async throws {
-        var times: [Double] = []
-        for run in 0..<ServeChurnTests.runs {
-            var pauses = Pauses(seed: run)
-            let site = try TemporarySite(ServeChurnTests.siteA)
-            defer { site.remove() }
-            try await serving(site) { server in
-                try site.write("---\ntitle: [Therapy 2\n---\nBroken.\n", to: "Content/therapies/p2.md")
-                try site.write(ServeChurnTests.page("Therapy 3", weight: 3, "Edited during the break."),
-                    to: "Content/therapies/p3.md")
-                // Long enough, sometimes, for serve to build the broken site and show the error.
-                await pauses.next(upTo: 0.2)
-                try site.write("---\ntitle: Therapy 2\nweight: 2\n---\nFixed \(run).\n", to: "Content/therapies/p2.md")
-                await pauses.next()
-                try site.write(ServeChurnTests.page("Therapy 4", weight: 4, "Edited after."), to: "Content/therapies/p4.md")
-                times.append(try await expectSettled(server, site, after: Date(), "run \(run)"))
-            }
+        try await measureSettling("broken, then fixed") { server, site, pauses, run in
+            try site.write("---\ntitle: [Therapy 2\n---\nBroken.\n", to: "Content/therapies/p2.md")
+            try site.write(ServeChurnTests.page("Therapy 3", weight: 3, "Edited during the break."),
+                to: "Content/therapies/p3.md")
+            // Long enough, sometimes, for serve to build the broken site and show the error.
+            await pauses.next(upTo: 0.2)
+            try site.write("---\ntitle: Therapy 2\nweight: 2\n---\nFixed \(run).\n", to: "Content/therapies/p2.md")
+            await pauses.next()
+            try site.write(ServeChurnTests.page("Therapy 4", weight: 4, "Edited after."), to: "Content/therapies/p4.md")
         }
-        ServeChurnTests.report("broken, then fixed", times)
     }
 
     /// The real binary, as a writer runs it, through a checkout and back: checked over HTTP alone.
@@ -248,6 +216,24 @@ import Testing
     }
 
     // MARK: Settling
+
+    /// Runs `burst` on a fresh copy of `siteA` under a server, `runs` times, expects the site
+    /// settled after each, and prints the settling times under `scenario`.
+    func measureSettling(
+        _ scenario: String, _ burst: (Served, TemporarySite, inout Pauses, Int) async throws -> Void
+    ) async throws {
+        var times: [Double] = []
+        for run in 0..<ServeChurnTests.runs {
+            var pauses = Pauses(seed: run)
+            let site = try TemporarySite(ServeChurnTests.siteA)
+            defer { site.remove() }
+            try await serving(site) { server in
+                try await burst(server, site, &pauses, run)
+                times.append(try await expectSettled(server, site, after: Date(), "run \(run)"))
+            }
+        }
+        ServeChurnTests.report(scenario, times)
+    }
 
     /// Starts an in-process server on `site` (drafts shown, as `lantern serve` does).
     func serving(_ site: TemporarySite, _ body: (Served) async throws -> Void) async throws {
