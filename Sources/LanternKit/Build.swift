@@ -129,7 +129,8 @@ public enum Builder {
         let site = try loadSite(options, diagnostics: &diagnostics)
         var templates: TemplateLibrary?
         do {
-            templates = try TemplateLibrary.load(from: options.templatesPath, displayRoot: options.templatesPath)
+            templates = try TemplateLibrary.load(Theme(siteFolder: options.templatesPath,
+                displayRoot: options.templatesPath))
             checkLayouts(site, templates: templates!, templatesDisplay: options.templatesPath,
                 diagnostics: &diagnostics)
         } catch {
@@ -277,25 +278,10 @@ public enum Builder {
             try output.copy(from: file.absolutePath, to: file.sourcePath)
             written += 1
         }
-        written += try copyAssets(from: options.templatesPath + "/assets", into: output)
-        return written
-    }
-
-    /// Copies the theme's `assets/` folder to `assets/` in the output.
-    private static func copyAssets(from directory: String, into output: some OutputSink) throws(BuildFailure) -> Int {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return 0 }
-        var count = 0
-        var paths: [String] = []
-        for case let path as String in enumerator { paths.append(path) }
-        for path in paths.sorted() {
-            var isDirectory: ObjCBool = false
-            let source = directory + "/" + path
-            guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory),
-                !isDirectory.boolValue, !IgnoredFile.isIgnored((path as NSString).lastPathComponent)
-            else { continue }
-            try output.copy(from: source, to: "assets/" + path)
-            count += 1
+        for path in templates.theme.paths(under: "assets/") {
+            try templates.theme.copy(path, to: path, into: output)
+            written += 1
         }
-        return count
+        return written
     }
 }

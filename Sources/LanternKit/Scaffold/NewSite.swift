@@ -28,7 +28,7 @@ public enum NewSite {
             ("Content/_index.md", Array(home(date: day).utf8)),
             ("Content/about.md", Array(about(date: day).utf8)),
         ]
-        for theme in try DefaultThemeFiles.all() {
+        for theme in try BuiltInTheme.all() {
             files.append(("Templates/" + theme.path, theme.bytes))
         }
         for (path, bytes) in files {
@@ -100,23 +100,5 @@ public enum NewSite {
         Each page shows when it was last reviewed, from `last_reviewed` in its front matter.
 
         """
-    }
-}
-
-/// The default theme's files, decoded from what the build compiled in.
-enum DefaultThemeFiles {
-    static func all() throws(ScaffoldError) -> [(path: String, bytes: [UInt8])] {
-        var files: [(path: String, bytes: [UInt8])] = []
-        for entry in DefaultTheme.encodedFiles {
-            guard let data = Data(base64Encoded: entry.base64) else {
-                throw ScaffoldError("the default theme compiled into lantern is damaged (\(entry.path)); "
-                    + "rebuild lantern")
-            }
-            files.append((entry.path, [UInt8](data)))
-        }
-        if files.isEmpty {
-            throw ScaffoldError("this lantern was built without a default theme; rebuild it from its repository")
-        }
-        return files
     }
 }

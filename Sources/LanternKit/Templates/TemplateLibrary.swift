@@ -7,27 +7,32 @@ public struct TemplateLibrary: Sendable {
     private var templates: [String: Template]
     /// Template names (`page`, `partials/header`) as the theme's files define them.
     public let names: Set<String>
+    /// The files the templates came from, with the theme's other files (assets, strings).
+    public let theme: Theme
 
     /// The templates every site needs.
     static let requiredNames = ["home", "section", "page", "404"]
 
-    /// Loads every `*.mustache` under `directory` except the `assets` folder.
+    /// Loads every `*.mustache` under `directory` except the `assets` folder, without the
+    /// built-in theme beneath.
     /// - Parameter displayRoot: the folder as messages name it (`Templates`).
     public static func load(from directory: String, displayRoot: String) throws(BuildFailure) -> TemplateLibrary {
+        try load(Theme.folderOnly(directory, displayRoot: displayRoot))
+    }
+
+    /// Loads every `*.mustache` of the theme except those in its `assets` folder.
+    public static func load(_ theme: Theme) throws(BuildFailure) -> TemplateLibrary {
+        let displayRoot = theme.siteDisplayRoot
         var diagnostics = DiagnosticBag()
         var templates: [String: Template] = [:]
         var files: [String: String] = [:]
-        for path in templateFiles(in: directory) {
+        for path in theme.paths() where path.hasSuffix(".mustache") && !path.hasPrefix("assets/") {
             let name = String(path.dropLast(".mustache".count))
-            let display = displayRoot + "/" + path
+            let display = theme.files[path]!.displayPath
             files[name] = display
             let text: String
             do {
-                guard let data = FileManager.default.contents(atPath: directory + "/" + path) else {
-                    diagnostics.error(SourceLocation(file: display), "cannot read this template")
-                    continue
-                }
-                text = try SourceText.decode(data, file: display)
+                text = try SourceText.decode(Data(try theme.bytes(of: path)), file: display)
             } catch {
                 diagnostics.append(contentsOf: error.diagnostics)
                 continue
@@ -59,14 +64,15 @@ public struct TemplateLibrary: Sendable {
                     + "rendering would never end")
         }
         try diagnostics.throwIfErrors()
-        return TemplateLibrary(templates: templates, names: names)
+        return TemplateLibrary(templates: templates, names: names, theme: theme)
     }
 
     /// A library from template texts by name, for tools that have no theme folder.
     static func fromTexts(_ texts: [String: String]) throws(TemplateSyntaxError) -> TemplateLibrary {
         var templates: [String: Template] = [:]
         for (name, text) in texts { templates[name] = try TemplateParser.parse(text) }
-        return TemplateLibrary(templates: templates, names: Set(texts.keys))
+        return TemplateLibrary(templates: templates, names: Set(texts.keys),
+            theme: .folderOnly("", displayRoot: "Templates"))
     }
 
     /// Renders `context` with the template `name`, which must exist (checked beforehand).
@@ -95,16 +101,6 @@ public struct TemplateLibrary: Sendable {
         var copy = self
         for (name, text) in texts { copy.templates[name] = .literal(text) }
         return copy
-    }
-
-    private static func templateFiles(in directory: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
-        var paths: [String] = []
-        for case let path as String in enumerator {
-            if path == "assets" || path.hasPrefix("assets/") { continue }
-            if path.hasSuffix(".mustache") { paths.append(path) }
-        }
-        return paths.sorted()
     }
 
     /// A depth-first search over "template includes partial" edges.

@@ -97,8 +97,6 @@ import Testing
             _ = shell("chmod", "-R", "a+rwX", root)
             try fm.setAttributes([.posixPermissions: 0o000], ofItemAtPath: root + "/Content/therapies/cbt.md")
             runAs = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
-        case "remove-404":
-            try fm.removeItem(atPath: root + "/Templates/404.mustache")
         case "unwritable-output":
             // Root writes anywhere, so the build runs as an ordinary user beside a folder it
             // may not write to.

@@ -98,7 +98,7 @@ import Testing
             .deletingLastPathComponent().deletingLastPathComponent().path
         let onDisk = TemporarySite.snapshot(of: repository + "/Templates")
             .filter { !$0.key.split(separator: "/").contains { $0.hasPrefix(".") } }
-        let embedded = try DefaultThemeFiles.all()
+        let embedded = try BuiltInTheme.all()
         #expect(Set(embedded.map(\.path)) == Set(onDisk.keys))
         for file in embedded {
             #expect(onDisk[file.path] == Data(file.bytes), "\(file.path)")
