@@ -130,7 +130,7 @@ public enum Builder {
         var templates: TemplateLibrary?
         do {
             templates = try TemplateLibrary.load(Theme(siteFolder: options.templatesPath,
-                displayRoot: options.templatesPath))
+                displayRoot: options.templatesPath, settings: site.config.theme))
             checkLayouts(site, templates: templates!, templatesDisplay: options.templatesPath,
                 diagnostics: &diagnostics)
         } catch {

@@ -5,6 +5,7 @@ public enum Checker {
     public static let rules: [any CheckRule] = [
         BrokenAnchorRule(), ThirdPartyResourceRule(), ImageAltRule(), HeadingOrderRule(), LinkTextRule(),
         DescriptionRule(), DuplicateTitleRule(), ReadingGradeRule(), LongSentenceRule(), ReviewDateRule(),
+        PlaceholderRule(),
     ]
 
     public struct Result: Sendable {
@@ -12,6 +13,7 @@ public enum Checker {
         public var pagesChecked: Int
         public var errors: Int { diagnostics.filter { $0.severity == .error }.count }
         public var warnings: Int { diagnostics.filter { $0.severity == .warning }.count }
+        public var notes: Int { diagnostics.filter { $0.severity == .note }.count }
     }
 
     public static func check(_ options: BuildOptions, today: SiteDate = .today) -> Result {
@@ -48,6 +50,7 @@ public enum Checker {
         }
         for list in found { diagnostics.append(contentsOf: list) }
         diagnostics.append(contentsOf: BrokenAnchorRule.menuProblems(in: context))
+        diagnostics.append(contentsOf: PlaceholderRule.configPlaceholders(at: options.configPath))
         let sorted = diagnostics.diagnostics.sorted {
             ($0.location, $0.severity, $0.message) < ($1.location, $1.severity, $1.message)
         }

@@ -12,26 +12,38 @@ public struct Theme: Sendable {
         public var origin: Origin
         /// What messages call it: `Templates/page.mustache`, or `(built-in theme)/page.mustache`.
         public var displayPath: String
-        /// Where the site's file is on disk; nil for a built-in one.
+        /// Where the site's file is on disk; nil for a built-in or generated one.
         public var absolutePath: String?
+        /// The bytes of a file Lantern made from the site's settings.
+        var generated: [UInt8]? = nil
     }
 
     public enum Origin: Sendable, Equatable {
-        case builtIn, site
+        /// Compiled into Lantern; the site's folder does not have it.
+        case builtIn
+        /// The site's own file, in place of the built-in one or beside it.
+        case site
+        /// Made from `theme:` in `site.yaml` (the colours' stylesheet).
+        case settings
     }
 
     /// What messages call the built-in theme's folder.
     public static let builtInDisplayRoot = "(built-in theme)"
 
     /// Every file of the theme, by path inside it.
-    public let files: [String: File]
+    public private(set) var files: [String: File]
     /// The site's templates folder as messages name it (`Templates`).
     public let siteDisplayRoot: String
 
     /// The built-in theme with the site's folder laid over it. A folder that does not exist
     /// overrides nothing: the site is built with the built-in theme alone.
-    public init(siteFolder: String, displayRoot: String) {
+    public init(siteFolder: String, displayRoot: String, settings: ThemeSettings = ThemeSettings()) {
         self.init(siteFolder: siteFolder, displayRoot: displayRoot, base: BuiltInTheme.paths)
+        if let css = settings.stylesheet {
+            let path = ThemeSettings.stylesheetPath
+            files[path] = File(path: path, origin: .settings, displayPath: "site.yaml (theme:)",
+                absolutePath: nil, generated: css)
+        }
     }
 
     /// The site's folder alone, without the built-in theme beneath it (for tools and tests that
@@ -64,6 +76,7 @@ public struct Theme: Sendable {
         guard let file = files[path] else {
             throw BuildFailure(.error(SourceLocation(file: siteDisplayRoot + "/" + path), "no such theme file"))
         }
+        if let generated = file.generated { return generated }
         guard let absolute = file.absolutePath else { return BuiltInTheme.bytes(of: path) ?? [] }
         guard let data = FileManager.default.contents(atPath: absolute) else {
             throw BuildFailure(.error(SourceLocation(file: file.displayPath), "cannot read this file"))
