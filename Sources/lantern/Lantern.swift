@@ -12,7 +12,7 @@ struct Lantern: AsyncParsableCommand {
             the Mustache templates of a theme, and writes a complete static site with a \
             search index. Paths are relative to the current folder.
             """,
-        subcommands: [Build.self, Check.self, Search.self, Serve.self, New.self]
+        subcommands: [Build.self, Check.self, Search.self, Serve.self, New.self, ThemeCommand.self]
     )
 }
 

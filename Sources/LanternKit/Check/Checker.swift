@@ -51,6 +51,8 @@ public enum Checker {
         for list in found { diagnostics.append(contentsOf: list) }
         diagnostics.append(contentsOf: BrokenAnchorRule.menuProblems(in: context))
         diagnostics.append(contentsOf: PlaceholderRule.configPlaceholders(at: options.configPath))
+        diagnostics.append(contentsOf: ThemeBaseRecord.staleOverrides(in: options.templatesPath,
+            displayRoot: options.templatesPath))
         let sorted = diagnostics.diagnostics.sorted {
             ($0.location, $0.severity, $0.message) < ($1.location, $1.severity, $1.message)
         }
