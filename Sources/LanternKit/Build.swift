@@ -153,7 +153,7 @@ public enum Builder {
         if let baseURL = options.baseURL { config = try config.with(baseURL: baseURL) }
         if options.uglyURLs { config.uglyURLs = true }
         let loader = ContentLoader(root: options.contentPath, displayRoot: options.contentPath,
-            includeDrafts: options.includeDrafts, uglyURLs: config.uglyURLs)
+            includeDrafts: options.includeDrafts, urls: config.urls)
         let loaded = loader.load()
         diagnostics.append(contentsOf: loaded.diagnostics)
         let (site, placementProblems) = Site.assemble(

@@ -138,7 +138,7 @@ final class LiveBuild {
             changes.addedOrRemovedContent.isEmpty, !changes.themeOrConfig, !changes.modifiedContent.isEmpty
         else { return nil }
         let loader = ContentLoader(root: options.contentPath, displayRoot: options.contentPath,
-            includeDrafts: options.includeDrafts, uglyURLs: site.config.uglyURLs)
+            includeDrafts: options.includeDrafts, urls: site.config.urls)
         var changed: [Int] = []
         var files: [String: [UInt8]] = [:]
         var listingsChanged = false
