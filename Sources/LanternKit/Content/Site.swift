@@ -147,6 +147,12 @@ public struct Site: Sendable {
 
     public var home: Page? { sectionPage("") }
 
+    /// The page made from a content file (`therapies/cbt.md`), or generated for a folder
+    /// (`therapies/_index.md`).
+    public func page(at sourcePath: String) -> Page? {
+        indexByPath[sourcePath].map { pages[$0] }
+    }
+
     /// Home, then each enclosing section, then the page itself.
     public func breadcrumbs(for page: Page) -> [Page] {
         var trail: [Page] = [page]

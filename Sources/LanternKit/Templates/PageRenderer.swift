@@ -57,6 +57,13 @@ public struct PageRenderer: Sendable {
         menuVariants = variants
     }
 
+    /// What the renderer prepares once for every page: link targets (every page's URL, which
+    /// pages and files exist) and the menu's variants (the menu, from the top-level sections
+    /// when `site.yaml` has none). `updating(site:)` is right only when none of it changed.
+    static let reads: [Dependency] = [
+        .pages(.all, [.exists, .place]), .pages(.listedIn(""), .listing), .config, .templates, .contentFileList,
+    ]
+
     /// This renderer for a new state of the same site: pages may have new text and front
     /// matter, but every URL and the menu are as before (what `lantern serve` checks before a
     /// partial rebuild), so link targets and the menu variants are kept.
