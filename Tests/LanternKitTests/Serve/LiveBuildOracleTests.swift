@@ -4,7 +4,7 @@ import Testing
 
 /// `lantern serve`'s partial rebuilds against a fresh full build, as the oracle: a few hundred
 /// random edits (title, weight, slug, body, description, dates, draft, aliases, a new and a
-/// deleted page, a template, `site.yaml`) to a copy of the fixture site, each followed by a
+/// deleted page, a template, `site.yaml`, an image) to a copy of the fixture site, each followed by a
 /// byte-for-byte comparison of every served file. The seed is printed on failure;
 /// LANTERN_ORACLE_SEED and LANTERN_ORACLE_EDITS run another.
 @Suite struct LiveBuildOracleTests {
@@ -138,11 +138,16 @@ import Testing
                 try write(variants.randomElement(using: &random)!, "site.yaml")
                 changes.themeOrConfig = true
                 what = "site.yaml"
+            } else if kind < 20 {
+                try write("<svg xmlns=\"http://www.w3.org/2000/svg\"><title>\(step)</title></svg>\n",
+                    "Content/therapies/chart.svg")
+                changes.modifiedContent = ["therapies/chart.svg"]
+                what = "chart.svg"
             } else {
                 let path = editable.randomElement(using: &random)!
                 var page = PageText(read("Content/" + path))
                 // Slugs and aliases of one page never collide with another's: edits stay buildable.
-                let name = (path as NSString).lastPathComponent.replacingOccurrences(of: ".md", with: "")
+                let name = path.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: ".md", with: "")
                 let key = ["title", "weight", "slug", "body", "description", "draft", "last_reviewed", "aliases",
                            "body", "description", "weight", "title"].randomElement(using: &random)!
                 switch key {
