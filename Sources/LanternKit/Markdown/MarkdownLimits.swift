@@ -193,6 +193,7 @@ private struct LimitScan {
                     + "reference or footnote definitions; at most \(limits.definitionsPerPage) are allowed in one "
                     + "page: split it into several pages")
             }
+            return nil
         }
         if unitIsHTML { return nil }
         countInlines(b, from: i, to: end)

@@ -41,6 +41,8 @@ public struct MarkdownRenderer: Sendable {
 
     /// Checked before cmark sees the text: see `MarkdownLimits`.
     public var limits = MarkdownLimits()
+    /// How long cmark may take over one large page: see `ParseDeadline`.
+    public var deadlineSeconds = ParseDeadline.standardSeconds
 
     public init(allowRawHTML: Bool = false, collectsCheckText: Bool = true) {
         self.allowRawHTML = allowRawHTML
@@ -70,9 +72,10 @@ public struct MarkdownRenderer: Sendable {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
-        guard let document = ParseDeadline.parse(markdown, with: parser, takeTurns: takeTurns) else {
+        let parsed = ParseDeadline.parse(markdown, with: parser, takeTurns: takeTurns, seconds: deadlineSeconds)
+        guard let document = parsed else {
             return .failed(SourceLocation(file: file, line: firstLine, column: 1),
-                "cmark took more than \(ParseDeadline.seconds) s to read this page's Markdown and was stopped: "
+                "cmark took more than \(deadlineSeconds) s to read this page's Markdown and was stopped: "
                 + "simplify it (deep nesting, long runs of brackets or emphasis marks) or split it")
         }
         defer { cmark_parser_free(parser) }

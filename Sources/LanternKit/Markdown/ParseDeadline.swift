@@ -12,8 +12,8 @@ enum ParseDeadline {
     /// Pages up to this size are parsed on the calling thread.
     static let smallPageBytes = 32 * 1024
 
-    /// `LANTERN_RENDER_DEADLINE` (seconds) lets tests use a short one.
-    static let seconds: Double = {
+    /// The default deadline; `LANTERN_RENDER_DEADLINE` (seconds) lets tests use a short one.
+    static let standardSeconds: Double = {
         if let text = ProcessInfo.processInfo.environment["LANTERN_RENDER_DEADLINE"], let value = Double(text),
             value > 0
         {
@@ -24,9 +24,10 @@ enum ParseDeadline {
 
     /// Parses `markdown` with `parser`; nil when the deadline passed first, in which case the
     /// parser belongs to the abandoned thread, which frees it.
-    static func parse(_ markdown: String, with parser: OpaquePointer, takeTurns: Bool) -> OpaquePointer? {
-        guard markdown.utf8.count > smallPageBytes || ProcessInfo.processInfo.environment["LANTERN_RENDER_DEADLINE"] != nil
-        else {
+    static func parse(
+        _ markdown: String, with parser: OpaquePointer, takeTurns: Bool, seconds: Double
+    ) -> OpaquePointer? {
+        guard markdown.utf8.count > smallPageBytes else {
             return run(markdown, parser, takeTurns)
         }
         let job = Job()
