@@ -24,7 +24,7 @@ struct SiteLocation: ParsableArguments {
     @Option(help: "The folder of Markdown pages.")
     var content = "Content"
 
-    @Option(help: "The theme folder: Mustache templates and an assets/ folder.")
+    @Option(help: "The site's theme folder (templates, partials, assets), laid over the built-in theme file by file; it need not exist.")
     var templates = "Templates"
 
     /// Build options reading from these places; the command sets the rest.

@@ -33,12 +33,12 @@ public enum Checker {
         var diagnostics = prepared.diagnostics
         let output = MemoryOutput()
         let renderer = PageRenderer(site: site, templates: templates)
-        let outcomes = Builder.renderPages(site, with: renderer, into: output)
+        let plan = Builder.plan(site, templates: templates, options: options)
+        let outcomes = Builder.renderPages(plan.pages, with: renderer, into: output)
         for outcome in outcomes { diagnostics.append(contentsOf: outcome.diagnostics) }
-        if !diagnostics.hasErrors, let templates {
+        if !diagnostics.hasErrors, templates != nil {
             do {
-                _ = try Builder.writeSiteFiles(site, templates: templates, pageRenderer: renderer,
-                    options: options, into: output)
+                _ = try Builder.writeSiteFiles(plan, site: site, pageRenderer: renderer, into: output)
             } catch {
                 diagnostics.append(contentsOf: error.diagnostics)
             }

@@ -16,6 +16,15 @@ public struct Theme: Sendable {
         public var absolutePath: String?
         /// The bytes of a file Lantern made from the site's settings.
         var generated: [UInt8]? = nil
+
+        /// Writes the file into the output (copied from disk when the site has it).
+        func write(to outputPath: String, into output: some OutputSink) throws(BuildFailure) {
+            if let absolutePath {
+                try output.copy(from: absolutePath, to: outputPath)
+            } else {
+                try output.write(generated ?? BuiltInTheme.bytes(of: path) ?? [], to: outputPath)
+            }
+        }
     }
 
     public enum Origin: Sendable, Equatable {
@@ -84,14 +93,6 @@ public struct Theme: Sendable {
         return [UInt8](data)
     }
 
-    /// Writes one file of the theme into the output (copied from disk when the site has it).
-    func copy(_ path: String, to outputPath: String, into output: some OutputSink) throws(BuildFailure) {
-        if let absolute = files[path]?.absolutePath {
-            try output.copy(from: absolute, to: outputPath)
-        } else {
-            try output.write(try bytes(of: path), to: outputPath)
-        }
-    }
 
     /// Every file under `folder`, relative to it, hidden files and editors' backups left out
     /// (the theme record `.theme-base.json` among them).
