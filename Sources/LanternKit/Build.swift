@@ -129,7 +129,8 @@ public enum Builder {
         let site = try loadSite(options, diagnostics: &diagnostics)
         var templates: TemplateLibrary?
         do {
-            templates = try TemplateLibrary.load(from: options.templatesPath, displayRoot: options.templatesPath)
+            templates = try TemplateLibrary.load(from: options.templatesPath, displayRoot: options.templatesPath,
+                language: site.config.language)
             checkLayouts(site, templates: templates!, templatesDisplay: options.templatesPath,
                 diagnostics: &diagnostics)
         } catch {
@@ -270,7 +271,7 @@ public enum Builder {
         try output.write(SiteFiles.robots(site), to: "robots.txt")
         written += 2
         for alias in site.aliases {
-            try output.write(SiteFiles.redirect(alias, site: site), to: alias.outputPath)
+            try output.write(SiteFiles.redirect(alias, site: site, strings: templates.strings), to: alias.outputPath)
             written += 1
         }
         for file in site.staticFiles {

@@ -33,9 +33,15 @@ public struct MarkdownRenderer: Sendable {
     /// Whether `links` and `blocks` are collected: only checks read them.
     public var collectsCheckText: Bool
 
-    public init(allowRawHTML: Bool = false, collectsCheckText: Bool = true) {
+    /// The scrolling wrapper's opening around each Markdown table, with the theme's name for
+    /// a table as its label.
+    let tableOpening: [UInt8]
+
+    /// - Parameter tableLabel: the theme's word for a table (its strings' `table.label`).
+    public init(allowRawHTML: Bool = false, collectsCheckText: Bool = true, tableLabel: String = "Table") {
         self.allowRawHTML = allowRawHTML
         self.collectsCheckText = collectsCheckText
+        tableOpening = HTMLFinishing.tableOpening(label: tableLabel)
     }
 
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
@@ -77,7 +83,8 @@ public struct MarkdownRenderer: Sendable {
         let html = HTMLFinishing.finish(
             UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self),
                 count: strlen(rendered)),
-            headingIDs: walker.headingIDsInRenderOrder, tables: walker.tablesInRenderOrder)
+            headingIDs: walker.headingIDsInRenderOrder, tables: walker.tablesInRenderOrder,
+            tableOpening: tableOpening)
 
         return RenderedMarkdown(
             html: html,
