@@ -134,7 +134,8 @@ public enum Builder {
         let site = try loadSite(options, diagnostics: &diagnostics)
         var templates: TemplateLibrary?
         do {
-            templates = try TemplateLibrary.load(from: options.templatesPath, displayRoot: options.templatesPath)
+            templates = try TemplateLibrary.load(from: options.templatesPath, displayRoot: options.templatesPath,
+                language: site.config.language)
             checkLayouts(site, templates: templates!, templatesDisplay: options.templatesPath,
                 diagnostics: &diagnostics)
         } catch {

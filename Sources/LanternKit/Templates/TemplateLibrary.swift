@@ -7,14 +7,25 @@ public struct TemplateLibrary: Sendable {
     private var templates: [String: Template]
     /// Template names (`page`, `partials/header`) as the theme's files define them.
     public let names: Set<String>
+    /// The interface text, whose entries templates include as `{{> str.KEY}}`.
+    let strings: ThemeStrings
 
     /// The templates every site needs.
     static let requiredNames = ["home", "section", "page", "404"]
 
-    /// Loads every `*.mustache` under `directory` except the `assets` folder.
+    /// Loads every `*.mustache` under `directory` except the `assets` folder, and the strings
+    /// of `language` (`strings/*.yaml`).
     /// - Parameter displayRoot: the folder as messages name it (`Templates`).
-    public static func load(from directory: String, displayRoot: String) throws(BuildFailure) -> TemplateLibrary {
+    public static func load(from directory: String, displayRoot: String,
+                            language: String = ThemeStrings.fallbackLanguage) throws(BuildFailure) -> TemplateLibrary {
         var diagnostics = DiagnosticBag()
+        var strings = ThemeStrings.builtIn(language: language)
+        do {
+            strings = try ThemeStrings.load(from: directory + "/strings", displayRoot: displayRoot + "/strings",
+                language: language)
+        } catch {
+            diagnostics.append(contentsOf: error.diagnostics)
+        }
         var templates: [String: Template] = [:]
         var files: [String: String] = [:]
         for path in templateFiles(in: directory) {
@@ -45,8 +56,15 @@ public struct TemplateLibrary: Sendable {
         }
         let names = Set(files.keys)
         let references = templates.mapValues(\.references)
+        let stringTemplates = strings.templates(diagnostics: &diagnostics)
         for (name, refs) in references.sorted(by: { $0.key < $1.key }) {
-            for ref in refs where !names.contains(ref.name) {
+            for ref in refs where ref.name.hasPrefix(ThemeStrings.partialPrefix) && stringTemplates[ref.name] == nil {
+                let key = ref.name.dropFirst(ThemeStrings.partialPrefix.count)
+                diagnostics.error(SourceLocation(file: files[name]!, line: ref.line, column: ref.column),
+                    "unknown string '\(key)': no \(displayRoot)/strings/\(strings.languages[0]).yaml "
+                        + "(nor the built-in strings) has it")
+            }
+            for ref in refs where !names.contains(ref.name) && !ref.name.hasPrefix(ThemeStrings.partialPrefix) {
                 diagnostics.error(SourceLocation(file: files[name]!, line: ref.line, column: ref.column),
                     "unknown partial '\(ref.name)': there is no \(displayRoot)/\(ref.name).mustache")
             }
@@ -59,14 +77,15 @@ public struct TemplateLibrary: Sendable {
                     + "rendering would never end")
         }
         try diagnostics.throwIfErrors()
-        return TemplateLibrary(templates: templates, names: names)
+        templates.merge(stringTemplates) { template, _ in template }
+        return TemplateLibrary(templates: templates, names: names, strings: strings)
     }
 
     /// A library from template texts by name, for tools that have no theme folder.
     static func fromTexts(_ texts: [String: String]) throws(TemplateSyntaxError) -> TemplateLibrary {
         var templates: [String: Template] = [:]
         for (name, text) in texts { templates[name] = try TemplateParser.parse(text) }
-        return TemplateLibrary(templates: templates, names: Set(texts.keys))
+        return TemplateLibrary(templates: templates, names: Set(texts.keys), strings: .builtIn())
     }
 
     /// Renders `context` with the template `name`, which must exist (checked beforehand).
