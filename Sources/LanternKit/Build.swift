@@ -135,7 +135,7 @@ public enum Builder {
         var templates: TemplateLibrary?
         do {
             templates = try TemplateLibrary.load(Theme(siteFolder: options.templatesPath,
-                displayRoot: options.templatesPath, settings: site.config.theme))
+                displayRoot: options.templatesPath, settings: site.config.theme), language: site.config.language)
             checkLayouts(site, templates: templates!, templatesDisplay: options.templatesPath,
                 diagnostics: &diagnostics)
         } catch {

@@ -770,7 +770,31 @@
   }
 
   // ---- The search page ----
+  // The interface text, from the theme's strings (Templates/strings/LANGUAGE.yaml, the keys
+  // under `search`), which the page holds in <script type="application/json" id="search-strings">:
+  // `say('results', {count: 3, query: 'x'})` picks the plural form by Intl.PluralRules and
+  // fills in each {{name}}.
+  function wording(doc) {
+    const node = doc.getElementById('search-strings');
+    let data = {};
+    try { data = JSON.parse(node ? node.textContent : '{}'); } catch (e) { data = {}; }
+    const table = data.strings || {};
+    let rules = null;
+    try { rules = new Intl.PluralRules(data.language || undefined); } catch (e) { rules = null; }
+    return (key, values = {}) => {
+      let text = table[key];
+      if (text && typeof text === 'object') {
+        const form = rules && typeof values.count === 'number' ? rules.select(values.count) : 'other';
+        text = text[form] || text.other;
+      }
+      if (typeof text !== 'string') return key;
+      return text.replace(/\{\{\s*([A-Za-z_]+)\s*\}\}/g, (m, name) =>
+        Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : m);
+    };
+  }
+
   function start(form) {
+    const t = wording(document);
     const input = form.querySelector('input[type="search"]') || form.querySelector('input');
     const status = document.getElementById('search-status');
     const list = document.getElementById('search-results');
@@ -858,9 +882,9 @@
         filters.k = named.join('\n');
         if (named.length > 1) {
           const fs = el('fieldset');
-          fs.appendChild(el('legend', 'Show results from'));
+          fs.appendChild(el('legend', t('filter_legend')));
           [''].concat(named).forEach((s, i) => {
-            const r = el('input'), l = el('label', s || 'All sections');
+            const r = el('input'), l = el('label', s || t('all_sections'));
             r.type = 'radio'; r.name = 'search-section'; r.id = l.htmlFor = `search-section-${i}`;
             r.value = s; r.checked = s === section;
             r.addEventListener('change', () => { section = s; show(last, q, true); });
@@ -869,14 +893,13 @@
           filters.appendChild(fs);
         }
       }
-      const n = shown.length, quoted = `\u201c${q}\u201d`;
-      if (!resp.results.length) say(`No pages matched ${quoted}. Try fewer words.`, again);
+      const count = shown.length;
+      if (!resp.results.length) say(t('no_results', { query: q }), again);
       else if (resp.partial) {
-        say('Showing pages that match some of your words.' +
-          (resp.missing.length ? ` Not found: ${resp.missing.join(', ')}` : ''), again);
+        say(t('partial') +
+          (resp.missing.length ? ' ' + t('not_found', { words: resp.missing.join(', ') }) : ''), again);
       } else {
-        const where = section ? ` in ${section}` : '';
-        say(`${n} ${n === 1 ? 'result' : 'results'} for ${quoted}${where}`, again);
+        say(section ? t('results_in', { count, query: q, section }) : t('results', { count, query: q }), again);
       }
     }
     function run() {
@@ -912,7 +935,7 @@
           show(last = full ? (handled ? inShownOrder(full, resp) : full) : last, q, true);
         };
         e.search(v, 10, true).then(fill, () => fill());
-      }).catch(() => { if (n === seq) say('Search is not available right now.'); });
+      }).catch(() => { if (n === seq) say(t('unavailable')); });
     }
     const setURL = (submit) => {
       const u = new URL(location.href);
@@ -953,7 +976,7 @@
     if (initial) { input.value = initial; kept = true; run(); }
   }
 
-  const api = { Engine, tokens, stem, parse, distance };
+  const api = { Engine, tokens, stem, parse, distance, wording };
   if (typeof module === 'object' && module.exports) module.exports = api;
   else if (typeof document !== 'undefined') {
     const boot = () => {

@@ -116,7 +116,7 @@ const PARITY_QUERIES = [...new Set([...QUERY_SET.map((q) => q.query), ...EXTRA_Q
 // ---- The script itself ----
 
 test('the script loads in Node without a DOM and exposes the engine', () => {
-  for (const name of ['Engine', 'tokens', 'stem', 'parse', 'distance']) {
+  for (const name of ['Engine', 'tokens', 'stem', 'parse', 'distance', 'wording']) {
     assert.equal(typeof search[name], 'function', name);
   }
 });
@@ -125,7 +125,7 @@ test('search.min.js was made from this search.js, and the page loads it', () => 
   const header = readFileSync(MINIFIED, 'utf8').split('\n')[0];
   const hash = createHash('sha256').update(readFileSync(SCRIPT)).digest('hex');
   assert.ok(header.includes(hash.slice(0, 16)), 'search.min.js is stale: run `make search-js`');
-  for (const name of ['Engine', 'tokens', 'stem', 'parse', 'distance']) {
+  for (const name of ['Engine', 'tokens', 'stem', 'parse', 'distance', 'wording']) {
     assert.equal(typeof searchMin[name], 'function', name);
   }
   const page = readFileSync(join(REPO, 'Templates', 'search.mustache'), 'utf8');
@@ -140,6 +140,39 @@ test('the script never uses innerHTML, eval or cross-origin fetches', () => {
   }
   assert.ok(source.includes('url.origin !== location.origin'));
   assert.ok(source.includes('textContent'));
+});
+
+// The search UI's words come from the page (the theme's strings), never from the script.
+const pageWith = (json) => ({
+  getElementById: (id) => (id === 'search-strings' && json !== null ? { textContent: json } : null)
+});
+
+test('the search UI speaks the strings the page holds, with plural forms by language', () => {
+  const built = readFileSync(join(REPO, 'Public', 'search', 'index.html'), 'utf8');
+  const json = built.match(/<script type="application\/json" id="search-strings">(.*?)<\/script>/)[1];
+  for (const api of [search, searchMin]) {
+    const t = api.wording(pageWith(json));
+    assert.equal(t('results', { count: 1, query: 'iop' }), '1 result for \u201ciop\u201d');
+    assert.equal(t('results', { count: 3, query: 'iop' }), '3 results for \u201ciop\u201d');
+    assert.equal(t('results_in', { count: 2, query: 'x', section: 'Therapies' }),
+      '2 results for \u201cx\u201d in Therapies');
+    assert.equal(t('no_results', { query: 'zzz' }), 'No pages matched \u201czzz\u201d. Try fewer words.');
+  }
+  const es = search.wording(pageWith(JSON.stringify({ language: 'es', strings: {
+    results: { one: '{{count}} resultado', many: '{{count}} de resultados', other: '{{count}} resultados' }
+  } })));
+  assert.equal(es('results', { count: 1 }), '1 resultado');
+  assert.equal(es('results', { count: 4 }), '4 resultados');
+  // A page without the strings shows keys, not English the script would have made up.
+  assert.equal(search.wording(pageWith(null))('unavailable'), 'unavailable');
+});
+
+test('no words of the interface are left in the script', () => {
+  const source = readFileSync(SCRIPT, 'utf8');
+  for (const words of ['results for', 'No pages matched', 'Show results from', 'All sections',
+    'not available', 'Not found:', 'Showing pages']) {
+    assert.ok(!source.includes(words), words);
+  }
 });
 
 test('tokenizer folds accents and case, keeps apostrophes and phone numbers', () => {

@@ -43,13 +43,18 @@ public enum Checker {
                 diagnostics.append(contentsOf: error.diagnostics)
             }
         }
+        let built = !diagnostics.hasErrors  // so the output holds the whole site
         let context = CheckContext(site: site, outcomes: outcomes,
-            outputPaths: diagnostics.hasErrors ? [] : Set(output.paths), today: today)
+            outputPaths: built ? Set(output.paths) : [], today: today)
         let found = outcomes.parallelMap { outcome in
             rules.flatMap { $0.check(outcome, in: context) }
         }
         for list in found { diagnostics.append(contentsOf: list) }
         diagnostics.append(contentsOf: BrokenAnchorRule.menuProblems(in: context))
+        if built {
+            diagnostics.append(contentsOf: RenderedLinkRule.problems(in: output, outcomes: outcomes, site: site,
+                sources: linkSources(options)))
+        }
         diagnostics.append(contentsOf: PlaceholderRule.configPlaceholders(at: options.configPath))
         diagnostics.append(contentsOf: ThemeBaseRecord.staleOverrides(in: options.templatesPath,
             displayRoot: options.templatesPath))
@@ -57,6 +62,31 @@ public enum Checker {
             ($0.location, $0.severity, $0.message) < ($1.location, $1.severity, $1.message)
         }
         return (Result(diagnostics: sorted, pagesChecked: site.pages.count), outcomes)
+    }
+}
+
+extension Checker {
+    /// Where the links of the built pages may be written: the theme's templates and strings
+    /// (the site's, then the built-in strings), then `site.yaml`.
+    static func linkSources(_ options: BuildOptions) -> [RenderedLinkRule.Source] {
+        var sources: [RenderedLinkRule.Source] = []
+        let files = (FileManager.default.enumerator(atPath: options.templatesPath)?.allObjects as? [String] ?? [])
+            .filter { !$0.hasPrefix("assets/") && ($0.hasSuffix(".mustache") || $0.hasPrefix("strings/") && $0.hasSuffix(".yaml")) }
+            .sorted { ($0.hasPrefix("strings/") ? 1 : 0, $0) < ($1.hasPrefix("strings/") ? 1 : 0, $1) }
+        for file in files {
+            if let text = try? String(contentsOfFile: options.templatesPath + "/" + file, encoding: .utf8) {
+                sources.append(.init(file: options.templatesPath + "/" + file, text: text))
+            }
+        }
+        for entry in DefaultTheme.encodedFiles where entry.path.hasPrefix("strings/") {
+            if let data = Data(base64Encoded: entry.base64) {
+                sources.append(.init(file: "(built in) Templates/" + entry.path, text: String(decoding: data, as: UTF8.self)))
+            }
+        }
+        if let text = try? String(contentsOfFile: options.configPath, encoding: .utf8) {
+            sources.append(.init(file: options.configPath, text: text))
+        }
+        return sources
     }
 }
 

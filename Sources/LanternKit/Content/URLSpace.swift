@@ -80,6 +80,21 @@ public struct URLSpace: Sendable, Equatable {
         outputPath(ofDecoded: path.isEmpty ? "" : path + "/")
     }
 
+    /// The site URL of an output file: `a/index.html` → `/a/`, `a.html` → `/a.html`.
+    static func url(ofOutput path: String) -> String {
+        if path == "index.html" { return "/" }
+        if path.hasSuffix("/index.html") { return "/" + path.dropLast("index.html".count) }
+        return "/" + path
+    }
+
+    /// The same page's file in the other URL style (`faq/index.html` ↔ `faq.html`), for
+    /// telling a writer where a link written in the wrong style should lead.
+    static func otherStyle(ofOutput path: String) -> String? {
+        if path.hasSuffix("/index.html") { return String(path.dropLast("/index.html".count)) + ".html" }
+        if path.hasSuffix(".html") { return String(path.dropLast(".html".count)) + "/index.html" }
+        return nil
+    }
+
     /// The output file a site URL names, as `lantern check` reads links: the query and fragment
     /// dropped, percent-escapes decoded (`/faq/?q=x#top` → `faq/index.html`). `lantern serve`
     /// is stricter about what it answers (`RequestPath`), and ends in `outputPath(ofDecoded:)`.

@@ -8,11 +8,14 @@ import Foundation
 /// document order; with raw HTML allowed, the tree walk counts those written as HTML, which
 /// are left as written.
 enum HTMLFinishing {
-    static let tableOpening = Array("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Table\"><table>".utf8)
+    static func tableOpening(label: String) -> [UInt8] {
+        Array("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"\(HTMLEscaping.escape(label))\"><table>".utf8)
+    }
     static let tableClosing = Array("</table></div>".utf8)
 
     /// - Parameter html: cmark's output.
-    static func finish(_ html: UnsafeBufferPointer<UInt8>, headingIDs: [String?], tables: [Bool]) -> String {
+    static func finish(_ html: UnsafeBufferPointer<UInt8>, headingIDs: [String?], tables: [Bool],
+                       tableOpening: [UInt8]) -> String {
         guard !headingIDs.isEmpty || tables.contains(true) else { return String(decoding: html, as: UTF8.self) }
         var out = [UInt8]()
         out.reserveCapacity(html.count + headingIDs.count * 24 + tables.count * 96)

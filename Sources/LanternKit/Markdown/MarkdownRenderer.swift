@@ -44,9 +44,15 @@ public struct MarkdownRenderer: Sendable {
     /// How long cmark may take over one large page: see `ParseDeadline`.
     public var deadlineSeconds = ParseDeadline.standardSeconds
 
-    public init(allowRawHTML: Bool = false, collectsCheckText: Bool = true) {
+    /// The scrolling wrapper's opening around each Markdown table, with the theme's name for
+    /// a table as its label.
+    let tableOpening: [UInt8]
+
+    /// - Parameter tableLabel: the theme's word for a table (its strings' `table.label`).
+    public init(allowRawHTML: Bool = false, collectsCheckText: Bool = true, tableLabel: String = "Table") {
         self.allowRawHTML = allowRawHTML
         self.collectsCheckText = collectsCheckText
+        tableOpening = HTMLFinishing.tableOpening(label: tableLabel)
     }
 
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
@@ -91,7 +97,8 @@ public struct MarkdownRenderer: Sendable {
         let html = HTMLFinishing.finish(
             UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self),
                 count: strlen(rendered)),
-            headingIDs: walker.headingIDsInRenderOrder, tables: walker.tablesInRenderOrder)
+            headingIDs: walker.headingIDsInRenderOrder, tables: walker.tablesInRenderOrder,
+            tableOpening: tableOpening)
 
         return RenderedMarkdown(
             html: html,

@@ -137,7 +137,7 @@ struct OutputPlan: Sendable {
         for alias in site.aliases {
             let target = pathsBySite[alias.target] ?? ""
             outputs.append(PlannedOutput(path: alias.outputPath, product: .redirect(alias),
-                reads: [.config, .pages(.page(target), [.exists, .place, .title, .aliases])]))
+                reads: [.config, .templates, .pages(.page(target), [.exists, .place, .title, .aliases])]))
         }
         for file in site.staticFiles {
             outputs.append(PlannedOutput(path: file.sourcePath, product: .contentFile(file),
@@ -208,7 +208,8 @@ struct OutputPlan: Sendable {
         case .robots:
             try output.write(SiteFiles.robots(site), to: planned.path)
         case .redirect(let alias):
-            try output.write(SiteFiles.redirect(alias, site: site), to: planned.path)
+            try output.write(SiteFiles.redirect(alias, site: site,
+                strings: renderer.templates?.strings ?? .builtIn(language: site.config.language)), to: planned.path)
         case .contentFile(let file):
             try output.copy(from: file.absolutePath, to: planned.path)
         case .themeAsset(let file):

@@ -19,7 +19,8 @@ enum SiteFiles {
     }
 
     /// A page at an old URL that sends the visitor (and search engines) to the new one.
-    static func redirect(_ alias: Site.Alias, site: Site) -> String {
+    /// - Parameter strings: the theme's words (its `redirect.moved` sentence).
+    static func redirect(_ alias: Site.Alias, site: Site, strings: ThemeStrings) -> String {
         let target = HTMLEscaping.escape(alias.target)
         let absolute = HTMLEscaping.escape(site.config.baseURL + alias.target)
         let title = HTMLEscaping.escape(alias.targetTitle)
@@ -34,7 +35,7 @@ enum SiteFiles {
             <meta http-equiv="refresh" content="0; url=\(target)">
             </head>
             <body>
-            <p>This page has moved to <a href="\(target)">\(title)</a>.</p>
+            <p>\(strings.fill(strings.text("redirect.moved"), ["url": alias.target, "title": alias.targetTitle]))</p>
             </body>
             </html>
 

@@ -2,9 +2,11 @@
 /// diagnostic with its file, line and message, as the terminal prints them. It loads the
 /// reload script, so the browser recovers by itself once the file is fixed.
 enum ErrorPage {
-    static func html(for diagnostics: [Diagnostic]) -> String {
+    /// - Parameter strings: its words; the built-in English ones, since the site's own may be
+    ///   what does not build.
+    static func html(for diagnostics: [Diagnostic], strings: ThemeStrings = .builtIn()) -> String {
         let errors = diagnostics.filter { $0.severity == .error }.count
-        let heading = "The site did not build: \(errors) error\(errors == 1 ? "" : "s")"
+        let heading = strings.fill(strings.plural("serve.failed_heading", count: errors), ["count": String(errors)])
         var items = ""
         for diagnostic in diagnostics {
             let location = diagnostic.location
@@ -20,17 +22,17 @@ enum ErrorPage {
         }
         return """
             <!DOCTYPE html>
-            <html lang="en">
+            <html lang="\(strings.language)">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Build failed | lantern serve</title>
+            <title>\(HTMLEscaping.escape(strings.text("serve.failed_title")))</title>
             <link rel="stylesheet" href="\(ServeInjection.stylesheetPath)">
             </head>
             <body class="lantern-build-error">
             <main>
             <h1>\(heading)</h1>
-            <p>Fix the files below and save: this page reloads by itself when the site builds again.</p>
+            <p>\(strings.text("serve.failed_advice"))</p>
             <ul>
             \(items)</ul>
             </main>

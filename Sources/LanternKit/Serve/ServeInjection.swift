@@ -9,8 +9,9 @@ enum ServeInjection {
 
     static let scriptTag = "<script src=\"\(scriptPath)\"></script>"
     static let stylesheetTag = "<link rel=\"stylesheet\" href=\"\(stylesheetPath)\">"
-    static let draftBanner =
-        "<div class=\"lantern-draft-banner\" role=\"note\">Draft: not published</div>"
+    /// In the built-in strings' words (`serve.draft_banner`), like serve's error page.
+    static let draftBanner = "<div class=\"lantern-draft-banner\" role=\"note\">"
+        + HTMLEscaping.escape(ThemeStrings.builtIn().text("serve.draft_banner")) + "</div>"
 
     /// Reloads the page when the server says the site changed. After a dropped connection
     /// (server restarted, laptop asleep) EventSource reconnects by itself.

@@ -36,7 +36,8 @@ public struct PageRenderer: Sendable {
     public init(site: Site, templates: TemplateLibrary?, forChecks: Bool = true) {
         self.site = site
         self.templates = templates
-        markdown = MarkdownRenderer(allowRawHTML: site.config.unsafeMarkdown, collectsCheckText: forChecks)
+        markdown = MarkdownRenderer(allowRawHTML: site.config.unsafeMarkdown, collectsCheckText: forChecks,
+            tableLabel: (templates?.strings ?? .builtIn(language: site.config.language)).text("table.label"))
         resolver = LinkResolver(pages: site.pages, staticFiles: site.staticFiles, draftPaths: site.draftPaths,
             unloadedPaths: site.unloadedPaths, urls: site.config.urls)
         let context = PageContext(site: site)
@@ -109,7 +110,7 @@ public struct PageRenderer: Sendable {
     /// Renders a page Lantern makes itself (404, search, site index).
     func render(_ special: SpecialPage) -> [UInt8] {
         let matter = FrontMatter(
-            title: special.title, description: "", date: nil, lastReviewed: nil, reviewedBy: nil,
+            title: templates?.strings.text(special.titleKey) ?? "", description: "", date: nil, lastReviewed: nil, reviewedBy: nil,
             tags: [], draft: false, weight: 0, slug: nil, aliases: [], layout: special.template,
             language: nil, params: [:], valueLocations: [:])
         let page = Page(sourcePath: special.outputPath, displayPath: special.outputPath, kind: .page,
@@ -121,6 +122,7 @@ public struct PageRenderer: Sendable {
         var values = context.values(for: page, rendered: rendered, site: variant.site)
         if special == .notFound { values["breadcrumbs"] = nil }
         if special == .siteIndex { values["allSections"] = context.allSections() }
+        if special == .search { values["searchStrings"] = .text(theme.strings.json(under: "search")) }
         return theme.renderBytes(values, with: special.template)
     }
 }
@@ -139,11 +141,12 @@ enum SpecialPage: CaseIterable {
 
     var isRequired: Bool { self == .notFound }
 
-    var title: String {
+    /// Its title's key in the theme's strings.
+    var titleKey: String {
         switch self {
-        case .notFound: return "Page not found"
-        case .search: return "Search"
-        case .siteIndex: return "All pages"
+        case .notFound: return "not_found.title"
+        case .search: return "search_page.title"
+        case .siteIndex: return "site_index.title"
         }
     }
 

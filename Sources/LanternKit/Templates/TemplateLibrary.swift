@@ -9,21 +9,34 @@ public struct TemplateLibrary: Sendable {
     public let names: Set<String>
     /// The files the templates came from, with the theme's other files (assets, strings).
     public let theme: Theme
+    /// The interface text, whose entries templates include as `{{> str.KEY}}`.
+    let strings: ThemeStrings
 
     /// The templates every site needs.
     static let requiredNames = ["home", "section", "page", "404"]
 
     /// Loads every `*.mustache` under `directory` except the `assets` folder, without the
-    /// built-in theme beneath.
+    /// built-in theme's templates beneath, and the strings of `language` (`strings/*.yaml`).
     /// - Parameter displayRoot: the folder as messages name it (`Templates`).
-    public static func load(from directory: String, displayRoot: String) throws(BuildFailure) -> TemplateLibrary {
-        try load(Theme.folderOnly(directory, displayRoot: displayRoot))
+    public static func load(from directory: String, displayRoot: String,
+                            language: String = ThemeStrings.fallbackLanguage) throws(BuildFailure) -> TemplateLibrary {
+        try load(Theme.folderOnly(directory, displayRoot: displayRoot), language: language)
     }
 
-    /// Loads every `*.mustache` of the theme except those in its `assets` folder.
-    public static func load(_ theme: Theme) throws(BuildFailure) -> TemplateLibrary {
+    /// Loads every `*.mustache` of the theme except those in its `assets` folder, and the
+    /// strings of `language`: the site's `strings/*.yaml` entry by entry over the built-in ones.
+    public static func load(_ theme: Theme, language: String = ThemeStrings.fallbackLanguage)
+        throws(BuildFailure) -> TemplateLibrary
+    {
         let displayRoot = theme.siteDisplayRoot
         var diagnostics = DiagnosticBag()
+        var strings = ThemeStrings.builtIn(language: language)
+        do {
+            strings = try ThemeStrings.load(from: theme.siteFolder + "/strings",
+                displayRoot: displayRoot + "/strings", language: language)
+        } catch {
+            diagnostics.append(contentsOf: error.diagnostics)
+        }
         var templates: [String: Template] = [:]
         var files: [String: String] = [:]
         for path in theme.paths() where path.hasSuffix(".mustache") && !path.hasPrefix("assets/") {
@@ -50,8 +63,15 @@ public struct TemplateLibrary: Sendable {
         }
         let names = Set(files.keys)
         let references = templates.mapValues(\.references)
+        let stringTemplates = strings.templates(diagnostics: &diagnostics)
         for (name, refs) in references.sorted(by: { $0.key < $1.key }) {
-            for ref in refs where !names.contains(ref.name) {
+            for ref in refs where ref.name.hasPrefix(ThemeStrings.partialPrefix) && stringTemplates[ref.name] == nil {
+                let key = ref.name.dropFirst(ThemeStrings.partialPrefix.count)
+                diagnostics.error(SourceLocation(file: files[name]!, line: ref.line, column: ref.column),
+                    "unknown string '\(key)': no \(displayRoot)/strings/\(strings.languages[0]).yaml "
+                        + "(nor the built-in strings) has it")
+            }
+            for ref in refs where !names.contains(ref.name) && !ref.name.hasPrefix(ThemeStrings.partialPrefix) {
                 diagnostics.error(SourceLocation(file: files[name]!, line: ref.line, column: ref.column),
                     "unknown partial '\(ref.name)': there is no \(displayRoot)/\(ref.name).mustache")
             }
@@ -64,7 +84,8 @@ public struct TemplateLibrary: Sendable {
                     + "rendering would never end")
         }
         try diagnostics.throwIfErrors()
-        return TemplateLibrary(templates: templates, names: names, theme: theme)
+        templates.merge(stringTemplates) { template, _ in template }
+        return TemplateLibrary(templates: templates, names: names, theme: theme, strings: strings)
     }
 
     /// A library from template texts by name, for tools that have no theme folder.
@@ -72,7 +93,7 @@ public struct TemplateLibrary: Sendable {
         var templates: [String: Template] = [:]
         for (name, text) in texts { templates[name] = try TemplateParser.parse(text) }
         return TemplateLibrary(templates: templates, names: Set(texts.keys),
-            theme: .folderOnly("", displayRoot: "Templates"))
+            theme: .folderOnly("", displayRoot: "Templates"), strings: .builtIn())
     }
 
     /// Renders `context` with the template `name`, which must exist (checked beforehand).

@@ -43,6 +43,8 @@ public struct Theme: Sendable {
     public private(set) var files: [String: File]
     /// The site's templates folder as messages name it (`Templates`).
     public let siteDisplayRoot: String
+    /// The site's templates folder on disk (it need not exist).
+    public let siteFolder: String
 
     /// The built-in theme with the site's folder laid over it. A folder that does not exist
     /// overrides nothing: the site is built with the built-in theme alone.
@@ -73,6 +75,7 @@ public struct Theme: Sendable {
         }
         self.files = files
         siteDisplayRoot = displayRoot
+        self.siteFolder = siteFolder
     }
 
     /// The paths of the theme's files, sorted, that start with `prefix` (`assets/`).
