@@ -70,18 +70,19 @@ extension Checker {
     /// (the site's, then the built-in strings), then `site.yaml`.
     static func linkSources(_ options: BuildOptions) -> [RenderedLinkRule.Source] {
         var sources: [RenderedLinkRule.Source] = []
-        let files = (FileManager.default.enumerator(atPath: options.templatesPath)?.allObjects as? [String] ?? [])
+        // The theme as the build lays it: the site's files over the built-in ones.
+        let theme = Theme(siteFolder: options.templatesPath, displayRoot: options.templatesPath)
+        let files = theme.paths()
             .filter { !$0.hasPrefix("assets/") && ($0.hasSuffix(".mustache") || $0.hasPrefix("strings/") && $0.hasSuffix(".yaml")) }
             .sorted { ($0.hasPrefix("strings/") ? 1 : 0, $0) < ($1.hasPrefix("strings/") ? 1 : 0, $1) }
-        for file in files {
-            if let text = try? String(contentsOfFile: options.templatesPath + "/" + file, encoding: .utf8) {
-                sources.append(.init(file: options.templatesPath + "/" + file, text: text))
-            }
+        for path in files {
+            guard let bytes = try? theme.bytes(of: path), let file = theme.files[path] else { continue }
+            sources.append(.init(file: file.displayPath, text: String(decoding: bytes, as: UTF8.self)))
         }
-        for entry in DefaultTheme.encodedFiles where entry.path.hasPrefix("strings/") {
-            if let data = Data(base64Encoded: entry.base64) {
-                sources.append(.init(file: "(built in) Templates/" + entry.path, text: String(decoding: data, as: UTF8.self)))
-            }
+        // Strings are laid entry by entry: the built-in entries a site's file lacks still show.
+        for path in BuiltInTheme.paths where path.hasPrefix("strings/") && theme.files[path]?.origin == .site {
+            guard let bytes = BuiltInTheme.bytes(of: path) else { continue }
+            sources.append(.init(file: Theme.builtInDisplayRoot + "/" + path, text: String(decoding: bytes, as: UTF8.self)))
         }
         if let text = try? String(contentsOfFile: options.configPath, encoding: .utf8) {
             sources.append(.init(file: options.configPath, text: text))
