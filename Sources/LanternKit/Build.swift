@@ -211,7 +211,7 @@ public enum Builder {
     ) throws(BuildFailure) -> SiteRender {
         let plan = plan(site, templates: templates, options: options)
         let pageRenderer = PageRenderer(site: site, templates: templates, forChecks: false)
-        let outcomes = renderPages(plan.pages, with: pageRenderer, into: output)
+        let outcomes = renderPages(OutputPlan.pages(of: plan.outputs, in: site), with: pageRenderer, into: output)
         clock.lap("render and write pages")
         var diagnostics = earlier
         for outcome in outcomes { diagnostics.append(contentsOf: outcome.diagnostics) }

@@ -34,7 +34,7 @@ public enum Checker {
         let output = MemoryOutput()
         let renderer = PageRenderer(site: site, templates: templates)
         let plan = Builder.plan(site, templates: templates, options: options)
-        let outcomes = Builder.renderPages(plan.pages, with: renderer, into: output)
+        let outcomes = Builder.renderPages(OutputPlan.pages(of: plan.outputs, in: site), with: renderer, into: output)
         for outcome in outcomes { diagnostics.append(contentsOf: outcome.diagnostics) }
         if !diagnostics.hasErrors, templates != nil {
             do {

@@ -71,7 +71,8 @@ enum Dependency: Hashable, Sendable {
 /// One file (or, for the search index, one set of files) that a build writes.
 struct PlannedOutput: Sendable {
     enum Product: Sendable {
-        case page(Page)
+        /// The page from this content file (or generated for this folder).
+        case page(String)
         case special(SpecialPage)
         case sitemap
         case robots
@@ -104,9 +105,9 @@ struct PlannedOutput: Sendable {
 struct OutputPlan: Sendable {
     private(set) var outputs: [PlannedOutput] = []
 
-    /// The content pages, in the site's order.
-    var pages: [Page] {
-        outputs.compactMap { if case .page(let page) = $0.product { return page } else { return nil } }
+    /// The content pages of `outputs`, as they are in `site`.
+    static func pages(of outputs: [PlannedOutput], in site: Site) -> [Page] {
+        outputs.compactMap { if case .page(let path) = $0.product { return site.page(at: path) } else { return nil } }
     }
 
     /// - Parameters:
@@ -116,7 +117,7 @@ struct OutputPlan: Sendable {
     init(site: Site, templates: TemplateLibrary?, themeAssets: [Theme.File]) {
         outputs.reserveCapacity(site.pages.count + site.aliases.count + site.staticFiles.count + 16)
         for page in site.pages {
-            outputs.append(PlannedOutput(path: page.outputPath, product: .page(page),
+            outputs.append(PlannedOutput(path: page.outputPath, product: .page(page.sourcePath),
                 reads: OutputPlan.reads(of: page)))
         }
         guard let templates else { return }
@@ -174,8 +175,9 @@ struct OutputPlan: Sendable {
     }
 
     /// The outputs to write again after `change`: those it touches, and those new in this plan
-    /// (`old` is the plan before it).
-    func outputs(touchedBy change: SiteChange, since old: OutputPlan) -> [PlannedOutput] {
+    /// (`old` is the plan before it, nil when the change left the plan as it was).
+    func outputs(touchedBy change: SiteChange, since old: OutputPlan?) -> [PlannedOutput] {
+        guard let old else { return outputs.filter { $0.isTouched(by: change) } }
         let before = Set(old.outputs.map(\.path))
         return outputs.filter { !before.contains($0.path) || $0.isTouched(by: change) }
     }

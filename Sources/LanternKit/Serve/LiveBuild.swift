@@ -139,7 +139,7 @@ final class LiveBuild {
             !changes.themeOrConfig
         else { return nil }
         let old = rendered.site
-        guard let (site, change) = changedSite(old, changes) else { return nil }
+        guard let (site, change, placedAnew) = changedSite(old, changes) else { return nil }
         guard !change.isEmpty else {
             return Update(rendered: rendered, files: [:], gone: [], searchIndexTouched: false)
         }
@@ -147,16 +147,15 @@ final class LiveBuild {
         let renderer = PageRenderer.reads.contains { $0.isTouched(by: change) }
             ? PageRenderer(site: site, templates: templates, forChecks: false)
             : rendered.renderer.updating(site: site)
-        let plan = OutputPlan(site: site, templates: templates,
+        // The plan is made of the site's structure: when that stayed, so did the plan.
+        let plan = !placedAnew ? rendered.plan : OutputPlan(site: site, templates: templates,
             themeAssets: rendered.plan.outputs.compactMap { planned in
                 guard case .themeAsset(let file) = planned.product else { return nil }
                 return file
             })
-        let touched = plan.outputs(touchedBy: change, since: rendered.plan)
+        let touched = plan.outputs(touchedBy: change, since: placedAnew ? rendered.plan : nil)
         var files: [String: [UInt8]] = [:]
-        let pages = touched.compactMap { planned -> Page? in
-            if case .page(let page) = planned.product { return page } else { return nil }
-        }
+        let pages = OutputPlan.pages(of: touched, in: site)
         let outcomes = pages.parallelMap { renderer.render($0) }
         for outcome in outcomes {
             guard outcome.diagnostics.isEmpty, let html = outcome.html else { return nil }
@@ -180,16 +179,17 @@ final class LiveBuild {
         for outcome in outcomes {
             rendered.searchDocuments[outcome.page.sourcePath] = SearchDocument(outcome, in: site)
         }
-        let gone = plan.pathsGone(since: rendered.plan)
+        let gone = placedAnew ? plan.pathsGone(since: rendered.plan) : []
         rendered.renderer = renderer
         rendered.plan = plan
         return Update(rendered: rendered, files: files, gone: gone, searchIndexTouched: searchIndexTouched)
     }
 
-    /// The site with the changed content files loaded again, and how it differs from `old`;
+    /// The site with the changed content files loaded again, how it differs from `old`, and
+    /// whether it was placed anew (its structure changed, `PageFields.structure`);
     /// nil when a file does not load or the new site has a problem (the full build reports
     /// it), or content files came or went.
-    private func changedSite(_ old: Site, _ changes: SourceChanges) -> (Site, SiteChange)? {
+    private func changedSite(_ old: Site, _ changes: SourceChanges) -> (Site, SiteChange, placedAnew: Bool)? {
         let loader = ContentLoader(root: options.contentPath, displayRoot: options.contentPath,
             includeDrafts: options.includeDrafts, urls: old.config.urls)
         var change = SiteChange()
@@ -240,7 +240,7 @@ final class LiveBuild {
         let contentFiles = change.contentFiles
         change = SiteChange(from: old, to: site, candidates: Set(loaded.keys))
         change.contentFiles = contentFiles
-        return (site, change)
+        return (site, change, placesAnew)
     }
 
     static func draftOutputs(_ site: Site) -> Set<String> {

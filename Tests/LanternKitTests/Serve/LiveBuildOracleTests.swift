@@ -60,10 +60,12 @@ import Testing
         {{<base}}{{$main}}{{#allSections}}<h2>{{title}}</h2>{{#pages}}<a href="{{url}}">{{title}}: {{description}}</a>{{/pages}}{{/allSections}}{{/main}}{{/base}}
         """
 
-    @Test func everyServedFileIsAFreshBuildsAfterEveryEdit() throws {
+    /// With drafts left out (`lantern build`), and shown (`lantern serve`'s default), 150 edits each.
+    @Test(arguments: [false, true])
+    func everyServedFileIsAFreshBuildsAfterEveryEdit(includeDrafts: Bool) throws {
         let environment = ProcessInfo.processInfo.environment
-        let seed = environment["LANTERN_ORACLE_SEED"].flatMap { UInt64($0) } ?? 20_261_202
-        let edits = environment["LANTERN_ORACLE_EDITS"].flatMap { Int($0) } ?? 300
+        let seed = environment["LANTERN_ORACLE_SEED"].flatMap { UInt64($0) } ?? (includeDrafts ? 20_261_203 : 20_261_202)
+        let edits = environment["LANTERN_ORACLE_EDITS"].flatMap { Int($0) } ?? 150
         var random = SeededRandom(state: seed)
         let root = NSTemporaryDirectory() + "lantern-oracle-" + UUID().uuidString
         try FileManager.default.copyItem(atPath: FixtureSiteTests.fixtures + "/basic-site", toPath: root)
@@ -88,6 +90,7 @@ import Testing
         options.contentPath = root + "/Content"
         options.templatesPath = root + "/Templates"
         options.outputPath = root + "/Public"
+        options.includeDrafts = includeDrafts
 
         var editable = ["therapies/cbt.md", "therapies/dbt.md", "therapies/_index.md", "family/help.md",
                         "family/draft.md", "_index.md"]
@@ -174,7 +177,7 @@ import Testing
             live.refreshSearchIndex()
             let fresh = LiveBuild(options: options)
             fresh.buildAll()
-            let context = "seed \(seed), edit \(step) (\(what))"
+            let context = "seed \(seed), drafts \(includeDrafts), edit \(step) (\(what))"
             if fresh.served.failure != nil || live.served.failure != nil {
                 failures += 1
                 if environment["LANTERN_ORACLE_VERBOSE"] != nil { print(context, fresh.served.failure ?? []) }
