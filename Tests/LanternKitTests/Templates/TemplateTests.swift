@@ -161,6 +161,19 @@ import Testing
             let text = try String(contentsOfFile: options.templatesPath + "/" + name + ".mustache", encoding: .utf8)
             theirs.register(try MustacheTemplate(string: text), named: name)
         }
+        // The theme's strings, which templates include as `{{> str.KEY}}`.
+        for key in ours.strings.keys {
+            switch ours.strings.located(key)!.entry {
+            case .text(let text):
+                theirs.register(try MustacheTemplate(string: text), named: ThemeStrings.partialPrefix + key)
+            case .plural(let forms):
+                for (category, text) in forms {
+                    theirs.register(try MustacheTemplate(string: text),
+                        named: ThemeStrings.partialPrefix + key + "." + category.rawValue)
+                }
+                theirs.register(try MustacheTemplate(string: forms[.other]!), named: ThemeStrings.partialPrefix + key)
+            }
+        }
         var compared = 0
         for page in prepared.site.pages {
             let rendered = renderer.markdown.render(page.body, file: page.displayPath)
