@@ -1,20 +1,23 @@
 #!/usr/bin/env python3
 """How long `lantern serve` takes from saving a page to serving its new text.
 
-    python3 Benchmarks/serve_latency.py --content DIR [--edits 20] [--port 8071]
+    python3 Benchmarks/serve_latency.py --content DIR [--edits 20] [--port 8071] [--edit body|title]
 
 Starts `lantern serve` on the content folder with this repository's site.yaml and theme,
 then edits pages of every section in turn: each edit appends a unique marker, and the page's
 URL is polled (every 2 ms) until the marker is served. Prints each latency and the median.
-Every page is restored afterwards. Run from the repository root after `swift build -c release`.
+`--edit title` makes the marker the page's title instead (which its section's list and its
+neighbours show too). Every page is restored afterwards. Run from the repository root after
+`swift build -c release`.
 """
-import argparse, os, random, statistics, subprocess, time, urllib.request
+import argparse, os, random, re, statistics, subprocess, time, urllib.request
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--content", required=True)
 parser.add_argument("--binary", default=".build/release/lantern")
 parser.add_argument("--edits", type=int, default=20)
 parser.add_argument("--port", type=int, default=8071)
+parser.add_argument("--edit", choices=["body", "title"], default="body")
 args = parser.parse_args()
 
 serve = subprocess.Popen([args.binary, "serve", "--content", args.content, "--port", str(args.port)],
@@ -51,7 +54,10 @@ try:
         marker = f"bench-marker-{i}-{time.time_ns()}"
         try:
             with open(path, "w", encoding="utf-8") as f:
-                f.write(original + f"\n\n{marker}\n")
+                if args.edit == "title":
+                    f.write(re.sub(r"^title: .*$", f"title: {marker}", original, count=1, flags=re.M))
+                else:
+                    f.write(original + f"\n\n{marker}\n")
             saved = time.perf_counter()
             while marker not in get(url):
                 time.sleep(0.002)

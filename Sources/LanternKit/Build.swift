@@ -98,10 +98,13 @@ public enum Builder {
         public var renderer: PageRenderer
         public var site: Site { renderer.site }
         public var filesWritten: Int
-        /// What the search index was built from, so one page's entry can be replaced.
-        public var searchDocuments: [SearchDocument]
+        /// What the search index was built from, by page (content path), so that one page's
+        /// entry can be replaced.
+        public var searchDocuments: [String: SearchDocument]
         /// The search index's files, which an index built again replaces whole.
         public var searchPaths: Set<String>
+        /// Every output and what it reads, which a partial rebuild compares with a change.
+        var plan: OutputPlan
     }
 
     /// Every stage of `build` except the output folder: renders the whole site into `output`
@@ -115,8 +118,10 @@ public enum Builder {
             diagnostics: diagnostics, clock: &clock)
         // writeSite throws when there are errors, and there are errors whenever templates is nil.
         guard templates != nil else { throw BuildFailure(diagnostics.diagnostics) }
+        var documents: [String: SearchDocument] = [:]
+        for (path, document) in rendered.searchDocuments { documents[path] = document }
         return RenderedSite(renderer: rendered.renderer, filesWritten: rendered.filesWritten,
-            searchDocuments: rendered.searchDocuments, searchPaths: Set(rendered.searchPaths))
+            searchDocuments: documents, searchPaths: Set(rendered.searchPaths), plan: rendered.plan)
     }
 
     /// Configuration, content and theme loaded and checked. Problems are collected through every
@@ -129,8 +134,8 @@ public enum Builder {
         let site = try loadSite(options, diagnostics: &diagnostics)
         var templates: TemplateLibrary?
         do {
-            templates = try TemplateLibrary.load(from: options.templatesPath, displayRoot: options.templatesPath,
-                language: site.config.language)
+            templates = try TemplateLibrary.load(Theme(siteFolder: options.templatesPath,
+                displayRoot: options.templatesPath, settings: site.config.theme), language: site.config.language)
             checkLayouts(site, templates: templates!, templatesDisplay: options.templatesPath,
                 diagnostics: &diagnostics)
         } catch {
@@ -154,7 +159,7 @@ public enum Builder {
         if let baseURL = options.baseURL { config = try config.with(baseURL: baseURL) }
         if options.uglyURLs { config.uglyURLs = true }
         let loader = ContentLoader(root: options.contentPath, displayRoot: options.contentPath,
-            includeDrafts: options.includeDrafts, uglyURLs: config.uglyURLs)
+            includeDrafts: options.includeDrafts, urls: config.urls)
         let loaded = loader.load()
         diagnostics.append(contentsOf: loaded.diagnostics)
         let (site, placementProblems) = Site.assemble(
@@ -185,10 +190,17 @@ public enum Builder {
     /// What rendering the whole site produced.
     struct SiteRender: Sendable {
         var filesWritten: Int
-        /// What the search index was built from (empty when there were no templates).
-        var searchDocuments: [SearchDocument]
+        /// What the search index was built from, with each page's content path, in the site's
+        /// order (empty when there were no templates).
+        var searchDocuments: [(String, SearchDocument)]
         var searchPaths: [String] = []
         var renderer: PageRenderer
+        var plan: OutputPlan
+    }
+
+    /// Every output of the site and what each reads.
+    static func plan(_ site: Site, templates: TemplateLibrary?, options: BuildOptions) -> OutputPlan {
+        OutputPlan(site: site, templates: templates, themeAssets: OutputPlan.themeAssets(of: templates?.theme))
     }
 
     /// Renders and writes every page, then the site files and the search index.
@@ -197,21 +209,25 @@ public enum Builder {
         _ site: Site, templates: TemplateLibrary?, options: BuildOptions, into output: some OutputSink,
         diagnostics earlier: DiagnosticBag, clock: inout StageClock
     ) throws(BuildFailure) -> SiteRender {
+        let plan = plan(site, templates: templates, options: options)
         let pageRenderer = PageRenderer(site: site, templates: templates, forChecks: false)
-        let outcomes = renderPages(site, with: pageRenderer, into: output)
+        let outcomes = renderPages(plan.pages, with: pageRenderer, into: output)
         clock.lap("render and write pages")
         var diagnostics = earlier
         for outcome in outcomes { diagnostics.append(contentsOf: outcome.diagnostics) }
         try diagnostics.throwIfErrors()
-        guard let templates else { return SiteRender(filesWritten: 0, searchDocuments: [], renderer: pageRenderer) }
-        var written = try writeSiteFiles(site, templates: templates, pageRenderer: pageRenderer,
-            options: options, into: output)
+        guard templates != nil else {
+            return SiteRender(filesWritten: 0, searchDocuments: [], renderer: pageRenderer, plan: plan)
+        }
+        let written = try writeSiteFiles(plan, site: site, pageRenderer: pageRenderer, into: output)
         clock.lap("site files and assets")
-        let documents = outcomes.compactMap { SearchDocument($0, in: site) }
-        let searchPaths = try writeSearchIndex(documents, config: site.config, into: output)
+        let documents = outcomes.compactMap { outcome in
+            SearchDocument(outcome, in: site).map { (outcome.page.sourcePath, $0) }
+        }
+        let searchPaths = try writeSearchIndex(documents.map(\.1), config: site.config, into: output)
         clock.lap("search index")
-        return SiteRender(filesWritten: site.pages.count + written + searchPaths.count, searchDocuments: documents,
-            searchPaths: searchPaths, renderer: pageRenderer)
+        return SiteRender(filesWritten: outcomes.count + written + searchPaths.count, searchDocuments: documents,
+            searchPaths: searchPaths, renderer: pageRenderer, plan: plan)
     }
 
     /// The precomputed search index, from every page's text as the Markdown stage found it.
@@ -236,10 +252,10 @@ public enum Builder {
     /// Renders every page on every core and writes those without errors. Each page's HTML stays
     /// in its outcome only for a renderer made for checks (which read it); otherwise it is dropped
     /// once written, so memory grows less with the site.
-    static func renderPages(_ site: Site, with pageRenderer: PageRenderer, into output: some OutputSink)
+    static func renderPages(_ pages: [Page], with pageRenderer: PageRenderer, into output: some OutputSink)
         -> [PageOutcome]
     {
-        site.pages.parallelMap { page -> PageOutcome in
+        pages.parallelMap { page -> PageOutcome in
             var outcome = pageRenderer.render(page)
             if let html = outcome.html {
                 do throws(BuildFailure) {
@@ -256,47 +272,19 @@ public enum Builder {
         }
     }
 
-    /// Everything besides the content pages: special pages, sitemap, robots.txt, redirects,
-    /// copied files. Returns how many files it wrote.
+    /// Everything the plan has besides the content pages and the search index: special pages,
+    /// sitemap, robots.txt, redirects, copied files, theme assets. Returns how many files it wrote.
     static func writeSiteFiles(
-        _ site: Site, templates: TemplateLibrary, pageRenderer: PageRenderer, options: BuildOptions,
-        into output: some OutputSink
+        _ plan: OutputPlan, site: Site, pageRenderer: PageRenderer, into output: some OutputSink
     ) throws(BuildFailure) -> Int {
         var written = 0
-        for special in SpecialPage.allCases where special.isRequired || templates.names.contains(special.template) {
-            try output.write(pageRenderer.render(special), to: special.outputPath)
+        for planned in plan.outputs {
+            switch planned.product {
+            case .page, .searchIndex: continue
+            default: try OutputPlan.write(planned, site: site, renderer: pageRenderer, into: output)
+            }
             written += 1
         }
-        try output.write(SiteFiles.sitemap(site), to: "sitemap.xml")
-        try output.write(SiteFiles.robots(site), to: "robots.txt")
-        written += 2
-        for alias in site.aliases {
-            try output.write(SiteFiles.redirect(alias, site: site, strings: templates.strings), to: alias.outputPath)
-            written += 1
-        }
-        for file in site.staticFiles {
-            try output.copy(from: file.absolutePath, to: file.sourcePath)
-            written += 1
-        }
-        written += try copyAssets(from: options.templatesPath + "/assets", into: output)
         return written
-    }
-
-    /// Copies the theme's `assets/` folder to `assets/` in the output.
-    private static func copyAssets(from directory: String, into output: some OutputSink) throws(BuildFailure) -> Int {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return 0 }
-        var count = 0
-        var paths: [String] = []
-        for case let path as String in enumerator { paths.append(path) }
-        for path in paths.sorted() {
-            var isDirectory: ObjCBool = false
-            let source = directory + "/" + path
-            guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory),
-                !isDirectory.boolValue, !IgnoredFile.isIgnored((path as NSString).lastPathComponent)
-            else { continue }
-            try output.copy(from: source, to: "assets/" + path)
-            count += 1
-        }
-        return count
     }
 }

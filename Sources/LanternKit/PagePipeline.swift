@@ -16,7 +16,7 @@ public struct PagePipeline: Sendable {
             clinic: {name: Clinic, phone: "1"}
             """, file: "site.yaml")
         let neighbour = try! ContentLoader.page(from: Data("---\ntitle: Other\n---\n## Part\n".utf8), path: "other.md",
-            displayPath: "other.md", uglyURLs: false)
+            displayPath: "other.md", urls: URLSpace(uglyURLs: false))
         let (site, _) = Site.assemble(config: config, pages: [neighbour], staticFiles: [], draftPaths: [],
             contentDisplayRoot: "Content")
         self.site = site
@@ -29,7 +29,7 @@ public struct PagePipeline: Sendable {
     /// The finished HTML, or the diagnostics that stopped it.
     public func render(file data: Data, path: String = "fuzz.md") -> Result<String, BuildFailure> {
         do throws(BuildFailure) {
-            var page = try ContentLoader.page(from: data, path: path, displayPath: path, uglyURLs: false)
+            var page = try ContentLoader.page(from: data, path: path, displayPath: path, urls: URLSpace(uglyURLs: false))
             page.frontMatter.layout = "page"
             var placed = site
             placed.pages.append(page)

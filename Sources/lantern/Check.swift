@@ -44,7 +44,9 @@ struct Check: AsyncParsableCommand {
             var stderr = StandardError()
             for diagnostic in result.diagnostics { print(diagnostic, to: &stderr) }
             print("lantern check: \(result.errors) error\(result.errors == 1 ? "" : "s"), "
-                + "\(result.warnings) warning\(result.warnings == 1 ? "" : "s") in \(result.pagesChecked) pages")
+                + "\(result.warnings) warning\(result.warnings == 1 ? "" : "s")"
+                + (result.notes > 0 ? ", \(result.notes) note\(result.notes == 1 ? "" : "s")" : "")
+                + " in \(result.pagesChecked) pages")
         case .json:
             print(CheckReportJSON.render(result))
         }

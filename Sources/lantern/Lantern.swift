@@ -12,7 +12,7 @@ struct Lantern: AsyncParsableCommand {
             the Mustache templates of a theme, and writes a complete static site with a \
             search index. Paths are relative to the current folder.
             """,
-        subcommands: [Build.self, Check.self, Search.self, Serve.self, New.self]
+        subcommands: [Build.self, Check.self, Search.self, Serve.self, New.self, ThemeCommand.self]
     )
 }
 
@@ -24,7 +24,7 @@ struct SiteLocation: ParsableArguments {
     @Option(help: "The folder of Markdown pages.")
     var content = "Content"
 
-    @Option(help: "The theme folder: Mustache templates and an assets/ folder.")
+    @Option(help: "The site's theme folder (templates, partials, assets), laid over the built-in theme file by file; it need not exist.")
     var templates = "Templates"
 
     /// Build options reading from these places; the command sets the rest.

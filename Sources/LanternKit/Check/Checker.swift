@@ -5,6 +5,7 @@ public enum Checker {
     public static let rules: [any CheckRule] = [
         BrokenAnchorRule(), ThirdPartyResourceRule(), ImageAltRule(), HeadingOrderRule(), LinkTextRule(),
         DescriptionRule(), DuplicateTitleRule(), ReadingGradeRule(), LongSentenceRule(), ReviewDateRule(),
+        PlaceholderRule(),
     ]
 
     public struct Result: Sendable {
@@ -12,6 +13,7 @@ public enum Checker {
         public var pagesChecked: Int
         public var errors: Int { diagnostics.filter { $0.severity == .error }.count }
         public var warnings: Int { diagnostics.filter { $0.severity == .warning }.count }
+        public var notes: Int { diagnostics.filter { $0.severity == .note }.count }
     }
 
     public static func check(_ options: BuildOptions, today: SiteDate = .today) -> Result {
@@ -31,12 +33,12 @@ public enum Checker {
         var diagnostics = prepared.diagnostics
         let output = MemoryOutput()
         let renderer = PageRenderer(site: site, templates: templates)
-        let outcomes = Builder.renderPages(site, with: renderer, into: output)
+        let plan = Builder.plan(site, templates: templates, options: options)
+        let outcomes = Builder.renderPages(plan.pages, with: renderer, into: output)
         for outcome in outcomes { diagnostics.append(contentsOf: outcome.diagnostics) }
-        if !diagnostics.hasErrors, let templates {
+        if !diagnostics.hasErrors, templates != nil {
             do {
-                _ = try Builder.writeSiteFiles(site, templates: templates, pageRenderer: renderer,
-                    options: options, into: output)
+                _ = try Builder.writeSiteFiles(plan, site: site, pageRenderer: renderer, into: output)
             } catch {
                 diagnostics.append(contentsOf: error.diagnostics)
             }
@@ -53,6 +55,9 @@ public enum Checker {
             diagnostics.append(contentsOf: RenderedLinkRule.problems(in: output, outcomes: outcomes, site: site,
                 sources: linkSources(options)))
         }
+        diagnostics.append(contentsOf: PlaceholderRule.configPlaceholders(at: options.configPath))
+        diagnostics.append(contentsOf: ThemeBaseRecord.staleOverrides(in: options.templatesPath,
+            displayRoot: options.templatesPath))
         let sorted = diagnostics.diagnostics.sorted {
             ($0.location, $0.severity, $0.message) < ($1.location, $1.severity, $1.message)
         }
@@ -65,18 +70,19 @@ extension Checker {
     /// (the site's, then the built-in strings), then `site.yaml`.
     static func linkSources(_ options: BuildOptions) -> [RenderedLinkRule.Source] {
         var sources: [RenderedLinkRule.Source] = []
-        let files = (FileManager.default.enumerator(atPath: options.templatesPath)?.allObjects as? [String] ?? [])
+        // The theme as the build lays it: the site's files over the built-in ones.
+        let theme = Theme(siteFolder: options.templatesPath, displayRoot: options.templatesPath)
+        let files = theme.paths()
             .filter { !$0.hasPrefix("assets/") && ($0.hasSuffix(".mustache") || $0.hasPrefix("strings/") && $0.hasSuffix(".yaml")) }
             .sorted { ($0.hasPrefix("strings/") ? 1 : 0, $0) < ($1.hasPrefix("strings/") ? 1 : 0, $1) }
-        for file in files {
-            if let text = try? String(contentsOfFile: options.templatesPath + "/" + file, encoding: .utf8) {
-                sources.append(.init(file: options.templatesPath + "/" + file, text: text))
-            }
+        for path in files {
+            guard let bytes = try? theme.bytes(of: path), let file = theme.files[path] else { continue }
+            sources.append(.init(file: file.displayPath, text: String(decoding: bytes, as: UTF8.self)))
         }
-        for entry in DefaultTheme.encodedFiles where entry.path.hasPrefix("strings/") {
-            if let data = Data(base64Encoded: entry.base64) {
-                sources.append(.init(file: "(built in) Templates/" + entry.path, text: String(decoding: data, as: UTF8.self)))
-            }
+        // Strings are laid entry by entry: the built-in entries a site's file lacks still show.
+        for path in BuiltInTheme.paths where path.hasPrefix("strings/") && theme.files[path]?.origin == .site {
+            guard let bytes = BuiltInTheme.bytes(of: path) else { continue }
+            sources.append(.init(file: Theme.builtInDisplayRoot + "/" + path, text: String(decoding: bytes, as: UTF8.self)))
         }
         if let text = try? String(contentsOfFile: options.configPath, encoding: .utf8) {
             sources.append(.init(file: options.configPath, text: text))

@@ -32,6 +32,8 @@ public struct SiteConfig: Sendable {
     public var searchShardBytes: Int
     public var maxReadingGrade: Double
     public var reviewMonths: Int
+    /// `theme:`: colours, logo and footer links of the built-in theme.
+    public var theme = ThemeSettings()
     /// The whole file as template values.
     private(set) var templateValues: [String: TemplateValue]
 
@@ -78,6 +80,9 @@ public struct SiteConfig: Sendable {
             var searchFields = YAMLFields(search)
             if let kilobytes = searchFields.int("shard_kb") { config.searchShardBytes = max(1, kilobytes) * 1024 }
             fields.absorb(searchFields)
+        }
+        if let theme = fields.mapping("theme") {
+            config.theme = ThemeSettings.read(theme, fields: &fields)
         }
         if let menu = root["menu"] {
             config.menu = readMenu(menu, fields: &fields)

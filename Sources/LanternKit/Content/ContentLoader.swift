@@ -9,7 +9,7 @@ struct ContentLoader {
     /// How the content folder is written in messages (`Content`).
     let displayRoot: String
     let includeDrafts: Bool
-    let uglyURLs: Bool
+    let urls: URLSpace
 
     struct Discovery {
         var markdown: [String] = []
@@ -134,11 +134,11 @@ struct ContentLoader {
             throw BuildFailure(.error(SourceLocation(file: displayPath),
                 "cannot read this file (check its permissions)"))
         }
-        return try ContentLoader.page(from: data, path: path, displayPath: displayPath, uglyURLs: uglyURLs)
+        return try ContentLoader.page(from: data, path: path, displayPath: displayPath, urls: urls)
     }
 
     /// A page from its file's bytes: decoded, front matter parsed and checked, placed at its URL.
-    static func page(from data: Data, path: String, displayPath: String, uglyURLs: Bool)
+    static func page(from data: Data, path: String, displayPath: String, urls: URLSpace)
         throws(BuildFailure) -> Page
     {
         let text = try SourceText.decode(data, file: displayPath)
@@ -151,8 +151,7 @@ struct ContentLoader {
         }
         let isIndex = path == "_index.md" || path.hasSuffix("/_index.md")
         let kind: Page.Kind = path == "_index.md" ? .home : isIndex ? .section : .page
-        let placement = PagePath.place(sourcePath: path, slug: kind == .home ? nil : matter.slug,
-            uglyURLs: uglyURLs)
+        let placement = urls.page(sourcePath: path, slug: kind == .home ? nil : matter.slug)
         let folder = PagePath.folder(of: path)
         return Page(
             sourcePath: path, displayPath: displayPath, kind: kind, frontMatter: matter,

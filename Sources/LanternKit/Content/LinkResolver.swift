@@ -8,16 +8,16 @@ public struct LinkResolver: Sendable {
     private let draftPaths: Set<String>
     private let unloadedPaths: Set<String>
     private let staticURLs: [String: String]
-    private let uglyURLs: Bool
+    private let urlSpace: URLSpace
 
     public init(pages: [Page], staticFiles: [StaticFile], draftPaths: Set<String> = [],
-                unloadedPaths: Set<String> = [], uglyURLs: Bool = false) {
-        var urls: [String: String] = [:]
-        for page in pages where !page.isGenerated { urls[page.sourcePath] = page.url }
-        pageURLs = urls
+                unloadedPaths: Set<String> = [], urls: URLSpace = URLSpace(uglyURLs: false)) {
+        var pageURLs: [String: String] = [:]
+        for page in pages where !page.isGenerated { pageURLs[page.sourcePath] = page.url }
+        self.pageURLs = pageURLs
         self.draftPaths = draftPaths
         self.unloadedPaths = unloadedPaths
-        self.uglyURLs = uglyURLs
+        urlSpace = urls
         staticURLs = Dictionary(staticFiles.map { ($0.sourcePath, $0.url) }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -46,7 +46,7 @@ public struct LinkResolver: Sendable {
         if isMarkdown {
             if let url = pageURLs[target] { return .rewrite(url + suffix) }
             if unloadedPaths.contains(target) {
-                return .rewrite(PagePath.place(sourcePath: target, slug: nil, uglyURLs: uglyURLs).url + suffix)
+                return .rewrite(urlSpace.page(sourcePath: target, slug: nil).url + suffix)
             }
             if draftPaths.contains(target) {
                 return .broken("link '\(destination)' names a draft page, which is not published; "

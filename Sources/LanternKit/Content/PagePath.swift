@@ -1,32 +1,6 @@
-/// Maps a content file to its URL and output file: `therapies/cbt.md` → `/therapies/cbt/`
-/// and `therapies/cbt/index.html`, or with `ugly_urls` → `/therapies/cbt.html`, a file of that
-/// name. `_index.md` files stand for their folder either way.
+/// Path arithmetic on `/`-separated content and URL paths: percent-encoding, `..`, folders,
+/// slugs. Where a page's URL and file go is `URLSpace`'s business.
 enum PagePath {
-    struct Placement: Equatable {
-        var url: String
-        var outputPath: String
-    }
-
-    /// Where a page goes. `slug` replaces the last path component.
-    static func place(sourcePath: String, slug: String?, uglyURLs: Bool) -> Placement {
-        var components = sourcePath.split(separator: "/").map(String.init)
-        let file = components.removeLast()
-        let isIndex = file == "_index.md"
-        if !isIndex {
-            components.append(String(file.dropLast(3)))
-        }
-        if let slug, !components.isEmpty {
-            components[components.count - 1] = slug
-        }
-        if uglyURLs && !isIndex && !components.isEmpty {
-            let path = components.joined(separator: "/") + ".html"
-            return Placement(url: url(of: path), outputPath: path)
-        }
-        let folder = components.joined(separator: "/")
-        let url = url(of: folder) + (components.isEmpty ? "" : "/")
-        return Placement(url: url, outputPath: folder.isEmpty ? "index.html" : folder + "/index.html")
-    }
-
     /// Why a slug cannot be used, or nil when it is fine. A slug names one path component.
     static func problem(withSlug slug: String) -> String? {
         if slug.trimmingWhitespace().isEmpty { return "the slug is empty" }

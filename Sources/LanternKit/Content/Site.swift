@@ -73,7 +73,7 @@ public struct Site: Sendable {
         for page in pages {
             for alias in page.frontMatter.aliases {
                 let location = page.frontMatter.location(of: "aliases") ?? page.location(line: 1)
-                guard let placed = placeAlias(alias) else {
+                guard let placed = URLSpace.alias(alias) else {
                     diagnostics.error(location, "alias '\(alias)' must be a path on this site like "
                         + "'/old-page/', without '..'")
                     continue
@@ -147,6 +147,12 @@ public struct Site: Sendable {
 
     public var home: Page? { sectionPage("") }
 
+    /// The page made from a content file (`therapies/cbt.md`), or generated for a folder
+    /// (`therapies/_index.md`).
+    public func page(at sourcePath: String) -> Page? {
+        indexByPath[sourcePath].map { pages[$0] }
+    }
+
     /// Home, then each enclosing section, then the page itself.
     public func breadcrumbs(for page: Page) -> [Page] {
         var trail: [Page] = [page]
@@ -174,23 +180,11 @@ public struct Site: Sendable {
             .map { SiteConfig.MenuItem(title: $0.title, url: $0.url) }
     }
 
-    private static func placeAlias(_ alias: String) -> (url: String, outputPath: String)? {
-        guard alias.hasPrefix("/"), !alias.hasPrefix("//"), !LinkResolver.hasScheme(alias) else { return nil }
-        let decoded = alias.removingPercentEncodingIfValid
-        let raw = decoded.split(separator: "/", omittingEmptySubsequences: true)
-        guard !raw.isEmpty, !raw.contains(".."), !raw.contains("."),
-            !raw.contains(where: { $0.hasPrefix(".") || $0.contains("\\") }),
-            let path = PagePath.normalized(decoded), !path.isEmpty
-        else { return nil }
-        if path.hasSuffix(".html") { return (PagePath.url(of: path), path) }
-        return (PagePath.url(of: path) + "/", path + "/index.html")
-    }
-
     private static func generatedSection(_ folder: String, config: SiteConfig, displayRoot: String) -> Page {
         let name = folder.split(separator: "/").last.map(String.init) ?? ""
         let title = folder.isEmpty ? config.title : humanized(name)
         let source = folder.isEmpty ? "_index.md" : folder + "/_index.md"
-        let placement = PagePath.place(sourcePath: source, slug: nil, uglyURLs: config.uglyURLs)
+        let placement = config.urls.page(sourcePath: source, slug: nil)
         let matter = FrontMatter(
             title: title, description: "", date: nil, lastReviewed: nil, reviewedBy: nil, tags: [],
             draft: false, weight: 0, slug: nil, aliases: [], layout: nil, language: nil,

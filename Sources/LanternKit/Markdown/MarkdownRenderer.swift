@@ -19,6 +19,12 @@ public struct RenderedMarkdown: Sendable {
     public var blocks: [TextBlock]
     /// Broken links, with their lines in the page's file.
     public var diagnostics: [Diagnostic]
+
+    /// A page whose Markdown is not rendered: only the error.
+    static func failed(_ location: SourceLocation, _ message: String) -> RenderedMarkdown {
+        RenderedMarkdown(html: "", headings: [], parts: [], links: [], blocks: [],
+            diagnostics: [.error(location, message)])
+    }
 }
 
 /// Renders GitHub-flavored Markdown with libcmark-gfm.
@@ -32,6 +38,11 @@ public struct MarkdownRenderer: Sendable {
 
     /// Whether `links` and `blocks` are collected: only checks read them.
     public var collectsCheckText: Bool
+
+    /// Checked before cmark sees the text: see `MarkdownLimits`.
+    public var limits = MarkdownLimits()
+    /// How long cmark may take over one large page: see `ParseDeadline`.
+    public var deadlineSeconds = ParseDeadline.standardSeconds
 
     /// The scrolling wrapper's opening around each Markdown table, with the theme's name for
     /// a table as its label.
@@ -53,24 +64,27 @@ public struct MarkdownRenderer: Sendable {
         _ markdown: String, file: String, firstLine: Int = 1,
         resolveLink: (String) -> LinkResolution = { _ in .keep }
     ) -> RenderedMarkdown {
+        if let violation = limits.violation(in: markdown) {
+            return .failed(SourceLocation(file: file, line: violation.line + firstLine - 1, column: 1),
+                violation.message)
+        }
         // Its first reading registers the extensions (global state, once, before any parser).
         let takeTurns = SpecialCharacters.parsesTakeTurns
         var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
         if allowRawHTML { options |= CMARK_OPT_UNSAFE }
         guard let parser = cmark_parser_new(options) else { fatalError("cmark: out of memory") }
-        defer { cmark_parser_free(parser) }
         for name in MarkdownRenderer.extensionNames {
             if let ext = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
-        if takeTurns { SpecialCharacters.turns.lock() }
-        markdown.utf8CString.withUnsafeBufferPointer { buffer in
-            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        let parsed = ParseDeadline.parse(markdown, with: parser, takeTurns: takeTurns, seconds: deadlineSeconds)
+        guard let document = parsed else {
+            return .failed(SourceLocation(file: file, line: firstLine, column: 1),
+                "cmark took more than \(deadlineSeconds) s to read this page's Markdown and was stopped: "
+                + "simplify it (deep nesting, long runs of brackets or emphasis marks) or split it")
         }
-        let finished = cmark_parser_finish(parser)
-        if takeTurns { SpecialCharacters.turns.unlock() }
-        guard let document = finished else { fatalError("cmark: out of memory") }
+        defer { cmark_parser_free(parser) }
         defer { cmark_node_free(document) }
 
         var walker = TreeWalker(file: file, lineOffset: firstLine - 1, allowRawHTML: allowRawHTML,

@@ -1,9 +1,9 @@
 import Foundation
 
-/// `lantern new site`: a small site that builds as it is, with a copy of the default theme.
-///
-/// The theme is compiled into Lantern from the repository's `Templates/` folder when Lantern
-/// is built (the EmbedDefaultTheme plugin), so the binary needs nothing beside it.
+/// `lantern new site`: a small site that builds as it is, with the pages the built-in theme
+/// links to (get help now, contact, glossary) and no copy of the theme: the site is built with
+/// the theme compiled into Lantern, and `lantern theme eject` copies a file to change it.
+/// What a writer must fill in is marked `TODO`, which `lantern check` lists.
 public enum NewSite {
     /// Writes the site into `folder`, which must not exist or be empty. Returns the files
     /// written, relative to `folder`.
@@ -23,14 +23,14 @@ public enum NewSite {
             }
         }
         let day = isoDay(today)
-        var files: [(String, [UInt8])] = [
+        let files: [(String, [UInt8])] = [
             ("site.yaml", Array(config(title: title ?? "My health information site").utf8)),
             ("Content/_index.md", Array(home(date: day).utf8)),
             ("Content/about.md", Array(about(date: day).utf8)),
+            ("Content/get-help-now.md", Array(getHelpNow(date: day).utf8)),
+            ("Content/contact.md", Array(contact(date: day).utf8)),
+            ("Content/glossary.md", Array(glossary(date: day).utf8)),
         ]
-        for theme in try DefaultThemeFiles.all() {
-            files.append(("Templates/" + theme.path, theme.bytes))
-        }
         for (path, bytes) in files {
             try FileWriting.createNew(folder + "/" + path, bytes: bytes, display: folder + "/" + path,
                 existsMessage: "\(folder)/\(path) already exists; lantern new never overwrites files")
@@ -50,8 +50,8 @@ public enum NewSite {
         # Shown at the foot of every page.
         disclaimer: This site gives general information, not medical advice. It does not replace care from a qualified professional who knows your situation.
 
-        # The crisis line at the top of every page. These are United States numbers: use
-        # the ones where your readers live.
+        # The crisis line at the top of every page, and the services listed in full on the
+        # get help now page. These are United States numbers: use the ones where your readers live.
         crisis:
           summary: In crisis? Free, confidential help, any time.
           links:
@@ -59,6 +59,41 @@ public enum NewSite {
               href: "tel:988"
             - label: Emergency? Call 911
               href: "tel:911"
+          services:
+            - name: 988 Suicide & Crisis Lifeline
+              details: Call or text 988. Free and confidential, 24 hours a day, 7 days a week.
+              links:
+                - label: Call 988
+                  href: "tel:988"
+                - label: Text 988
+                  href: "sms:988"
+            - name: Emergency services
+              details: If someone is in immediate danger, call 911 or go to the nearest emergency room.
+              links:
+                - label: Call 911
+                  href: "tel:911"
+
+        # Your clinic, shown on the contact page and at the foot of every page. Remove the #
+        # at the start of each line and fill in your own details.
+        # clinic:
+        #   name: Your clinic's name
+        #   phone: (555) 010-0199
+        #   phone_link: "+15550100199"
+        #   email: hello@clinic.example
+        #   address:
+        #     street: 100 Example Street
+        #     city: Springfield
+        #     region: ST
+        #     postal_code: "00000"
+        #   hours:
+        #     - Monday to Friday, 9 a.m. to 5 p.m.
+
+        # The look of the built-in theme (see the README): colours in quotes, checked for contrast.
+        # theme:
+        #   brand: "#1d4e5f"
+        #   accent: "#1a5a73"
+        #   logo: /logo.svg
+        #   footer_links: [contact, get-help-now, glossary, site-index]
 
         """
     }
@@ -101,22 +136,66 @@ public enum NewSite {
 
         """
     }
-}
 
-/// The default theme's files, decoded from what the build compiled in.
-enum DefaultThemeFiles {
-    static func all() throws(ScaffoldError) -> [(path: String, bytes: [UInt8])] {
-        var files: [(path: String, bytes: [UInt8])] = []
-        for entry in DefaultTheme.encodedFiles {
-            guard let data = Data(base64Encoded: entry.base64) else {
-                throw ScaffoldError("the default theme compiled into lantern is damaged (\(entry.path)); "
-                    + "rebuild lantern")
-            }
-            files.append((entry.path, [UInt8](data)))
-        }
-        if files.isEmpty {
-            throw ScaffoldError("this lantern was built without a default theme; rebuild it from its repository")
-        }
-        return files
+    static func getHelpNow(date: String) -> String {
+        """
+        ---
+        title: Get help now
+        description: Where to get help right away in a mental health crisis.
+        date: \(date)
+        last_reviewed: \(date)
+        layout: crisis
+        ---
+
+        If you are struggling right now, you are not alone. Help is free, and it is there day and
+        night. The services above come from `crisis:` in `site.yaml`.
+
+        TODO: add the crisis services where your readers live, and check every number. Then
+        remove this line.
+
+        ## If someone is in danger
+
+        Call emergency services now. Stay with the person if it is safe to do so.
+
+        """
+    }
+
+    static func contact(date: String) -> String {
+        """
+        ---
+        title: Contact us
+        description: How to reach us.
+        date: \(date)
+        last_reviewed: \(date)
+        layout: contact
+        ---
+
+        TODO: say how to reach you. Put your phone number, email, address and hours under
+        `clinic:` in `site.yaml`: they then show on this page and at the foot of every page.
+
+        **Our phone line is not a crisis line.** Is someone in danger? Then go to
+        [get help now](get-help-now.md).
+
+        """
+    }
+
+    static func glossary(date: String) -> String {
+        """
+        ---
+        title: Glossary
+        description: The meaning of words you may read on this site.
+        date: \(date)
+        last_reviewed: \(date)
+        ---
+
+        The words you may read on this site, in plain language.
+
+        TODO: add the words your readers ask about, each as a heading with a short meaning.
+
+        ## Outpatient care
+
+        Care you get while you live at home. You come in for visits, then go home.
+
+        """
     }
 }

@@ -10,14 +10,15 @@ struct ServedSite: Sendable {
     var failure: [Diagnostic]?
 }
 
-/// Builds the site into memory for `lantern serve`, and after a change rebuilds only what the
-/// change affects when that is certain, else everything.
+/// Builds the site into memory for `lantern serve`, and after a change writes again only the
+/// outputs whose declared dependencies (`OutputPlan`) the change touched.
 ///
-/// A page whose Markdown changed, or whose front matter changed in a way no other page shows,
-/// is rendered again alone with its section's list page and its previous and next pages. A
-/// change another page could show (title, weight, slug, draft, aliases, layout, description,
-/// dates), a new or deleted file, a template or the configuration rebuilds the whole site, as
-/// does any change while the last build failed.
+/// Changed, added and deleted pages are loaded again and the site placed anew when their
+/// place or order changed; the change, compared field by field with the last build
+/// (`SiteChange`), picks the outputs to write again. A template, the configuration, a content
+/// file added or deleted (which every page's links resolve against) rebuild the whole site,
+/// as does any change while the last build failed, or one that makes an error (the full build
+/// reports it).
 final class LiveBuild {
     enum Outcome {
         /// Everything was built again.
@@ -33,6 +34,8 @@ final class LiveBuild {
     private var last: Builder.RenderedSite?
     /// The search index being rebuilt on another thread after partial rebuilds.
     private let searchRefresh = SearchRefresh()
+    /// Set when pages changed since the search index was last built.
+    private var searchIndexIsStale = false
 
     init(options: BuildOptions) {
         self.options = options
@@ -48,7 +51,7 @@ final class LiveBuild {
             var files: [String: [UInt8]] = [:]
             for path in output.paths { files[path] = output.file(path) }
             last = rendered
-            pendingSearchUpdate = []
+            searchIndexIsStale = false
             searchRefresh.cancel()
             served = ServedSite(files: files, draftOutputs: LiveBuild.draftOutputs(rendered.site), failure: nil)
             return .full(pages: rendered.site.pages.count, seconds: LiveBuild.seconds(since: start))
@@ -59,18 +62,17 @@ final class LiveBuild {
         }
     }
 
-    /// Pages rendered by the last partial rebuild whose search entries are not yet in the index.
-    private var pendingSearchUpdate: [PageOutcome] = []
-
     /// Brings the served site's pages up to date with `changes`. After a partial rebuild the
     /// search index still holds the old text until `refreshSearchIndex()`: the edited page is
     /// served first, the index (which holds every page) follows.
     func apply(_ changes: SourceChanges) -> Outcome {
         let start = DispatchTime.now()
         guard let update = partialUpdate(for: changes) else { return buildAll() }
+        for path in update.gone { served.files[path] = nil }
         served.files.merge(update.files) { _, new in new }
-        last?.renderer = update.renderer
-        pendingSearchUpdate += update.outcomes
+        served.draftOutputs = LiveBuild.draftOutputs(update.rendered.site)
+        last = update.rendered
+        if update.searchIndexTouched { searchIndexIsStale = true }
         return .partial(outputs: update.files.keys.sorted(), seconds: LiveBuild.seconds(since: start))
     }
 
@@ -109,17 +111,11 @@ final class LiveBuild {
         last?.searchPaths = Set(files.keys)
     }
 
-    /// The documents with the pending pages' entries replaced, or nil when none are pending.
+    /// Every page's document in the site's order, or nil when the index is current.
     private func takeSearchUpdate() -> ([SearchDocument], SiteConfig)? {
-        guard !pendingSearchUpdate.isEmpty, let site = last?.site, var documents = last?.searchDocuments
-        else { return nil }
-        for outcome in pendingSearchUpdate {
-            guard let document = SearchDocument(outcome, in: site) else { continue }
-            if let i = documents.firstIndex(where: { $0.url == document.url }) { documents[i] = document }
-        }
-        pendingSearchUpdate = []
-        last?.searchDocuments = documents
-        return (documents, site.config)
+        guard searchIndexIsStale, let last else { return nil }
+        searchIndexIsStale = false
+        return (last.site.pages.compactMap { last.searchDocuments[$0.sourcePath] }, last.site.config)
     }
 
     /// The index holds every page, so it is built again whole.
@@ -129,85 +125,122 @@ final class LiveBuild {
         return files
     }
 
-    /// The files a change rewrites, or nil when only a full build is certain to be right.
-    private func partialUpdate(for changes: SourceChanges)
-        -> (renderer: PageRenderer, files: [String: [UInt8]], outcomes: [PageOutcome])?
-    {
-        guard served.failure == nil, var site = last?.site, let lastRenderer = last?.renderer,
-            let templates = lastRenderer.templates,
-            changes.addedOrRemovedContent.isEmpty, !changes.themeOrConfig, !changes.modifiedContent.isEmpty
-        else { return nil }
-        let loader = ContentLoader(root: options.contentPath, displayRoot: options.contentPath,
-            includeDrafts: options.includeDrafts, uglyURLs: site.config.uglyURLs)
-        var changed: [Int] = []
-        var files: [String: [UInt8]] = [:]
-        var listingsChanged = false
-        for path in changes.modifiedContent.sorted() {
-            guard path.hasSuffix(".md") else {
-                // An image or PDF: copied as it is.
-                guard site.staticFiles.contains(where: { $0.sourcePath == path }),
-                    let data = FileManager.default.contents(atPath: options.contentPath + "/" + path)
-                else { return nil }
-                files[path] = [UInt8](data)
-                continue
-            }
-            guard let index = site.pages.firstIndex(where: { $0.sourcePath == path && !$0.isGenerated }),
-                let page = try? loader.loadPage(path, root: options.contentPath)
-            else { return nil }  // a draft left out, or an error: the full build reports it
-            let old = site.pages[index]
-            guard LiveBuild.placesTheSame(old, page) else { return nil }
-            if !LiveBuild.listsTheSame(old, page) {
-                // Only regular pages: a section's description also shows in its children's pages.
-                guard page.kind == .page else { return nil }
-                listingsChanged = true
-            }
-            site.pages[index] = page
-            changed.append(index)
-        }
+    /// What a partial rebuild made: the new state, the files written again and those gone.
+    private struct Update {
+        var rendered: Builder.RenderedSite
+        var files: [String: [UInt8]]
+        var gone: [String]
+        var searchIndexTouched: Bool
+    }
 
-        // The changed pages; when what lists show of them changed, also each one's section
-        // list and its neighbours.
-        var toRender: [String: Page] = [:]
-        for index in changed {
-            let page = site.pages[index]
-            toRender[page.sourcePath] = page
-            guard listingsChanged else { continue }
-            if page.kind == .page, let section = site.sectionPage(page.sectionPath) {
-                toRender[section.sourcePath] = section
-            }
-            let (previous, next) = site.neighbours(of: page)
-            for neighbour in [previous, next].compactMap({ $0 }) { toRender[neighbour.sourcePath] = neighbour }
+    /// The outputs a change writes again, or nil when only a full build is certain to be right.
+    private func partialUpdate(for changes: SourceChanges) -> Update? {
+        guard served.failure == nil, var rendered = last, let templates = rendered.renderer.templates,
+            !changes.themeOrConfig
+        else { return nil }
+        let old = rendered.site
+        guard let (site, change) = changedSite(old, changes) else { return nil }
+        guard !change.isEmpty else {
+            return Update(rendered: rendered, files: [:], gone: [], searchIndexTouched: false)
         }
-        let renderer = lastRenderer.updating(site: site)
-        let pages = toRender.keys.sorted().compactMap { toRender[$0] }
+        // The renderer keeps link targets and the menu's variants; a change to those makes a new one.
+        let renderer = PageRenderer.reads.contains { $0.isTouched(by: change) }
+            ? PageRenderer(site: site, templates: templates, forChecks: false)
+            : rendered.renderer.updating(site: site)
+        let plan = OutputPlan(site: site, templates: templates,
+            themeAssets: rendered.plan.outputs.compactMap { planned in
+                guard case .themeAsset(let file) = planned.product else { return nil }
+                return file
+            })
+        let touched = plan.outputs(touchedBy: change, since: rendered.plan)
+        var files: [String: [UInt8]] = [:]
+        let pages = touched.compactMap { planned -> Page? in
+            if case .page(let page) = planned.product { return page } else { return nil }
+        }
         let outcomes = pages.parallelMap { renderer.render($0) }
         for outcome in outcomes {
             guard outcome.diagnostics.isEmpty, let html = outcome.html else { return nil }
             files[outcome.page.outputPath] = html
         }
-        if listingsChanged {
-            // Lists of every page, and lastmod dates.
-            for special in SpecialPage.allCases
-            where special != .notFound && templates.names.contains(special.template) {
-                files[special.outputPath] = renderer.render(special)
+        let output = MemoryOutput()
+        var searchIndexTouched = false
+        for planned in touched {
+            switch planned.product {
+            case .page: continue
+            case .searchIndex: searchIndexTouched = true
+            default:
+                guard (try? OutputPlan.write(planned, site: site, renderer: renderer, into: output)) != nil
+                else { return nil }
             }
-            files["sitemap.xml"] = Array(SiteFiles.sitemap(site).utf8)
         }
-        return (renderer, files, outcomes)
+        for path in output.paths { files[path] = output.file(path) }
+        for changed in change.pages where site.page(at: changed.sourcePath) == nil {
+            rendered.searchDocuments[changed.sourcePath] = nil
+        }
+        for outcome in outcomes {
+            rendered.searchDocuments[outcome.page.sourcePath] = SearchDocument(outcome, in: site)
+        }
+        let gone = plan.pathsGone(since: rendered.plan)
+        rendered.renderer = renderer
+        rendered.plan = plan
+        return Update(rendered: rendered, files: files, gone: gone, searchIndexTouched: searchIndexTouched)
     }
 
-    /// Same URL, same place in its section's order and the same page to every other page.
-    static func placesTheSame(_ a: Page, _ b: Page) -> Bool {
-        let x = a.frontMatter, y = b.frontMatter
-        return a.kind == b.kind && a.url == b.url && a.outputPath == b.outputPath && x.title == y.title
-            && x.weight == y.weight && x.slug == y.slug && x.draft == y.draft && x.aliases == y.aliases
-            && x.layout == y.layout
-    }
-
-    /// What section lists, neighbour links, the site index and the sitemap show of a page.
-    static func listsTheSame(_ a: Page, _ b: Page) -> Bool {
-        let x = a.frontMatter, y = b.frontMatter
-        return x.description == y.description && x.lastReviewed == y.lastReviewed && x.date == y.date
+    /// The site with the changed content files loaded again, and how it differs from `old`;
+    /// nil when a file does not load or the new site has a problem (the full build reports
+    /// it), or content files came or went.
+    private func changedSite(_ old: Site, _ changes: SourceChanges) -> (Site, SiteChange)? {
+        let loader = ContentLoader(root: options.contentPath, displayRoot: options.contentPath,
+            includeDrafts: options.includeDrafts, urls: old.config.urls)
+        var change = SiteChange()
+        var loaded: [String: Page?] = [:]  // content path → the page now, or nil when gone
+        var draftPaths = old.draftPaths
+        for path in changes.modifiedContent.union(changes.addedOrRemovedContent).sorted() {
+            let onDisk = FileManager.default.fileExists(atPath: options.contentPath + "/" + path)
+            guard path.hasSuffix(".md") else {
+                guard changes.modifiedContent.contains(path), onDisk,
+                    old.staticFiles.contains(where: { $0.sourcePath == path })
+                else { return nil }  // a file came or went: every page's links resolve against them
+                change.contentFiles.insert(path)
+                continue
+            }
+            draftPaths.remove(path)
+            guard onDisk else {
+                loaded[path] = .some(nil)
+                continue
+            }
+            guard let page = try? loader.loadPage(path, root: options.contentPath) else { return nil }
+            if page.frontMatter.draft && !options.includeDrafts {
+                draftPaths.insert(path)
+                loaded[path] = .some(nil)
+            } else {
+                loaded[path] = page
+            }
+        }
+        var site = old
+        site.draftPaths = draftPaths
+        var placesAnew = false
+        for (path, page) in loaded {
+            let fields = PageFields(between: old.page(at: path).flatMap { $0.isGenerated ? nil : $0 }, and: page)
+            if !fields.isDisjoint(with: .structure) || old.page(at: path)?.isGenerated == true { placesAnew = true }
+        }
+        if placesAnew {
+            var pages = old.pages.filter { !$0.isGenerated && loaded[$0.sourcePath] == nil }
+            pages += loaded.keys.sorted().compactMap { loaded[$0] ?? nil }
+            let (placed, problems) = Site.assemble(config: old.config, pages: pages, staticFiles: old.staticFiles,
+                draftPaths: draftPaths, unloadedPaths: [], contentDisplayRoot: options.contentPath)
+            guard problems.isEmpty else { return nil }
+            site = placed
+        } else {
+            for (path, page) in loaded {
+                guard let page, let index = site.pages.firstIndex(where: { $0.sourcePath == path }) else { continue }
+                site.pages[index] = page
+            }
+        }
+        let contentFiles = change.contentFiles
+        change = SiteChange(from: old, to: site, candidates: Set(loaded.keys))
+        change.contentFiles = contentFiles
+        return (site, change)
     }
 
     static func draftOutputs(_ site: Site) -> Set<String> {

@@ -31,8 +31,7 @@ enum RequestPath {
             segments.append(segment)
         }
         let path = segments.joined(separator: "/")
-        if isFolder { return .file(path.isEmpty ? "index.html" : path + "/index.html") }
-        return .file(path)
+        return .file(URLSpace.outputPath(ofDecoded: isFolder && !path.isEmpty ? path + "/" : path))
     }
 
     /// Strict percent-decoding: a `%` must be followed by two hex digits, and the bytes must be

@@ -16,6 +16,7 @@ struct PageContext {
         values["language"] = .text(site.config.language)
         values["description"] = .text(site.config.description)
         values["sections"] = .list(site.children(ofSection: "").filter { $0.kind == .section }.map(PageContext.link))
+        values["theme"] = site.config.theme.templateValue(for: site)
         siteBase = values
     }
 

@@ -39,7 +39,7 @@ public struct PageRenderer: Sendable {
         markdown = MarkdownRenderer(allowRawHTML: site.config.unsafeMarkdown, collectsCheckText: forChecks,
             tableLabel: (templates?.strings ?? .builtIn(language: site.config.language)).text("table.label"))
         resolver = LinkResolver(pages: site.pages, staticFiles: site.staticFiles, draftPaths: site.draftPaths,
-            unloadedPaths: site.unloadedPaths, uglyURLs: site.config.uglyURLs)
+            unloadedPaths: site.unloadedPaths, urls: site.config.urls)
         let context = PageContext(site: site)
         self.context = context
         var variants: [PageContext.MenuState: MenuVariant] = [:]
@@ -57,6 +57,13 @@ public struct PageRenderer: Sendable {
         }
         menuVariants = variants
     }
+
+    /// What the renderer prepares once for every page: link targets (every page's URL, which
+    /// pages and files exist) and the menu's variants (the menu, from the top-level sections
+    /// when `site.yaml` has none). `updating(site:)` is right only when none of it changed.
+    static let reads: [Dependency] = [
+        .pages(.all, [.exists, .place]), .pages(.listedIn(""), .listing), .config, .templates, .contentFileList,
+    ]
 
     /// This renderer for a new state of the same site: pages may have new text and front
     /// matter, but every URL and the menu are as before (what `lantern serve` checks before a
@@ -143,15 +150,16 @@ enum SpecialPage: CaseIterable {
         }
     }
 
-    var url: String {
+    /// Lantern's own pages keep folder URLs under `ugly_urls` too: the theme links to them.
+    var place: URLSpace.Place {
+        let urls = URLSpace(uglyURLs: false)
         switch self {
-        case .notFound: return "/404.html"
-        case .search: return "/search/"
-        case .siteIndex: return "/site-index/"
+        case .notFound: return urls.file("404.html")
+        case .search: return urls.folder("search")
+        case .siteIndex: return urls.folder("site-index")
         }
     }
 
-    var outputPath: String {
-        self == .notFound ? "404.html" : String(url.dropFirst()) + "index.html"
-    }
+    var url: String { place.url }
+    var outputPath: String { place.outputPath }
 }

@@ -7,38 +7,45 @@ public struct TemplateLibrary: Sendable {
     private var templates: [String: Template]
     /// Template names (`page`, `partials/header`) as the theme's files define them.
     public let names: Set<String>
+    /// The files the templates came from, with the theme's other files (assets, strings).
+    public let theme: Theme
     /// The interface text, whose entries templates include as `{{> str.KEY}}`.
     let strings: ThemeStrings
 
     /// The templates every site needs.
     static let requiredNames = ["home", "section", "page", "404"]
 
-    /// Loads every `*.mustache` under `directory` except the `assets` folder, and the strings
-    /// of `language` (`strings/*.yaml`).
+    /// Loads every `*.mustache` under `directory` except the `assets` folder, without the
+    /// built-in theme's templates beneath, and the strings of `language` (`strings/*.yaml`).
     /// - Parameter displayRoot: the folder as messages name it (`Templates`).
     public static func load(from directory: String, displayRoot: String,
                             language: String = ThemeStrings.fallbackLanguage) throws(BuildFailure) -> TemplateLibrary {
+        try load(Theme.folderOnly(directory, displayRoot: displayRoot), language: language)
+    }
+
+    /// Loads every `*.mustache` of the theme except those in its `assets` folder, and the
+    /// strings of `language`: the site's `strings/*.yaml` entry by entry over the built-in ones.
+    public static func load(_ theme: Theme, language: String = ThemeStrings.fallbackLanguage)
+        throws(BuildFailure) -> TemplateLibrary
+    {
+        let displayRoot = theme.siteDisplayRoot
         var diagnostics = DiagnosticBag()
         var strings = ThemeStrings.builtIn(language: language)
         do {
-            strings = try ThemeStrings.load(from: directory + "/strings", displayRoot: displayRoot + "/strings",
-                language: language)
+            strings = try ThemeStrings.load(from: theme.siteFolder + "/strings",
+                displayRoot: displayRoot + "/strings", language: language)
         } catch {
             diagnostics.append(contentsOf: error.diagnostics)
         }
         var templates: [String: Template] = [:]
         var files: [String: String] = [:]
-        for path in templateFiles(in: directory) {
+        for path in theme.paths() where path.hasSuffix(".mustache") && !path.hasPrefix("assets/") {
             let name = String(path.dropLast(".mustache".count))
-            let display = displayRoot + "/" + path
+            let display = theme.files[path]!.displayPath
             files[name] = display
             let text: String
             do {
-                guard let data = FileManager.default.contents(atPath: directory + "/" + path) else {
-                    diagnostics.error(SourceLocation(file: display), "cannot read this template")
-                    continue
-                }
-                text = try SourceText.decode(data, file: display)
+                text = try SourceText.decode(Data(try theme.bytes(of: path)), file: display)
             } catch {
                 diagnostics.append(contentsOf: error.diagnostics)
                 continue
@@ -78,14 +85,15 @@ public struct TemplateLibrary: Sendable {
         }
         try diagnostics.throwIfErrors()
         templates.merge(stringTemplates) { template, _ in template }
-        return TemplateLibrary(templates: templates, names: names, strings: strings)
+        return TemplateLibrary(templates: templates, names: names, theme: theme, strings: strings)
     }
 
     /// A library from template texts by name, for tools that have no theme folder.
     static func fromTexts(_ texts: [String: String]) throws(TemplateSyntaxError) -> TemplateLibrary {
         var templates: [String: Template] = [:]
         for (name, text) in texts { templates[name] = try TemplateParser.parse(text) }
-        return TemplateLibrary(templates: templates, names: Set(texts.keys), strings: .builtIn())
+        return TemplateLibrary(templates: templates, names: Set(texts.keys),
+            theme: .folderOnly("", displayRoot: "Templates"), strings: .builtIn())
     }
 
     /// Renders `context` with the template `name`, which must exist (checked beforehand).
@@ -114,16 +122,6 @@ public struct TemplateLibrary: Sendable {
         var copy = self
         for (name, text) in texts { copy.templates[name] = .literal(text) }
         return copy
-    }
-
-    private static func templateFiles(in directory: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
-        var paths: [String] = []
-        for case let path as String in enumerator {
-            if path == "assets" || path.hasPrefix("assets/") { continue }
-            if path.hasSuffix(".mustache") { paths.append(path) }
-        }
-        return paths.sorted()
     }
 
     /// A depth-first search over "template includes partial" edges.

@@ -148,7 +148,7 @@ extension ThemeStrings {
     static let builtInTables: [String: [String: Located]] = {
         var tables: [String: [String: Located]] = [:]
         for entry in DefaultTheme.encodedFiles where entry.path.hasPrefix("strings/") && entry.path.hasSuffix(".yaml") {
-            let file = "(built in) Templates/" + entry.path
+            let file = Theme.builtInDisplayRoot + "/" + entry.path
             guard let data = Data(base64Encoded: entry.base64),
                 let table = try? parse(String(decoding: data, as: UTF8.self), file: file)
             else { continue }

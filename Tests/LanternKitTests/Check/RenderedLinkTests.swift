@@ -54,9 +54,9 @@ import Testing
         #expect(RenderedLinkRule.resolve("#top", from: "/a/").path == "a/index.html")
         #expect(RenderedLinkRule.resolve("/caf%C3%A9/?q=1", from: "/").path == "café/index.html")
         #expect(RenderedLinkRule.resolve("..", from: "/a/b/").path == "a/index.html")
-        #expect(RenderedLinkRule.url(ofOutput: "a/index.html") == "/a/")
-        #expect(RenderedLinkRule.url(ofOutput: "index.html") == "/")
-        #expect(RenderedLinkRule.url(ofOutput: "a.html") == "/a.html")
+        #expect(URLSpace.url(ofOutput: "a/index.html") == "/a/")
+        #expect(URLSpace.url(ofOutput: "index.html") == "/")
+        #expect(URLSpace.url(ofOutput: "a.html") == "/a.html")
     }
 }
 
@@ -91,7 +91,7 @@ import Testing
         let found = try check(ugly: false)
         let theme = found.filter { $0.location.file.hasSuffix("Templates/base.mustache") }
         #expect(theme.map(\.message) == [
-            "link '/#nowhere' names an id '#nowhere' that its page does not have (on 5 pages, e.g. /404.html)",
+            "link '/#nowhere' names an id '#nowhere' that its page does not have (on 7 pages, e.g. /404.html)",
         ])
         #expect(theme.first?.location.line == 4)
         #expect(theme.first?.location.column == 10)
@@ -105,9 +105,9 @@ import Testing
     @Test func underUglyURLsTheThemesPrettyLinksLeadNowhere() throws {
         let theme = try check(ugly: true).filter { $0.location.file.hasSuffix("Templates/base.mustache") }
         #expect(theme.map(\.message) == [
-            "link '/contact/' leads to nothing on this site; the page is at /contact.html (on 5 pages, e.g. /404.html)",
-            "link '/glossary/#terms' leads to nothing on this site; the page is at /glossary.html (on 5 pages, e.g. /404.html)",
-            "link '/#nowhere' names an id '#nowhere' that its page does not have (on 5 pages, e.g. /404.html)",
+            "link '/contact/' leads to nothing on this site; the page is at /contact.html (on 7 pages, e.g. /404.html)",
+            "link '/glossary/#terms' leads to nothing on this site; the page is at /glossary.html (on 7 pages, e.g. /404.html)",
+            "link '/#nowhere' names an id '#nowhere' that its page does not have (on 7 pages, e.g. /404.html)",
         ])
         #expect(theme.map(\.location.line) == [3, 3, 4])
     }

@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct LinkResolverTests {
     private func page(_ source: String) -> Page {
-        let placement = PagePath.place(sourcePath: source, slug: nil, uglyURLs: false)
+        let placement = URLSpace(uglyURLs: false).page(sourcePath: source, slug: nil)
         let matter = FrontMatter(title: source, description: "", date: nil, lastReviewed: nil, reviewedBy: nil,
             tags: [], draft: false, weight: 0, slug: nil, aliases: [], layout: nil, language: nil,
             params: [:], valueLocations: [:])

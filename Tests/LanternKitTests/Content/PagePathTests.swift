@@ -18,9 +18,9 @@ import Testing
          "/caf%C3%A9/cr%C3%A8me.html", "café/crème.html"),
     ] as [(String, String?, String, String, String, String)])
     func placesPages(source: String, slug: String?, url: String, output: String, uglyURL: String, uglyOutput: String) {
-        let folder = PagePath.place(sourcePath: source, slug: slug, uglyURLs: false)
+        let folder = URLSpace(uglyURLs: false).page(sourcePath: source, slug: slug)
         #expect((folder.url, folder.outputPath) == (url, output))
-        let file = PagePath.place(sourcePath: source, slug: slug, uglyURLs: true)
+        let file = URLSpace(uglyURLs: true).page(sourcePath: source, slug: slug)
         #expect((file.url, file.outputPath) == (uglyURL, uglyOutput))
     }
 

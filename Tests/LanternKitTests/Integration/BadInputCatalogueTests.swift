@@ -6,6 +6,10 @@ import Testing
 /// (never a crash, trap or hang), print a message that names the file (and line), and leave
 /// the site built before it byte for byte as it was.
 ///
+/// A case may instead name an input of `Scripts/pathological_pages.py` in `generate` (inputs
+/// too big to commit): that script writes it as `Content/therapies/cbt.md`, whose body starts
+/// on line 4, and `lantern check` must fail on it in the same way.
+///
 /// `case.yaml` holds `expect` (the start of the diagnostic: `file:line:col`), `message` (words
 /// the message must contain), and optionally `output` (the --output to use) and `setup` (a
 /// step that files cannot express: symbolic links, permissions, a full disk).
@@ -23,6 +27,7 @@ import Testing
         var message: String
         var output: String?
         var setup: String?
+        var generate: String?
 
         init(folder: String) throws {
             let text = try String(contentsOfFile: folder + "/case.yaml", encoding: .utf8)
@@ -37,6 +42,7 @@ import Testing
             message = fields["message"] ?? ""
             output = fields["output"]
             setup = fields["setup"]
+            generate = fields["generate"]
         }
     }
 
@@ -80,6 +86,10 @@ import Testing
             try fm.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try fm.copyItem(atPath: folder + "/" + path, toPath: target)
         }
+        if let name = badCase.generate {
+            let script = BadInputCatalogueTests.catalogue + "/../../../Scripts/pathological_pages.py"
+            #expect(shell("python3", script, name, "--out", root + "/Content/therapies/cbt.md") == 0)
+        }
         switch badCase.setup {
         case "huge-front-matter":
             let filler = String(repeating: "x", count: 1_100_000)
@@ -97,8 +107,6 @@ import Testing
             _ = shell("chmod", "-R", "a+rwX", root)
             try fm.setAttributes([.posixPermissions: 0o000], ofItemAtPath: root + "/Content/therapies/cbt.md")
             runAs = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
-        case "remove-404":
-            try fm.removeItem(atPath: root + "/Templates/404.mustache")
         case "unwritable-output":
             // Root writes anywhere, so the build runs as an ordinary user beside a folder it
             // may not write to.
@@ -124,6 +132,13 @@ import Testing
         let match = lines.first { $0.hasPrefix(badCase.expect) && $0.contains(badCase.message) }
         #expect(match != nil, "no line starting '\(badCase.expect)' containing '\(badCase.message)' in:\n\(run.stderr)")
         #expect(lines.contains { $0.contains(": error: ") })
+        if badCase.generate != nil {
+            let check = try await LanternBinary.run(["check"], in: root, seconds: 60)
+            #expect(check.status == 1, "lantern check: exit status \(String(describing: check.status))")
+            let checkLines = check.stderr.split(separator: "\n") + check.stdout.split(separator: "\n")
+            #expect(checkLines.contains { $0.hasPrefix(badCase.expect) && $0.contains(badCase.message) },
+                "lantern check did not report it: \(check.stdout)\(check.stderr)")
+        }
         if badCase.setup == "unreadable" {
             _ = try? fm.setAttributes([.posixPermissions: 0o644], ofItemAtPath: root + "/Content/therapies/cbt.md")
         }

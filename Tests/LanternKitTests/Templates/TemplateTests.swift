@@ -161,7 +161,7 @@ import Testing
             let text = try String(contentsOfFile: options.templatesPath + "/" + name + ".mustache", encoding: .utf8)
             theirs.register(try MustacheTemplate(string: text), named: name)
         }
-        // The theme's strings, which templates include as `{{> str.KEY}}`.
+        // The theme's strings, which templates include as {{> str.KEY}}.
         for key in ours.strings.keys {
             switch ours.strings.located(key)!.entry {
             case .text(let text):
@@ -171,7 +171,9 @@ import Testing
                     theirs.register(try MustacheTemplate(string: text),
                         named: ThemeStrings.partialPrefix + key + "." + category.rawValue)
                 }
-                theirs.register(try MustacheTemplate(string: forms[.other]!), named: ThemeStrings.partialPrefix + key)
+                if let other = forms[.other] {
+                    theirs.register(try MustacheTemplate(string: other), named: ThemeStrings.partialPrefix + key)
+                }
             }
         }
         var compared = 0

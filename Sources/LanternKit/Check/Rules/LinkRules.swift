@@ -21,7 +21,7 @@ struct BrokenAnchorRule: CheckRule {
                     found.append(error(outcome.page, line: link.line, column: link.column,
                         "link '\(link.destination)' names a heading '#\(fragment)' that its page does not have"))
                 }
-            } else if !context.outputPaths.isEmpty, !context.outputPaths.contains(Self.outputPath(for: path)) {
+            } else if !context.outputPaths.isEmpty, !context.outputPaths.contains(URLSpace.outputPath(forURL: path)) {
                 found.append(error(outcome.page, line: link.line, column: link.column,
                     "link '\(link.destination)' leads to nothing on this site"))
             }
@@ -36,25 +36,19 @@ struct BrokenAnchorRule: CheckRule {
         let site = context.site
         return site.config.menu.compactMap { item -> Diagnostic? in
             guard let location = item.location, item.url.hasPrefix("/"), !item.url.hasPrefix("//"),
-                !context.outputPaths.contains(outputPath(for: item.url))
+                !context.outputPaths.contains(URLSpace.outputPath(forURL: item.url))
             else { return nil }
             let path = String(item.url.prefix { $0 != "#" && $0 != "?" })
+            var otherStyle = site.config.urls
+            otherStyle.uglyURLs.toggle()
             let meant = site.pages.first { page in
-                PagePath.place(sourcePath: page.sourcePath, slug: page.frontMatter.slug,
-                    uglyURLs: !site.config.uglyURLs).url == path
+                otherStyle.page(sourcePath: page.sourcePath, slug: page.frontMatter.slug).url == path
             }
             return Diagnostic(.error, location,
                 "menu item '\(item.title)' links to '\(item.url)', which leads to nothing on this site"
                     + (meant.map { "; the page is at \($0.url)" } ?? ""),
                 rule: "broken-link")
         }
-    }
-
-    /// The output file a site URL names: `/faq/?q=x#top` → `faq/index.html`.
-    private static func outputPath(for url: String) -> String {
-        let path = url.prefix { $0 != "#" && $0 != "?" }
-        let decoded = String(path.dropFirst()).removingPercentEncodingIfValid
-        return decoded.isEmpty || decoded.hasSuffix("/") ? decoded + "index.html" : decoded
     }
 }
 

@@ -40,7 +40,7 @@ enum RenderedLinkRule {
         var problems: [String: Problem] = [:]  // by the link as written and what is wrong
         var order: [String] = []
         for (path, scan) in zip(paths, scanned) {
-            let pageURL = url(ofOutput: path)
+            let pageURL = URLSpace.url(ofOutput: path)
             let content = outcomeByPath[path].flatMap { contentRange(of: $0, in: output.file(path) ?? []) }
             for link in scan.links where HTMLLinkScanner.isLocal(link.url) && !menuURLs.contains(link.url) {
                 if let content, content.contains(link.offset) { continue }
@@ -50,9 +50,9 @@ enum RenderedLinkRule {
                 if file == nil {
                     message = "link '\(link.url)' leads to nothing on this site"
                     // The page in the other URL style (`/faq/` under `ugly_urls`, where it is `/faq.html`).
-                    let other = target.hasSuffix("/index.html") ? String(target.dropLast("/index.html".count)) + ".html"
-                        : target.hasSuffix(".html") ? String(target.dropLast(".html".count)) + "/index.html" : ""
-                    if outputPaths.contains(other) { message! += "; the page is at \(url(ofOutput: other))" }
+                    if let other = URLSpace.otherStyle(ofOutput: target), outputPaths.contains(other) {
+                        message! += "; the page is at \(URLSpace.url(ofOutput: other))"
+                    }
                 } else if let file, let fragment, !fragment.isEmpty, fragment != "top",
                     let ids = idsByPath[file], !ids.contains(fragment)
                 {
@@ -80,13 +80,6 @@ enum RenderedLinkRule {
         }
     }
 
-    /// The site URL of an output file: `a/index.html` → `/a/`, `a.html` → `/a.html`.
-    static func url(ofOutput path: String) -> String {
-        if path == "index.html" { return "/" }
-        if path.hasSuffix("/index.html") { return "/" + path.dropLast("index.html".count) }
-        return "/" + path
-    }
-
     /// The output path a link leads to from the page at `pageURL` (`../b/#x` from `/a/c/` is
     /// `a/b/index.html`, fragment `x`); percent-encoding decoded.
     static func resolve(_ link: String, from pageURL: String) -> (path: String, fragment: String?) {
@@ -96,7 +89,7 @@ enum RenderedLinkRule {
             path = path[..<hash]
         }
         if let query = path.firstIndex(of: "?") { path = path[..<query] }
-        var absolute: String
+        let absolute: String
         if path.isEmpty {
             absolute = pageURL
         } else if path.hasPrefix("/") {
@@ -117,9 +110,7 @@ enum RenderedLinkRule {
             }
             segments.append(part)
         }
-        absolute = segments.joined(separator: "/").removingPercentEncodingIfValid
-        if absolute.isEmpty || absolute.hasSuffix("/") { absolute += "index.html" }
-        return (absolute, fragment)
+        return (URLSpace.outputPath(ofDecoded: segments.joined(separator: "/").removingPercentEncodingIfValid), fragment)
     }
 
     /// Where a page's Markdown content sits in its HTML (the template writes it as it is).

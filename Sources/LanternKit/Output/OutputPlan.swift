@@ -1,0 +1,219 @@
+import Foundation
+
+/// Which pages an output reads. Selections are symbolic, so that a plan of 10,000 pages stays
+/// small, and are answered against the site before and after a change.
+enum PageSelection: Hashable, Sendable {
+    /// One page, by its content path.
+    case page(String)
+    /// The pages and subsections a section lists (`Site.children(ofSection:)`; `""` is home's).
+    case listedIn(String)
+    /// The previous and next page of a regular page in its section's order.
+    case neighboursOf(String)
+    /// The section pages of this folder and of every folder above it, home included
+    /// (breadcrumbs, a page's own section).
+    case sectionsFrom(String)
+    case all
+
+    func contains(_ changed: SiteChange.ChangedPage, old: Site?, new: Site?) -> Bool {
+        switch self {
+        case .page(let path):
+            return changed.sourcePath == path
+        case .listedIn(let folder):
+            switch changed.kind {
+            case .page: return changed.sectionPath == folder
+            case .section: return PagePath.folder(of: changed.sectionPath) == folder
+            case .home: return false
+            }
+        case .neighboursOf(let path):
+            // A page that enters or leaves the place next to this one is a neighbour before or after.
+            return [old, new].contains { site in
+                guard let site, let page = site.page(at: path) else { return false }
+                let (previous, next) = site.neighbours(of: page)
+                return previous?.sourcePath == changed.sourcePath || next?.sourcePath == changed.sourcePath
+            }
+        case .sectionsFrom(let folder):
+            guard changed.kind != .page else { return false }
+            let section = changed.sectionPath
+            return section.isEmpty || folder == section || folder.hasPrefix(section + "/")
+        case .all:
+            return true
+        }
+    }
+}
+
+/// One thing an output is made from.
+enum Dependency: Hashable, Sendable {
+    /// These fields of these pages.
+    case pages(PageSelection, PageFields)
+    /// `site.yaml`.
+    case config
+    /// The theme: templates, partials and assets.
+    case templates
+    /// The bytes of one content file that is copied as it is.
+    case contentFile(String)
+    /// Which content files (images, PDFs) exist: Markdown links to them are resolved.
+    case contentFileList
+
+    func isTouched(by change: SiteChange) -> Bool {
+        switch self {
+        case .pages(let selection, let fields):
+            return change.pages.contains {
+                !$0.fields.isDisjoint(with: fields) && selection.contains($0, old: change.old, new: change.new)
+            }
+        case .config: return change.config
+        case .templates: return change.templates
+        case .contentFile(let path): return change.contentFiles.contains(path)
+        case .contentFileList: return change.contentFileList
+        }
+    }
+}
+
+/// One file (or, for the search index, one set of files) that a build writes.
+struct PlannedOutput: Sendable {
+    enum Product: Sendable {
+        case page(Page)
+        case special(SpecialPage)
+        case sitemap
+        case robots
+        case redirect(Site.Alias)
+        /// A content file copied as it is.
+        case contentFile(StaticFile)
+        /// A file of the theme's `assets/`: the site's, the built-in theme's or made from settings.
+        case themeAsset(Theme.File)
+        /// The search index's files (`search/…`), which are made together from every page.
+        case searchIndex
+    }
+
+    /// The output path (the folder `search/` for the search index).
+    var path: String
+    var product: Product
+    /// What it is made from: when none of it changed, the file stays as it is.
+    var reads: [Dependency]
+
+    func isTouched(by change: SiteChange) -> Bool {
+        reads.contains { $0.isTouched(by: change) }
+    }
+}
+
+/// Every output of a build, declared once with what each reads. `lantern build` writes the
+/// plan, `lantern check` writes it into memory and checks it, and `lantern serve` writes it
+/// into memory and, after a change, writes again only the outputs the change touches.
+///
+/// To add a kind of output: add a `Product`, declare its outputs and their `reads` in
+/// `init`, and make its bytes in `OutputPlan.write`. See docs/site-model.md.
+struct OutputPlan: Sendable {
+    private(set) var outputs: [PlannedOutput] = []
+
+    /// The content pages, in the site's order.
+    var pages: [Page] {
+        outputs.compactMap { if case .page(let page) = $0.product { return page } else { return nil } }
+    }
+
+    /// - Parameters:
+    ///   - templates: nil when earlier errors left no theme: then only pages are planned
+    ///     (rendered to find their broken links).
+    ///   - themeAssets: the theme's asset files (`themeAssets(of:)`).
+    init(site: Site, templates: TemplateLibrary?, themeAssets: [Theme.File]) {
+        outputs.reserveCapacity(site.pages.count + site.aliases.count + site.staticFiles.count + 16)
+        for page in site.pages {
+            outputs.append(PlannedOutput(path: page.outputPath, product: .page(page),
+                reads: OutputPlan.reads(of: page)))
+        }
+        guard let templates else { return }
+        let themed: [Dependency] = [.config, .templates, .pages(.listedIn(""), .listing)]
+        for special in SpecialPage.allCases where special.isRequired || templates.names.contains(special.template) {
+            var reads = themed
+            switch special {
+            case .notFound: break  // no breadcrumbs
+            case .search: reads.append(.pages(.sectionsFrom(""), .listing))
+            case .siteIndex: reads.append(.pages(.all, .listing))
+            }
+            outputs.append(PlannedOutput(path: special.outputPath, product: .special(special), reads: reads))
+        }
+        outputs.append(PlannedOutput(path: "sitemap.xml", product: .sitemap,
+            reads: [.config, .pages(.all, [.exists, .place, .lastReviewed, .date])]))
+        outputs.append(PlannedOutput(path: "robots.txt", product: .robots, reads: [.config]))
+        let pathsBySite = Dictionary(site.pages.map { ($0.url, $0.sourcePath) }, uniquingKeysWith: { a, _ in a })
+        for alias in site.aliases {
+            let target = pathsBySite[alias.target] ?? ""
+            outputs.append(PlannedOutput(path: alias.outputPath, product: .redirect(alias),
+                reads: [.config, .templates, .pages(.page(target), [.exists, .place, .title, .aliases])]))
+        }
+        for file in site.staticFiles {
+            outputs.append(PlannedOutput(path: file.sourcePath, product: .contentFile(file),
+                reads: [.contentFile(file.sourcePath)]))
+        }
+        for asset in themeAssets {
+            // The stylesheet made from `theme:` in site.yaml reads the configuration too.
+            outputs.append(PlannedOutput(path: asset.path, product: .themeAsset(asset),
+                reads: asset.origin == .settings ? [.templates, .config] : [.templates]))
+        }
+        outputs.append(PlannedOutput(path: "search/", product: .searchIndex,
+            reads: [.config, .pages(.all, [.exists, .place, .kind, .title, .description, .tags, .body])]))
+    }
+
+    /// What a content page shows: all of itself; the theme and the configuration; every
+    /// page's URL (its links are resolved, the menu marks the page's own item); what lists
+    /// show of the pages its own list, its neighbours, its breadcrumbs and the menu name.
+    static func reads(of page: Page) -> [Dependency] {
+        var reads: [Dependency] = [
+            .pages(.page(page.sourcePath), .all), .config, .templates, .contentFileList,
+            .pages(.all, [.exists, .place]), .pages(.listedIn(""), .listing),
+        ]
+        switch page.kind {
+        case .home:
+            break
+        case .section:
+            reads.append(.pages(.listedIn(page.sectionPath), .listing))
+            reads.append(.pages(.sectionsFrom(PagePath.folder(of: page.sectionPath)), .listing))
+        case .page:
+            reads.append(.pages(.neighboursOf(page.sourcePath), .listing))
+            reads.append(.pages(.sectionsFrom(page.sectionPath), .listing))
+        }
+        return reads
+    }
+
+    /// The outputs to write again after `change`: those it touches, and those new in this plan
+    /// (`old` is the plan before it).
+    func outputs(touchedBy change: SiteChange, since old: OutputPlan) -> [PlannedOutput] {
+        let before = Set(old.outputs.map(\.path))
+        return outputs.filter { !before.contains($0.path) || $0.isTouched(by: change) }
+    }
+
+    /// Output paths of `old` that this plan no longer has.
+    func pathsGone(since old: OutputPlan) -> [String] {
+        let now = Set(outputs.map(\.path))
+        return old.outputs.map(\.path).filter { !now.contains($0) }
+    }
+
+    /// The theme's `assets/` files in name order, from whichever layer has each, for `init`'s
+    /// `themeAssets`.
+    static func themeAssets(of theme: Theme?) -> [Theme.File] {
+        guard let theme else { return [] }
+        return theme.paths(under: "assets/").compactMap { theme.files[$0] }
+    }
+
+    /// Writes one output that is not a content page or the search index (those are made from
+    /// rendered pages, by the build stages that render them).
+    static func write(
+        _ planned: PlannedOutput, site: Site, renderer: PageRenderer, into output: some OutputSink
+    ) throws(BuildFailure) {
+        switch planned.product {
+        case .page, .searchIndex:
+            return
+        case .special(let special):
+            try output.write(renderer.render(special), to: planned.path)
+        case .sitemap:
+            try output.write(SiteFiles.sitemap(site), to: planned.path)
+        case .robots:
+            try output.write(SiteFiles.robots(site), to: planned.path)
+        case .redirect(let alias):
+            try output.write(SiteFiles.redirect(alias, site: site,
+                strings: renderer.templates?.strings ?? .builtIn(language: site.config.language)), to: planned.path)
+        case .contentFile(let file):
+            try output.copy(from: file.absolutePath, to: planned.path)
+        case .themeAsset(let file):
+            try file.write(to: planned.path, into: output)
+        }
+    }
+}
