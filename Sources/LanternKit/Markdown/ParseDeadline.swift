@@ -19,7 +19,7 @@ enum ParseDeadline {
         {
             return value
         }
-        return 5
+        return 3
     }()
 
     /// Parses `markdown` with `parser`; nil when the deadline passed first, in which case the

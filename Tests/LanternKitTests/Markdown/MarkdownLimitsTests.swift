@@ -14,6 +14,7 @@ import Testing
         renderer.limits.bracketsPerParagraph = .max
         renderer.limits.backtickRunsPerParagraph = .max
         renderer.limits.anglesPerParagraph = .max
+        renderer.limits.atSignsPerParagraph = .max
         renderer.limits.tableCells = .max
         renderer.limits.definitionsPerPage = .max
         return renderer
@@ -68,6 +69,7 @@ import Testing
         #expect(violation(String(repeating: "[a", count: 5001))?.message.contains("brackets") == true)
         #expect(violation(String(repeating: "`a", count: 5001))?.message.contains("backticks") == true)
         #expect(violation("x" + String(repeating: " <a", count: 10001))?.message.contains("< signs") == true)
+        #expect(violation(String(repeating: "a@", count: 5001))?.message.contains("@ signs") == true)
         // Code in fences is not Markdown.
         #expect(violation("```\n" + String(repeating: "*[<`", count: 20000) + "\n```\n") == nil)
         #expect(violation("|" + String(repeating: "a|", count: 1000) + "\n|" + String(repeating: "-|", count: 1000)
