@@ -9,14 +9,14 @@
 /// has, and the page's size. What is left, a page within every limit that is still slow, is
 /// bounded in time by `ParseDeadline`.
 public struct MarkdownLimits: Sendable {
-    public var pageBytes = 8 * 1024 * 1024
+    public var pageBytes = 64 * 1024 * 1024
     /// Blockquotes and list items, one inside another.
     public var nesting = 100
     /// Runs of `*`, `_` or `~` that could open or close emphasis or strikethrough.
     public var delimiterRunsPerParagraph = 5_000
     /// `[` (links, images, footnote references).
     public var bracketsPerParagraph = 5_000
-    public var backtickRunsPerParagraph = 5_000
+    public var backtickRunsPerParagraph = 2_000
     /// `<` (raw HTML, autolinks, comments).
     public var anglesPerParagraph = 10_000
     /// `@`: the autolink extension looks back from each one for an address.
