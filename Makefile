@@ -86,6 +86,8 @@ bench-micro: deps
 # Scripts/pathological_pages.py cut to the fuzzer's 64 KB. Failures land in Fuzz/crashes/;
 # each one found becomes a case in Tests/Fixtures/bad/ or a unit test.
 FUZZ_SECONDS ?= 1800
+# More libFuzzer flags, e.g. FUZZ_FLAGS=-detect_leaks=0 to look for time and crashes past a leak.
+FUZZ_FLAGS ?=
 FUZZ := .build-fuzz/release/lantern-fuzz
 fuzz: deps
 	LANTERN_FUZZ=1 $(SWIFT) build -c release --product lantern-fuzz --scratch-path .build-fuzz
@@ -94,7 +96,7 @@ fuzz: deps
 	for name in $$($(PYTHON) Scripts/pathological_pages.py --list); do \
 		$(PYTHON) Scripts/pathological_pages.py $$name | head -c 65536 > .build-fuzz/seeds/pathological-$$name.md; done
 	nice -n 19 $(FUZZ) .build-fuzz/corpus .build-fuzz/seeds -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
-		-timeout=2 -rss_limit_mb=4096 -artifact_prefix=Fuzz/crashes/ -print_final_stats=1
+		-timeout=2 -rss_limit_mb=4096 -artifact_prefix=Fuzz/crashes/ -print_final_stats=1 $(FUZZ_FLAGS)
 
 clean:
 	rm -rf .build $(CHECK)

@@ -9,16 +9,18 @@
 /// has, and the page's size. What is left, a page within every limit that is still slow, is
 /// bounded in time by `ParseDeadline`.
 public struct MarkdownLimits: Sendable {
-    public var pageBytes = 8 * 1024 * 1024
+    public var pageBytes = 64 * 1024 * 1024
     /// Blockquotes and list items, one inside another.
     public var nesting = 100
     /// Runs of `*`, `_` or `~` that could open or close emphasis or strikethrough.
     public var delimiterRunsPerParagraph = 5_000
     /// `[` (links, images, footnote references).
     public var bracketsPerParagraph = 5_000
-    public var backtickRunsPerParagraph = 5_000
+    public var backtickRunsPerParagraph = 2_000
     /// `<` (raw HTML, autolinks, comments).
     public var anglesPerParagraph = 10_000
+    /// `@`: the autolink extension looks back from each one for an address.
+    public var atSignsPerParagraph = 5_000
     /// Columns × rows: cmark-gfm fills short rows up to the header's width.
     public var tableCells = 500_000
     /// Link reference and footnote definitions.
@@ -74,6 +76,7 @@ private struct LimitScan {
     var brackets = 0
     var backtickRuns = 0
     var angles = 0
+    var atSigns = 0
 
     // The table being read: its header's cell count and rows so far.
     var tableColumns = 0
@@ -212,6 +215,7 @@ private struct LimitScan {
         brackets = 0
         backtickRuns = 0
         angles = 0
+        atSigns = 0
     }
 
     private func unitViolation() -> MarkdownLimits.Violation? {
@@ -226,6 +230,7 @@ private struct LimitScan {
             ?? tooMany(backtickRuns, limits.backtickRunsPerParagraph, "runs of backticks",
                 "split it, or put the code in a fenced block")
             ?? tooMany(angles, limits.anglesPerParagraph, "< signs", "split it, or write them as &lt;")
+            ?? tooMany(atSigns, limits.atSignsPerParagraph, "@ signs", "split it")
     }
 
     private mutating func countInlines(_ b: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
@@ -236,6 +241,7 @@ private struct LimitScan {
             case 0x5C: i += 2; continue  // backslash escape
             case 0x5B: brackets += 1
             case 0x3C: angles += 1
+            case 0x40: atSigns += 1
             case 0x60:
                 backtickRuns += 1
                 while i + 1 < end && b[i + 1] == 0x60 { i += 1 }

@@ -11,6 +11,9 @@ import Foundation
 enum ParseDeadline {
     /// Pages up to this size are parsed on the calling thread.
     static let smallPageBytes = 32 * 1024
+    /// Each this many bytes past the first get one more deadline: a real 50 MB page takes cmark
+    /// about a second, and must not fail on a busy machine.
+    static let bytesPerDeadline = 4 * 1024 * 1024
 
     /// The default deadline; `LANTERN_RENDER_DEADLINE` (seconds) lets tests use a short one.
     static let standardSeconds: Double = {
@@ -19,7 +22,7 @@ enum ParseDeadline {
         {
             return value
         }
-        return 5
+        return 3
     }()
 
     /// Parses `markdown` with `parser`; nil when the deadline passed first, in which case the
@@ -41,7 +44,7 @@ enum ParseDeadline {
         }
         thread.stackSize = 8 << 20
         thread.start()
-        return job.wait(seconds: seconds)
+        return job.wait(seconds: seconds * max(1, Double(markdown.utf8.count) / Double(bytesPerDeadline)))
     }
 
     private static func run(_ markdown: String, _ parser: OpaquePointer, _ takeTurns: Bool) -> OpaquePointer? {
