@@ -222,6 +222,35 @@ import Testing
         #expect(live.served.failure == nil)
         #expect(html(live, "therapies/b/index.html").contains("Back."))
     }
+
+    /// Pages from cmark's pathological suite saved into a served site: each edit fails cleanly
+    /// at the page (the limits, before cmark sees the text), the last good site stays served,
+    /// and fixing the page brings it back.
+    @Test func aPathologicalPageFailsCleanlyAndTheFixRecovers() throws {
+        let site = try TemporarySite(ServeLiveBuildTests.files)
+        defer { site.remove() }
+        let live = LiveBuild(options: site.options)
+        live.buildAll()
+        let inputs = [
+            "emph in deep blockquote": String(repeating: ">", count: 100_000) + String(repeating: "a*", count: 100_000),
+            "empty lines in nested lists": String(repeating: "- ", count: 30_000) + "x" + String(repeating: "\n", count: 30_000),
+            "image brackets": String(repeating: "![[]()", count: 160_000),
+        ]
+        for (name, body) in inputs.sorted(by: { $0.key < $1.key }) {
+            try site.write("---\ntitle: B\nweight: 2\n---\n" + body + "\n", to: "Content/therapies/b.md")
+            guard case .failed(let diagnostics, _) = live.apply(changed("therapies/b.md")) else {
+                Issue.record("\(name): expected a failure")
+                continue
+            }
+            #expect(diagnostics.contains { $0.location.file.hasSuffix("Content/therapies/b.md") && $0.location.line == 5 },
+                "\(name): \(diagnostics.map(\.message))")
+            #expect(html(live, "therapies/b/index.html").contains("B body."), "\(name): the last good page is kept")
+        }
+        try site.write("---\ntitle: B\nweight: 2\n---\nBack.\n", to: "Content/therapies/b.md")
+        #expect(live.apply(changed("therapies/b.md")).isFull)
+        #expect(live.served.failure == nil)
+        #expect(html(live, "therapies/b/index.html").contains("Back."))
+    }
 }
 
 @Suite struct ServeSourceWatcherTests {
