@@ -138,6 +138,9 @@ final class LiveBuild {
         guard served.failure == nil, var rendered = last, let templates = rendered.renderer.templates,
             !changes.themeOrConfig
         else { return nil }
+        // Taken out, so that the search documents and the site are changed in place and not
+        // copied whole (10,000 pages) on every save; a nil result is followed by a full build.
+        last = nil
         let old = rendered.site
         guard let (site, change, placedAnew) = changedSite(old, changes) else { return nil }
         guard !change.isEmpty else {
