@@ -27,11 +27,14 @@ enum RenderedLinkRule {
         for outcome in outcomes { outcomeByPath[outcome.page.outputPath] = outcome }
         let menuURLs = Set(site.config.menu.map(\.url))
 
-        let scanned = paths.parallelMap { path -> HTMLLinkScanner in
-            HTMLLinkScanner(output.file(path) ?? [])
+        // Scanned on every core, with where each page's Markdown content sits in its HTML.
+        let outcomeOf = outcomeByPath
+        let scanned = paths.parallelMap { path -> (scan: HTMLLinkScanner, content: Range<Int>?) in
+            let html = output.file(path) ?? []
+            return (HTMLLinkScanner(html), outcomeOf[path].flatMap { contentRange(of: $0, in: html) })
         }
         var idsByPath: [String: Set<String>] = [:]
-        for (path, scan) in zip(paths, scanned) { idsByPath[path] = scan.ids }
+        for (path, page) in zip(paths, scanned) { idsByPath[path] = page.scan.ids }
 
         struct Problem {
             var message: String
@@ -39,9 +42,8 @@ enum RenderedLinkRule {
         }
         var problems: [String: Problem] = [:]  // by the link as written and what is wrong
         var order: [String] = []
-        for (path, scan) in zip(paths, scanned) {
+        for (path, (scan, content)) in zip(paths, scanned) {
             let pageURL = URLSpace.url(ofOutput: path)
-            let content = outcomeByPath[path].flatMap { contentRange(of: $0, in: output.file(path) ?? []) }
             for link in scan.links where HTMLLinkScanner.isLocal(link.url) && !menuURLs.contains(link.url) {
                 if let content, content.contains(link.offset) { continue }
                 let (target, fragment) = resolve(link.url, from: pageURL)
@@ -115,9 +117,23 @@ enum RenderedLinkRule {
 
     /// Where a page's Markdown content sits in its HTML (the template writes it as it is).
     private static func contentRange(of outcome: PageOutcome, in html: [UInt8]) -> Range<Int>? {
-        guard let content = outcome.contentHTML, !content.isEmpty else { return nil }
-        let found = Data(html).range(of: Data(content.utf8))
-        return found.map { $0.lowerBound..<$0.upperBound }
+        guard var content = outcome.contentHTML, !content.isEmpty else { return nil }
+        return content.withUTF8 { needle in
+            html.withUnsafeBufferPointer { haystack -> Range<Int>? in
+                // memchr to each candidate first byte, memcmp for the rest (glibc's memmem is
+                // a GNU extension Swift's Glibc module leaves out).
+                guard let base = haystack.baseAddress, let needleBase = needle.baseAddress else { return nil }
+                var start = 0
+                while haystack.count - start >= needle.count,
+                    let hit = memchr(base + start, Int32(needleBase.pointee), haystack.count - start - needle.count + 1)
+                {
+                    let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + offset, needleBase, needle.count) == 0 { return offset..<(offset + needle.count) }
+                    start = offset + 1
+                }
+                return nil
+            }
+        }
     }
 
     /// The first place a source writes `value` as a whole attribute value (between quotes, or
