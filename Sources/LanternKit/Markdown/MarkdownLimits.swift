@@ -1,3 +1,5 @@
+import Foundation
+
 /// Sizes no page a writer means to write comes near, checked in one pass over the bytes
 /// before cmark sees them (as markdown-it's `maxNesting` is).
 ///
@@ -45,9 +47,10 @@ public struct MarkdownLimits: Sendable {
             var scan = LimitScan(limits: self)
             var start = 0
             var line = 1
-            while start < bytes.count {
-                var end = start
-                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            while start < bytes.count, let base = bytes.baseAddress {
+                // memchr rather than a loop: this pass must cost next to nothing on every page.
+                let end = memchr(base + start, 0x0A, bytes.count - start)
+                    .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? bytes.count
                 if let violation = scan.line(bytes, from: start, to: end, number: line) { return violation }
                 start = end + 1
                 line += 1
@@ -165,7 +168,8 @@ private struct LimitScan {
         }
 
         // Tables: a delimiter row under a header starts one; each row's cells are parsed apart.
-        let cells = cellCount(b, from: i, to: end)
+        let hasPipe = memchr(b.baseAddress! + i, 0x7C, end - i) != nil
+        let cells = hasPipe ? cellCount(b, from: i, to: end) : 1
         if tableColumns > 0 {
             tableRows += 1
             if tableColumns * tableRows > limits.tableCells {
@@ -181,7 +185,7 @@ private struct LimitScan {
             previousCells = 0
             return nil
         }
-        previousCells = cells > 0 && (i..<end).contains { b[$0] == 0x7C } ? cells : 0
+        previousCells = hasPipe ? cells : 0
 
         if markers > 0 || b[i] == 0x23 || unitLine == 0 {  // a list item or a heading starts a block
             endUnit()
