@@ -135,8 +135,10 @@ public struct ThemeSettings: Sendable, Equatable {
             if let url = links[key] { footer[key] = url }
         }
         var values: [String: TemplateValue] = [
-            "links": .object(links), "footer": .object(footer), "logo": .text(logo ?? ThemeSettings.defaultLogo),
+            "links": .object(links), "logo": .text(logo ?? ThemeSettings.defaultLogo),
         ]
+        // None to show (`footer_links: []`, or none of the pages exist): no footer menu at all.
+        if !footer.isEmpty { values["footer"] = .object(footer) }
         if stylesheet != nil { values["stylesheet"] = .text("/" + ThemeSettings.stylesheetPath) }
         if let brand { values["brand"] = .text(brand.description) }
         if let accent { values["accent"] = .text(accent.description) }

@@ -87,6 +87,19 @@ import Testing
         #expect(BuiltSiteLinks.broken(in: site.root + "/Public") == [])
     }
 
+    @Test func noFooterLinksLeaveNoEmptyFooterMenu() throws {
+        let site = try TemporarySite([
+            "site.yaml": "title: T\nbase_url: https://example.org\ntheme:\n  footer_links: []\n",
+            "Content/_index.md": "---\ntitle: Home\n---\nHi.\n",
+            "Content/contact.md": "---\ntitle: Contact\n---\nCall.\n",
+        ], withDefaults: false)
+        defer { site.remove() }
+        try site.build()
+        let home = try #require(site.output("index.html"))
+        #expect(home.contains("<footer class=\"site-footer\">"))
+        #expect(!home.contains("footer-nav"))
+    }
+
     @Test func withoutSettingsThereIsNoStylesheet() throws {
         let site = try TemporarySite(["Content/_index.md": "---\ntitle: Home\n---\nHi.\n",
             "site.yaml": "title: T\n"], withDefaults: false)
