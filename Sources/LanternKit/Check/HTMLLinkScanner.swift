@@ -164,15 +164,7 @@ struct HTMLLinkScanner {
     /// A link to this site (`/x/`, `../x/`, `#top`), not to another site or another kind of
     /// address (`https:`, `//host`, `mailto:`, `tel:`, `data:`, `javascript:`).
     static func isLocal(_ url: String) -> Bool {
-        if url.isEmpty || url.hasPrefix("//") { return false }
-        // A scheme: a letter, then letters, digits, `+`, `-` or `.`, then `:`.
-        for (index, c) in url.unicodeScalars.enumerated() {
-            if c == ":" { return index == 0 }
-            let isLetter = ("a"..."z").contains(c) || ("A"..."Z").contains(c)
-            let isSchemeCharacter = isLetter || index > 0 && (("0"..."9").contains(c) || c == "+" || c == "-" || c == ".")
-            if !isSchemeCharacter { return true }
-        }
-        return true
+        !url.isEmpty && !url.hasPrefix("//") && !LinkResolver.hasScheme(url)
     }
 
     private static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= UInt8(ascii: "a") && (c | 0x20) <= UInt8(ascii: "z") }
