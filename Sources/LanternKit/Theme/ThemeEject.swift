@@ -95,27 +95,27 @@ public enum ThemeFiles {
     }
 }
 
-/// A line diff by longest common subsequence: theme files are a few hundred lines.
+/// A line diff from the standard library's `difference(from:)`, shown unified-diff style.
 enum LineDiff {
     static func unified(_ old: String, _ new: String, context: Int = 3) -> String {
         let a = old.split(separator: "\n", omittingEmptySubsequences: false)
         let b = new.split(separator: "\n", omittingEmptySubsequences: false)
-        // lengths[i][j]: the longest common subsequence of a[i...] and b[j...].
-        var lengths = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in stride(from: a.count - 1, through: 0, by: -1) {
-            for j in stride(from: b.count - 1, through: 0, by: -1) {
-                lengths[i][j] = a[i] == b[j] ? lengths[i + 1][j + 1] + 1 : max(lengths[i + 1][j], lengths[i][j + 1])
+        var removed = Set<Int>(), inserted = Set<Int>()
+        for change in b.difference(from: a) {
+            switch change {
+            case .remove(let offset, _, _): removed.insert(offset)
+            case .insert(let offset, _, _): inserted.insert(offset)
             }
         }
         var lines: [(mark: Character, text: Substring, oldLine: Int)] = []
         var (i, j) = (0, 0)
         while i < a.count || j < b.count {
-            if i < a.count, j < b.count, a[i] == b[j] {
-                lines.append((" ", a[i], i + 1)); i += 1; j += 1
-            } else if i < a.count, j == b.count || lengths[i + 1][j] >= lengths[i][j + 1] {
+            if i < a.count, removed.contains(i) {
                 lines.append(("-", a[i], i + 1)); i += 1
-            } else {
+            } else if j < b.count, inserted.contains(j) {
                 lines.append(("+", b[j], i + 1)); j += 1
+            } else {
+                lines.append((" ", a[i], i + 1)); i += 1; j += 1
             }
         }
         let changed = lines.indices.filter { lines[$0].mark != " " }
