@@ -118,10 +118,8 @@ public enum Builder {
             diagnostics: diagnostics, clock: &clock)
         // writeSite throws when there are errors, and there are errors whenever templates is nil.
         guard templates != nil else { throw BuildFailure(diagnostics.diagnostics) }
-        var documents: [String: SearchDocument] = [:]
-        for (path, document) in rendered.searchDocuments { documents[path] = document }
         return RenderedSite(renderer: rendered.renderer, filesWritten: rendered.filesWritten,
-            searchDocuments: documents, searchPaths: Set(rendered.searchPaths), plan: rendered.plan)
+            searchDocuments: Dictionary(rendered.searchDocuments) { first, _ in first }, searchPaths: Set(rendered.searchPaths), plan: rendered.plan)
     }
 
     /// Configuration, content and theme loaded and checked. Problems are collected through every
@@ -199,7 +197,7 @@ public enum Builder {
     }
 
     /// Every output of the site and what each reads.
-    static func plan(_ site: Site, templates: TemplateLibrary?, options: BuildOptions) -> OutputPlan {
+    static func plan(_ site: Site, templates: TemplateLibrary?) -> OutputPlan {
         OutputPlan(site: site, templates: templates, themeAssets: OutputPlan.themeAssets(of: templates?.theme))
     }
 
@@ -209,7 +207,7 @@ public enum Builder {
         _ site: Site, templates: TemplateLibrary?, options: BuildOptions, into output: some OutputSink,
         diagnostics earlier: DiagnosticBag, clock: inout StageClock
     ) throws(BuildFailure) -> SiteRender {
-        let plan = plan(site, templates: templates, options: options)
+        let plan = plan(site, templates: templates)
         let pageRenderer = PageRenderer(site: site, templates: templates, forChecks: false)
         let outcomes = renderPages(OutputPlan.pages(of: plan.outputs, in: site), with: pageRenderer, into: output)
         clock.lap("render and write pages")

@@ -33,7 +33,7 @@ public enum Checker {
         var diagnostics = prepared.diagnostics
         let output = MemoryOutput()
         let renderer = PageRenderer(site: site, templates: templates)
-        let plan = Builder.plan(site, templates: templates, options: options)
+        let plan = Builder.plan(site, templates: templates)
         let outcomes = Builder.renderPages(OutputPlan.pages(of: plan.outputs, in: site), with: renderer, into: output)
         for outcome in outcomes { diagnostics.append(contentsOf: outcome.diagnostics) }
         if !diagnostics.hasErrors, templates != nil {
@@ -51,9 +51,9 @@ public enum Checker {
         }
         for list in found { diagnostics.append(contentsOf: list) }
         diagnostics.append(contentsOf: BrokenAnchorRule.menuProblems(in: context))
-        if built {
+        if built, let theme = templates?.theme {
             diagnostics.append(contentsOf: RenderedLinkRule.problems(in: output, outcomes: outcomes, site: site,
-                sources: linkSources(options)))
+                sources: linkSources(theme, configPath: options.configPath)))
         }
         diagnostics.append(contentsOf: PlaceholderRule.configPlaceholders(at: options.configPath))
         diagnostics.append(contentsOf: ThemeBaseRecord.staleOverrides(in: options.templatesPath,
@@ -68,10 +68,9 @@ public enum Checker {
 extension Checker {
     /// Where the links of the built pages may be written: the theme's templates and strings
     /// (the site's, then the built-in strings), then `site.yaml`.
-    static func linkSources(_ options: BuildOptions) -> [RenderedLinkRule.Source] {
+    static func linkSources(_ theme: Theme, configPath: String) -> [RenderedLinkRule.Source] {
         var sources: [RenderedLinkRule.Source] = []
-        // The theme as the build lays it: the site's files over the built-in ones.
-        let theme = Theme(siteFolder: options.templatesPath, displayRoot: options.templatesPath)
+        // The theme as the build laid it: the site's files over the built-in ones.
         let files = theme.paths()
             .filter { !$0.hasPrefix("assets/") && ($0.hasSuffix(".mustache") || $0.hasPrefix("strings/") && $0.hasSuffix(".yaml")) }
             .sorted { ($0.hasPrefix("strings/") ? 1 : 0, $0) < ($1.hasPrefix("strings/") ? 1 : 0, $1) }
@@ -84,8 +83,8 @@ extension Checker {
             guard let bytes = BuiltInTheme.bytes(of: path) else { continue }
             sources.append(.init(file: Theme.builtInDisplayRoot + "/" + path, text: String(decoding: bytes, as: UTF8.self)))
         }
-        if let text = try? String(contentsOfFile: options.configPath, encoding: .utf8) {
-            sources.append(.init(file: options.configPath, text: text))
+        if let text = try? String(contentsOfFile: configPath, encoding: .utf8) {
+            sources.append(.init(file: configPath, text: text))
         }
         return sources
     }
