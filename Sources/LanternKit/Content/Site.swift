@@ -153,6 +153,12 @@ public struct Site: Sendable {
         indexByPath[sourcePath].map { pages[$0] }
     }
 
+    /// Puts `page` in place of the page from the same content file; for an edit that leaves the
+    /// site's structure (`PageFields.structure`) as it was, so every index stays true.
+    mutating func replacePage(_ page: Page) {
+        if let index = indexByPath[page.sourcePath] { pages[index] = page }
+    }
+
     /// Home, then each enclosing section, then the page itself.
     public func breadcrumbs(for page: Page) -> [Page] {
         var trail: [Page] = [page]

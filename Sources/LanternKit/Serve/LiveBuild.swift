@@ -235,10 +235,7 @@ final class LiveBuild {
             guard problems.isEmpty else { return nil }
             site = placed
         } else {
-            for (path, page) in loaded {
-                guard let page, let index = site.pages.firstIndex(where: { $0.sourcePath == path }) else { continue }
-                site.pages[index] = page
-            }
+            for case let page? in loaded.values { site.replacePage(page) }
         }
         let contentFiles = change.contentFiles
         change = SiteChange(from: old, to: site, candidates: Set(loaded.keys))
