@@ -3,23 +3,8 @@ import Testing
 @testable import LanternKit
 
 @Suite struct TemplateLibraryTests {
-    private func load(_ files: [String: String]) throws(BuildFailure) -> TemplateLibrary {
-        let site = try! TemporarySite(files, withDefaults: false)
-        defer { site.remove() }
-        return try TemplateLibrary.load(from: site.root + "/Templates", displayRoot: "Templates")
-    }
-
-    private func errors(_ files: [String: String]) -> [Diagnostic] {
-        do {
-            _ = try load(files)
-            return []
-        } catch {
-            return error.diagnostics
-        }
-    }
-
     @Test func rendersWithInheritanceAndPartials() throws {
-        let library = try load([
+        let library = try TemplateFiles.load([
             "Templates/base.mustache": "<main>{{$main}}default{{/main}}</main>{{> partials/foot}}",
             "Templates/page.mustache": "{{<base}}{{$main}}<h1>{{page.title}}</h1>{{/main}}{{/base}}",
             "Templates/partials/foot.mustache": "<footer>{{site.title}}</footer>",
@@ -31,7 +16,7 @@ import Testing
     }
 
     @Test func syntaxErrorNamesFileAndLine() {
-        let found = errors(["Templates/page.mustache": "line one\n{{#section}}\nnever closed\n"])
+        let found = TemplateFiles.errors(["Templates/page.mustache": "line one\n{{#section}}\nnever closed\n"])
         #expect(found.count == 1)
         #expect(found[0].location.file == "Templates/page.mustache")
         #expect(found[0].location.line == 2)
@@ -39,13 +24,13 @@ import Testing
     }
 
     @Test func syntaxErrorNamesLineAndColumn() {
-        #expect(errors(["Templates/page.mustache": "{{#a}}{{/b}}\n"]).map(\.location.line) == [1])
-        #expect(errors(["Templates/page.mustache": "one\ntwo {{#a}}{{/b}}\n"]).map(\.location.line) == [2])
-        #expect(errors(["Templates/page.mustache": "one\ntwo {{#a}}{{/b}}\n"]).map(\.location.column) == [11])
+        #expect(TemplateFiles.errors(["Templates/page.mustache": "{{#a}}{{/b}}\n"]).map(\.location.line) == [1])
+        #expect(TemplateFiles.errors(["Templates/page.mustache": "one\ntwo {{#a}}{{/b}}\n"]).map(\.location.line) == [2])
+        #expect(TemplateFiles.errors(["Templates/page.mustache": "one\ntwo {{#a}}{{/b}}\n"]).map(\.location.column) == [11])
     }
 
     @Test func unknownPartialNamesFileLineAndColumn() {
-        let found = errors(["Templates/page.mustache": "ok\n  {{> partials/missing}}\n"])
+        let found = TemplateFiles.errors(["Templates/page.mustache": "ok\n  {{> partials/missing}}\n"])
         #expect(found.map(\.description) == [
             "Templates/page.mustache:2:3: error: unknown partial 'partials/missing': "
                 + "there is no Templates/partials/missing.mustache",
@@ -53,7 +38,7 @@ import Testing
     }
 
     @Test func partialLoopsAreRefused() {
-        let found = errors(["Templates/a.mustache": "{{> b}}", "Templates/b.mustache": "x {{>a}}"])
+        let found = TemplateFiles.errors(["Templates/a.mustache": "{{> b}}", "Templates/b.mustache": "x {{>a}}"])
         #expect(found.count == 1)
         #expect(found[0].message.contains("a → b → a"))
     }

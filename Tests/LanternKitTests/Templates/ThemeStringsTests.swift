@@ -5,23 +5,8 @@ import Testing
 /// The theme's strings table: lookup by language with English under it, plurals, strings
 /// named by templates, and errors at the line of the file that has them.
 @Suite struct ThemeStringsTests {
-    private func load(_ files: [String: String], language: String = "en") throws(BuildFailure) -> TemplateLibrary {
-        let site = try! TemporarySite(files, withDefaults: false)
-        defer { site.remove() }
-        return try TemplateLibrary.load(from: site.root + "/Templates", displayRoot: "Templates", language: language)
-    }
-
-    private func errors(_ files: [String: String]) -> [Diagnostic] {
-        do {
-            _ = try load(files)
-            return []
-        } catch {
-            return error.diagnostics
-        }
-    }
-
     @Test func templatesIncludeStringsWhichSeeTheirValues() throws {
-        let library = try load([
+        let library = try TemplateFiles.load([
             "Templates/page.mustache": "<h2>{{> str.toc.heading}}</h2> {{> str.hello}}",
             "Templates/strings/en.yaml": "toc:\n  heading: On this page\nhello: Hi {{name}} & co\n",
         ])
@@ -29,7 +14,7 @@ import Testing
     }
 
     @Test func aMissingKeyFallsBackToEnglishAndTheBuiltInTable() throws {
-        let library = try load([
+        let library = try TemplateFiles.load([
             "Templates/page.mustache": "{{> str.a}}|{{> str.b}}|{{> str.toc.heading}}",
             "Templates/strings/en.yaml": "a: one\nb: two\n",
             "Templates/strings/es.yaml": "a: uno\n",
@@ -67,7 +52,7 @@ import Testing
     }
 
     @Test func anUnknownStringIsAnErrorAtTheTemplatesLine() {
-        let found = errors([
+        let found = TemplateFiles.errors([
             "Templates/page.mustache": "<p>\n{{> str.no_such_key}}\n",
             "Templates/strings/en.yaml": "a: b\n",
         ])
@@ -77,13 +62,13 @@ import Testing
     }
 
     @Test func malformedStringsAreErrorsAtTheirLines() {
-        let found = errors([
+        let found = TemplateFiles.errors([
             "Templates/page.mustache": "x",
             "Templates/strings/en.yaml": "fine: yes\nlist:\n  - a\nplural:\n  one: x\nbad: \"{{#open}}\"\n",
         ])
         #expect(found.map(\.location.file) == Array(repeating: "Templates/strings/en.yaml", count: 3))
         #expect(found.map(\.location.line).sorted() == [3, 4, 6])
-        let syntax = errors(["Templates/page.mustache": "x", "Templates/strings/en.yaml": "a: b\n  c: [\n"])
+        let syntax = TemplateFiles.errors(["Templates/page.mustache": "x", "Templates/strings/en.yaml": "a: b\n  c: [\n"])
         #expect(syntax.first?.location.file == "Templates/strings/en.yaml")
         #expect(syntax.first?.message.contains("invalid YAML") == true)
     }
