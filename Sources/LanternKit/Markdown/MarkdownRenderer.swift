@@ -81,7 +81,7 @@ public struct MarkdownRenderer: Sendable {
         let parsed = ParseDeadline.parse(markdown, with: parser, takeTurns: takeTurns, seconds: deadlineSeconds)
         guard let document = parsed else {
             return .failed(SourceLocation(file: file, line: firstLine, column: 1),
-                "cmark took too long (over \(deadlineSeconds) s) to read this page's Markdown and was stopped: "
+                "cmark took too long (over \(ParseDeadline.deadline(deadlineSeconds, forBytes: markdown.utf8.count)) s) to read this page's Markdown and was stopped: "
                 + "simplify it (deep nesting, long runs of brackets or emphasis marks) or split it")
         }
         defer { cmark_parser_free(parser) }

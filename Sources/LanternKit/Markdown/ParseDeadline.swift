@@ -44,7 +44,12 @@ enum ParseDeadline {
         }
         thread.stackSize = 8 << 20
         thread.start()
-        return job.wait(seconds: seconds * max(1, Double(markdown.utf8.count) / Double(bytesPerDeadline)))
+        return job.wait(seconds: deadline(seconds, forBytes: markdown.utf8.count))
+    }
+
+    /// The deadline of a page of `bytes`: the base, once more for each `bytesPerDeadline` past the first.
+    static func deadline(_ seconds: Double, forBytes bytes: Int) -> Double {
+        seconds * max(1, Double(bytes) / Double(bytesPerDeadline))
     }
 
     private static func run(_ markdown: String, _ parser: OpaquePointer, _ takeTurns: Bool) -> OpaquePointer? {
