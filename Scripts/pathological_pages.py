@@ -61,6 +61,8 @@ CASES = {
     "strikethrough-mismatched": lambda: "~a~~ " * 50000,
     "footnote-references": lambda: "[^a]" * 65000 + "\n\n[^a]: note\n",
     "footnote-nested-definitions": lambda: "[^a]: " * 50000 + "x\n",
+    # Found by `make fuzz`: nesting times inline content, with definitions' text uncounted.
+    "footnote-nested-brackets": lambda: "[^a]: " * 20000 + "a_[ " * 20000 + "\n",
     "table-wide-short-rows": lambda: "|a" * 5000 + "|\n" + "|-" * 5000 + "|\n" + "|\n" * 5000,
     "deep-blockquote-brackets": lambda: ">" * 50000 + "\n" + "[a" * 25000 + "\n" + "*a" * 25000,
 }

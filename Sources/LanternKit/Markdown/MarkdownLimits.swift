@@ -94,6 +94,7 @@ private struct LimitScan {
         var i = start
         var quotes = 0
         var markers = 0
+        var footnotes = 0
         var firstMarkerColumn = -1
         var firstMarkerContent = 0
         // Container markers: `>` and list markers, as many as the line starts with.
@@ -110,6 +111,10 @@ private struct LimitScan {
             var k = j
             if c == 0x2D || c == 0x2B || c == 0x2A {  // - + *
                 k = j + 1
+            } else if c == 0x5B, let labelEnd = footnoteLabelEnd(b, at: j, end: end) {
+                // `[^note]:` opens a container as a list item does; its content nests deeper.
+                footnotes += 1
+                k = labelEnd
             } else if c >= 0x30 && c <= 0x39 {
                 while k < end && k - j < 9 && b[k] >= 0x30 && b[k] <= 0x39 { k += 1 }
                 if k < end && (b[k] == 0x2E || b[k] == 0x29) { k += 1 } else { i = j; break }
@@ -117,10 +122,11 @@ private struct LimitScan {
                 i = j
                 break
             }
-            guard k == end || b[k] == 0x20 || b[k] == 0x09 else { i = j; break }
+            guard k == end || b[k] == 0x20 || b[k] == 0x09 || b[j] == 0x5B else { i = j; break }
             if markers == 0 {
                 firstMarkerColumn = j - start
-                firstMarkerContent = k - start + 1
+                // A footnote's text goes on in lines indented four columns past its `[`.
+                firstMarkerContent = b[j] == 0x5B ? j - start + 4 : k - start + 1
             }
             markers += 1
             i = k
@@ -144,9 +150,10 @@ private struct LimitScan {
         }
         let lists = listIndents.count + max(0, markers - 1)
         if quotes > limits.nesting || lists > limits.nesting || quotes + lists > limits.nesting {
-            let what = quotes > limits.nesting ? "blockquotes" : lists > limits.nesting ? "lists"
-                : "blockquotes and lists"
-            let depth = what == "blockquotes" ? quotes : what == "lists" ? lists : quotes + lists
+            let listsName = footnotes > 0 ? "lists and footnotes" : "lists"
+            let what = quotes > limits.nesting ? "blockquotes" : lists > limits.nesting ? listsName
+                : "blockquotes and \(listsName)"
+            let depth = quotes > limits.nesting ? quotes : lists > limits.nesting ? lists : quotes + lists
             return .init(line: number, message: "\(what) nested \(depth) deep; at most \(limits.nesting) "
                 + "are allowed: flatten the nesting")
         }
@@ -192,18 +199,25 @@ private struct LimitScan {
             unitLine = number
             unitIsHTML = startsHTMLBlock(b, at: i, end: end)
         }
-        if b[i] == 0x5B, isDefinition(b, at: i, end: end) {
-            definitions += 1
-            if definitions == 1 { firstDefinitionLine = number }
+        var inlinesStart = i
+        var lineDefinitions = footnotes
+        if b[i] == 0x5B, let labelEnd = definitionLabelEnd(b, at: i, end: end) {
+            lineDefinitions += 1
+            inlinesStart = labelEnd
+        }
+        if lineDefinitions > 0 {
+            if definitions == 0 { firstDefinitionLine = number }
+            definitions += lineDefinitions
             if definitions > limits.definitionsPerPage {
                 return .init(line: firstDefinitionLine, message: "more than \(limits.definitionsPerPage) link "
                     + "reference or footnote definitions; at most \(limits.definitionsPerPage) are allowed in one "
                     + "page: split it into several pages")
             }
-            return nil
         }
         if unitIsHTML { return nil }
-        countInlines(b, from: i, to: end)
+        // What follows a definition's label is parsed too: a footnote's text, or a paragraph
+        // when the definition turns out not to be one.
+        countInlines(b, from: inlinesStart, to: end)
         return unitViolation()
     }
 
@@ -317,13 +331,24 @@ private struct LimitScan {
         return (next >= 0x41 && next <= 0x5A) || (next >= 0x61 && next <= 0x7A)
     }
 
-    /// `[label]: destination` or `[^note]: text`.
-    private func isDefinition(_ b: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> Bool {
+    /// Where `[label]: destination` continues after its `:`, or nil if the line is no definition.
+    private func definitionLabelEnd(_ b: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> Int? {
         var k = i + 1
         while k < end && b[k] != 0x5D {
             if b[k] == 0x5C { k += 1 }
             k += 1
         }
-        return k + 1 < end && b[k + 1] == 0x3A
+        return k + 1 < end && b[k + 1] == 0x3A ? k + 2 : nil
+    }
+
+    /// Where `[^note]:` continues after its `:`, or nil. A footnote label holds no space.
+    private func footnoteLabelEnd(_ b: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> Int? {
+        guard i + 1 < end, b[i + 1] == 0x5E else { return nil }
+        var k = i + 2
+        while k < end && b[k] != 0x5D && b[k] != 0x20 && b[k] != 0x09 {
+            if b[k] == 0x5C { k += 1 }
+            k += 1
+        }
+        return k > i + 2 && k + 1 < end && b[k] == 0x5D && b[k + 1] == 0x3A ? k + 2 : nil
     }
 }

@@ -80,6 +80,30 @@ import Testing
         #expect(violation(String(repeating: "[a\(0)]: /u\n", count: 10001))?.message.contains("definitions") == true)
     }
 
+    @Test func footnoteDefinitionsNestAsListItemsDoAndTheirTextIsCounted() {
+        let limits = MarkdownLimits()
+        func violation(_ markdown: String) -> MarkdownLimits.Violation? { limits.violation(in: markdown) }
+        #expect(violation(String(repeating: "[^a]: ", count: 101) + "x")?.message
+            == "lists and footnotes nested 101 deep; at most 100 are allowed: flatten the nesting")
+        #expect(violation(String(repeating: "[^a]: ", count: 100) + "x") == nil)
+        // Nested by indentation, one line each.
+        let indented = (0..<101).map { String(repeating: " ", count: 4 * $0) + "[^n\($0)]: note" }
+        #expect(violation(indented.joined(separator: "\n"))?.message.hasPrefix("lists and footnotes nested 101") == true)
+        #expect(violation("> - " + String(repeating: "[^a]: ", count: 99) + "x")?.message
+            .hasPrefix("blockquotes and lists and footnotes nested 101") == true)
+        // A definition's text is a paragraph's: its brackets count (what `make fuzz` found).
+        #expect(violation("[^a]: " + String(repeating: "b[ ", count: 5001))?.message.contains("brackets") == true)
+        #expect(violation("[a]: " + String(repeating: "b[ ", count: 5001))?.message.contains("brackets") == true)
+        #expect(violation(String(repeating: "[^a]: x\n", count: 10001))?.message.contains("definitions") == true)
+    }
+
+    @Test func footnotesAsWritersWriteThemRenderAsBefore() {
+        var markdown = "Text with notes[^1] and more[^long-note].\n\n"
+        for n in 1...300 { markdown += "[^n\(n)]: Note \(n) with *emphasis* and a [link](x.md).\n" }
+        markdown += "\n[^1]: First.\n\n[^long-note]: A note\n    over two lines, with a list:\n\n    - one\n    - two\n"
+        expectRenderedAsWithoutLimits(markdown)
+    }
+
     @Test func aPageOverTheDeadlineFailsCleanly() {
         var renderer = MarkdownRenderer()
         renderer.deadlineSeconds = 0.000_001
