@@ -165,6 +165,17 @@ import Testing
             + #"<xhtml:link rel="alternate" hreflang="es" href="https://clinic.example/es/terapias/terapia-cognitivo-conductual/"/></url>"#))
     }
 
+    @Test func lanternSearchSearchesTheIndexOfTheLanguageItIsGiven() async throws {
+        let temporary = try LanguageSiteTests.site()
+        defer { temporary.remove() }
+        try temporary.build()
+        let spanish = try await LanternBinary.run(["search", "pensamientos", "--language", "es"], in: temporary.root,
+            seconds: 30)
+        #expect(spanish.status == 0 && spanish.stdout.contains("/es/terapias/terapia-cognitivo-conductual/"))
+        let english = try await LanternBinary.run(["search", "pensamientos"], in: temporary.root, seconds: 30)
+        #expect(english.stdout.contains("No pages matched"))
+    }
+
     @Test func checkWarnsAboutUntranslatedLinksStaleAndMissingTranslations() throws {
         let temporary = try LanguageSiteTests.site([
             "site.yaml": LanguageSiteTests.config + "check:\n  translate_sections: [therapies]\n",
