@@ -134,6 +134,7 @@ public enum Builder {
         do {
             templates = try TemplateLibrary.load(Theme(siteFolder: options.templatesPath,
                 displayRoot: options.templatesPath, settings: site.config.theme), language: site.config.language)
+                .localizing(site.config.languages.map(\.code))
             checkLayouts(site, templates: templates!, templatesDisplay: options.templatesPath,
                 diagnostics: &diagnostics)
         } catch {
@@ -157,7 +158,7 @@ public enum Builder {
         if let baseURL = options.baseURL { config = try config.with(baseURL: baseURL) }
         if options.uglyURLs { config.uglyURLs = true }
         let loader = ContentLoader(root: options.contentPath, displayRoot: options.contentPath,
-            includeDrafts: options.includeDrafts, urls: config.urls)
+            includeDrafts: options.includeDrafts, config: config)
         let loaded = loader.load()
         diagnostics.append(contentsOf: loaded.diagnostics)
         let (site, placementProblems) = Site.assemble(
@@ -222,18 +223,19 @@ public enum Builder {
         let documents = outcomes.compactMap { outcome in
             SearchDocument(outcome, in: site).map { (outcome.page.sourcePath, $0) }
         }
-        let searchPaths = try writeSearchIndex(documents.map(\.1), config: site.config, into: output)
+        let searchPaths = try writeSearchIndex(documents.map { (language: site.page(at: $0.0)?.language ?? "", document: $0.1) },
+            config: site.config, into: output)
         clock.lap("search index")
         return SiteRender(filesWritten: outcomes.count + written + searchPaths.count, searchDocuments: documents,
             searchPaths: searchPaths, renderer: pageRenderer, plan: plan)
     }
 
-    /// The precomputed search index, from every page's text as the Markdown stage found it.
-    /// Returns the paths written.
-    static func writeSearchIndex(_ documents: [SearchDocument], config: SiteConfig, into output: some OutputSink)
-        throws(BuildFailure) -> [String]
+    /// The precomputed search index of every language, from every page's text as the Markdown
+    /// stage found it, with the page's language. Returns the paths written.
+    static func writeSearchIndex(_ documents: [(language: String, document: SearchDocument)], config: SiteConfig,
+                                 into output: some OutputSink) throws(BuildFailure) -> [String]
     {
-        let files = SearchIndexBuilder.files(for: documents, config: config)
+        let files = searchIndexFiles(documents, config: config)
         // A large site has a text file per page or so: written on every core, as pages are.
         let failures = files.parallelMap { file -> BuildFailure? in
             do throws(BuildFailure) {
@@ -245,6 +247,17 @@ public enum Builder {
         }
         if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         return files.map(\.path)
+    }
+
+    /// The search index of each language (`search/`, `es/search/`), each made from the pages of
+    /// its language only, so that a search in Spanish finds Spanish pages.
+    static func searchIndexFiles(_ documents: [(language: String, document: SearchDocument)], config: SiteConfig)
+        -> [(path: String, bytes: [UInt8])]
+    {
+        config.languages.flatMap { language in
+            SearchIndexBuilder.files(for: documents.filter { $0.language == language.code }.map(\.document),
+                config: config, language: language.code)
+        }
     }
 
     /// Renders every page on every core and writes those without errors. Each page's HTML stays

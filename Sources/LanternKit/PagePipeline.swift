@@ -7,6 +7,7 @@ public struct PagePipeline: Sendable {
     public static let shared = PagePipeline()
 
     private let site: Site
+    private let config: SiteConfig
     private let templates: TemplateLibrary
 
     private init() {
@@ -16,10 +17,11 @@ public struct PagePipeline: Sendable {
             clinic: {name: Clinic, phone: "1"}
             """, file: "site.yaml")
         let neighbour = try! ContentLoader.page(from: Data("---\ntitle: Other\n---\n## Part\n".utf8), path: "other.md",
-            displayPath: "other.md", urls: URLSpace(uglyURLs: false))
+            displayPath: "other.md", config: config)
         let (site, _) = Site.assemble(config: config, pages: [neighbour], staticFiles: [], draftPaths: [],
             contentDisplayRoot: "Content")
         self.site = site
+        self.config = config
         templates = try! TemplateLibrary.fromTexts([
             "page": "<title>{{page.title}}</title>{{#page.toc}}{{text}}{{/page.toc}}{{{page.content}}}"
                 + "<script type=\"application/ld+json\">{{{jsonLD}}}</script>{{#breadcrumbs}}{{title}}{{/breadcrumbs}}",
@@ -29,7 +31,7 @@ public struct PagePipeline: Sendable {
     /// The finished HTML, or the diagnostics that stopped it.
     public func render(file data: Data, path: String = "fuzz.md") -> Result<String, BuildFailure> {
         do throws(BuildFailure) {
-            var page = try ContentLoader.page(from: data, path: path, displayPath: path, urls: URLSpace(uglyURLs: false))
+            var page = try ContentLoader.page(from: data, path: path, displayPath: path, config: config)
             page.frontMatter.layout = "page"
             var placed = site
             placed.pages.append(page)

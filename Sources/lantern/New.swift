@@ -16,7 +16,9 @@ struct NewPageCommand: ParsableCommand {
         discussion: """
             'lantern new page therapies/emdr --title "EMDR"' writes Content/therapies/emdr.md \
             with a title, a description to fill in, today's date as date and last_reviewed, \
-            and a short placeholder text. An existing file is never overwritten.
+            and a short placeholder text. An existing file is never overwritten. \
+            With '--language es' it writes the Spanish translation, Content/therapies/emdr.es.md \
+            (the language must be one of 'languages' in site.yaml).
             """
     )
 
@@ -29,9 +31,12 @@ struct NewPageCommand: ParsableCommand {
     @Option(help: "The folder of Markdown pages.")
     var content = "Content"
 
+    @Option(help: "Write the page's translation into this language (es): therapies/emdr.es.md.")
+    var language: String?
+
     func run() throws {
         do {
-            let written = try NewPage.create(path, title: title, contentFolder: content)
+            let written = try NewPage.create(path, title: title, contentFolder: content, language: language)
             print("lantern: wrote \(written)")
         } catch {
             var stderr = StandardError()

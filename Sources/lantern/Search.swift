@@ -10,7 +10,9 @@ struct Search: ParsableCommand {
             would see for the query: rank, title, section, the link with its anchor and an \
             excerpt with the matched words in [brackets]. --explain shows how each word \
             matched: exact, stem, prefix, typo or synonym. With the query '-', queries are \
-            read from standard input, one per line.
+            read from standard input, one per line. A site in several languages has an index \
+            per language: --language es searches the Spanish pages (Public/es/search/); without \
+            it, the default language's (Public/search/).
             """
     )
 
@@ -23,6 +25,9 @@ struct Search: ParsableCommand {
     @Option(help: "How many results to show.")
     var limit = 10
 
+    @Option(help: "Search the pages of this language (es): its own index, under Public/es/search/.")
+    var language: String?
+
     @Flag(help: "Show how each query word was matched.")
     var explain = false
 
@@ -34,12 +39,12 @@ struct Search: ParsableCommand {
 
     func run() throws {
         let engine: SearchEngine
+        let folder = indexFolder()
         do {
-            engine = try SearchEngine(
-                directory: URL(fileURLWithPath: site + "/search"), readsText: !cardsOnly)
+            engine = try SearchEngine(directory: URL(fileURLWithPath: folder), readsText: !cardsOnly)
         } catch {
             var stderr = StandardError()
-            print("\(site)/search: error: no readable search index here (\(error)); build the site first", to: &stderr)
+            print("\(folder): error: no readable search index here (\(error)); build the site first", to: &stderr)
             throw ExitCode(1)
         }
         let queries = query == "-" ? readQueries() : [query]
@@ -50,6 +55,16 @@ struct Search: ParsableCommand {
             return
         }
         for (query, response) in answers { printText(query, response) }
+    }
+
+    /// The index of `--language` (`Public/es/search`), or the default language's, which is at
+    /// `Public/search` (where `--language` naming the default language also leads).
+    private func indexFolder() -> String {
+        guard let language, !language.isEmpty, !language.contains("/"), !language.hasPrefix(".") else {
+            return site + "/search"
+        }
+        let own = site + "/" + language + "/search"
+        return FileManager.default.fileExists(atPath: own + "/index.json") ? own : site + "/search"
     }
 
     private func readQueries() -> [String] {

@@ -24,9 +24,17 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 SITE = Path(os.environ.get("LANTERN_SITE") or REPO_ROOT / "Public").resolve()
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 
-# Pages Lantern writes itself and lists in no sitemap.
-EXTRA_PAGES = ["/404.html", "/search/", "/site-index/"]
+# The home page of each language of the sample site: Spanish pages are under /es/.
+LANGUAGE_HOMES = {"/es/": "es", "/": "en"}
+# Pages Lantern writes itself, in every language, and lists in no sitemap.
+SPECIAL_PAGES = ["/404.html", "/search/", "/site-index/"]
+EXTRA_PAGES = SPECIAL_PAGES + ["/es" + p for p in SPECIAL_PAGES]
 SEARCH_QUERY_PAGE = "/search/?q=family+therapy"
+
+
+def home_of(path: str) -> str:
+    """The home page of the language a path is in: /es/ for /es/…, else /."""
+    return next(home for home in LANGUAGE_HOMES if path.startswith(home))
 
 
 def sitemap_base_and_paths() -> tuple[str, list[str]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import PAGES, set_viewport, settle
+from conftest import EXTRA_PAGES, PAGES, home_of, set_viewport, settle
 
 CRISIS_PAGE = "/get-help-now/"
 
@@ -73,7 +73,7 @@ for (const s of document.querySelectorAll('script[type="application/ld+json"]'))
 }
 const line = q('.reviewed time');
 return {
-    breadcrumbs: !!q('nav[aria-label="Breadcrumb"] a[aria-current="page"]'),
+    breadcrumbs: !!q('nav.breadcrumbs a[aria-current="page"]'),
     headings: headings,
     toc: document.querySelectorAll('nav.toc a[href^="#"]').length,
     reviewed: reviewed,
@@ -84,7 +84,9 @@ return {
 };
 """
 
-CONTENT_PAGES = [p for p in PAGES if p not in ("/404.html", "/search/", "/site-index/") and "?" not in p]
+CONTENT_PAGES = [p for p in PAGES if p not in EXTRA_PAGES and "?" not in p]
+# The words of the review line, by language.
+REVIEWED = {"/": "Last reviewed", "/es/": "Revisado por última vez"}
 
 
 @pytest.mark.parametrize("path", CONTENT_PAGES, ids=CONTENT_PAGES)
@@ -93,14 +95,15 @@ def test_page_furniture(path, driver, server):
     driver.get(server + path)
     f = driver.execute_script(FURNITURE)
     assert f["footerDisclaimer"], "no not-medical-advice note in the footer"
-    if path != "/":
+    home = home_of(path)
+    if path != home:
         assert f["breadcrumbs"], "no breadcrumb trail ending at this page"
-    if path != "/" and f["headings"] >= 3:
+    if path != home and f["headings"] >= 3:
         assert f["toc"] > 0, f"{f['headings']} headings but no table of contents"
     if f["reviewed"]:
         assert f["reviewedLine"] and f["reviewedLine"][0] == f["reviewed"], "no 'Last reviewed … on …' line"
-        assert "Last reviewed" in f["reviewedLine"][1]
-    children = [p for p in CONTENT_PAGES if path != "/" and p != path and p.startswith(path)]
+        assert REVIEWED[home] in f["reviewedLine"][1]
+    children = [p for p in CONTENT_PAGES if path != home and p != path and p.startswith(path)]
     if children:
         assert f["sectionList"] >= len(children), f"section page lists {f['sectionList']} of {len(children)} pages"
     for href in f["pager"]:

@@ -26,6 +26,12 @@ public struct CheckContext: Sendable {
         return Set(sections.compactMap(\.scalarText))
     }
 
+    /// Sections that must be in every language of the site (`check.translate_sections`).
+    var translateSections: Set<String> {
+        let sections = site.config.templateValues["check"]?["translate_sections"]?.list ?? []
+        return Set(sections.compactMap(\.scalarText))
+    }
+
     /// A page that gives clinical guidance: one with a reviewer, or in a clinical section.
     func isClinical(_ page: Page) -> Bool {
         page.frontMatter.reviewedBy != nil

@@ -5,7 +5,7 @@ public enum Checker {
     public static let rules: [any CheckRule] = [
         BrokenAnchorRule(), ThirdPartyResourceRule(), ImageAltRule(), HeadingOrderRule(), LinkTextRule(),
         DescriptionRule(), DuplicateTitleRule(), ReadingGradeRule(), LongSentenceRule(), ReviewDateRule(),
-        PlaceholderRule(),
+        PlaceholderRule(), OtherLanguageLinkRule(), MissingTranslationRule(), StaleTranslationRule(),
     ]
 
     public struct Result: Sendable {
@@ -56,6 +56,9 @@ public enum Checker {
                 sources: linkSources(theme, configPath: options.configPath)))
         }
         diagnostics.append(contentsOf: PlaceholderRule.configPlaceholders(at: options.configPath))
+        if let templates {
+            diagnostics.append(contentsOf: ThemeStringTranslation.untranslated(templates, config: site.config))
+        }
         diagnostics.append(contentsOf: ThemeBaseRecord.staleOverrides(in: options.templatesPath,
             displayRoot: options.templatesPath))
         let sorted = diagnostics.diagnostics.sorted {

@@ -15,7 +15,11 @@ public struct SiteConfig: Sendable {
     public var title: String
     /// Absolute, without a trailing slash: `https://clinic.example`.
     public var baseURL: String
+    /// The language this configuration speaks: the site's default, or the one it was
+    /// `localized(to:)`.
     public var language: String
+    /// Every language of the site, the default first (`languages:`; just `language` without it).
+    public var languages: [SiteLanguage] = []
     public var description: String
     /// Empty when `site.yaml` names none: the build then lists the top-level sections.
     public var menu: [MenuItem]
@@ -35,7 +39,7 @@ public struct SiteConfig: Sendable {
     /// `theme:`: colours, logo and footer links of the built-in theme.
     public var theme = ThemeSettings()
     /// The whole file as template values.
-    private(set) var templateValues: [String: TemplateValue]
+    var templateValues: [String: TemplateValue]
 
     public static let defaultBaseURL = "http://localhost:1313"
 
@@ -86,6 +90,17 @@ public struct SiteConfig: Sendable {
         }
         if let menu = root["menu"] {
             config.menu = readMenu(menu, fields: &fields)
+        }
+        config.languages = [SiteLanguage(code: config.language, name: SiteLanguage.defaultName(of: config.language),
+            prefix: "", title: config.title, description: config.description, menu: config.menu,
+            templateValues: config.templateValues)]
+        if let languages = root["languages"], !languages.isNull {
+            let read = readLanguages(languages, config: config,
+                defaultCode: root["language"].flatMap { $0.isNull ? nil : config.language }, fields: &fields)
+            if !read.isEmpty {
+                config.languages = read
+                config = config.localized(to: read[0].code)
+            }
         }
         try fields.diagnostics.throwIfErrors()
         return config
@@ -147,7 +162,7 @@ public struct SiteConfig: Sendable {
         return synonyms
     }
 
-    private static func readMenu(_ value: YAMLValue, fields: inout YAMLFields) -> [MenuItem] {
+    static func readMenu(_ value: YAMLValue, fields: inout YAMLFields) -> [MenuItem] {
         guard case .list(let items) = value.kind else {
             fields.error(value.location,
                 "'menu' must be a list of items with 'title' and 'url'")

@@ -9,7 +9,8 @@ struct ContentLoader {
     /// How the content folder is written in messages (`Content`).
     let displayRoot: String
     let includeDrafts: Bool
-    let urls: URLSpace
+    /// The site's languages, which file names and front matter must name, and their URL spaces.
+    let config: SiteConfig
 
     struct Discovery {
         var markdown: [String] = []
@@ -134,11 +135,13 @@ struct ContentLoader {
             throw BuildFailure(.error(SourceLocation(file: displayPath),
                 "cannot read this file (check its permissions)"))
         }
-        return try ContentLoader.page(from: data, path: path, displayPath: displayPath, urls: urls)
+        return try ContentLoader.page(from: data, path: path, displayPath: displayPath, config: config)
     }
 
-    /// A page from its file's bytes: decoded, front matter parsed and checked, placed at its URL.
-    static func page(from data: Data, path: String, displayPath: String, urls: URLSpace)
+    /// A page from its file's bytes: decoded, front matter parsed and checked, its language
+    /// found, placed at its URL (as if no section had a slug: `Site.assemble` places it in its
+    /// sections' folders).
+    static func page(from data: Data, path: String, displayPath: String, config: SiteConfig)
         throws(BuildFailure) -> Page
     {
         let text = try SourceText.decode(data, file: displayPath)
@@ -149,13 +152,44 @@ struct ContentLoader {
             throw BuildFailure(.error(matter.location(of: "slug") ?? SourceLocation(file: displayPath),
                 "cannot use slug '\(slug)': \(problem)"))
         }
-        let isIndex = path == "_index.md" || path.hasSuffix("/_index.md")
-        let kind: Page.Kind = path == "_index.md" ? .home : isIndex ? .section : .page
-        let placement = urls.page(sourcePath: path, slug: kind == .home ? nil : matter.slug)
+        let (pathInLanguage, language) = try ContentLoader.language(of: path, matter: matter,
+            displayPath: displayPath, config: config)
+        let isIndex = pathInLanguage == "_index.md" || pathInLanguage.hasSuffix("/_index.md")
+        let kind: Page.Kind = pathInLanguage == "_index.md" ? .home : isIndex ? .section : .page
+        let placement = config.urls(for: language).page(sourcePath: pathInLanguage,
+            slug: kind == .home ? nil : matter.slug)
         let folder = PagePath.folder(of: path)
         return Page(
             sourcePath: path, displayPath: displayPath, kind: kind, frontMatter: matter,
             body: String(split.body), bodyFirstLine: split.bodyFirstLine,
-            sectionPath: folder, url: placement.url, outputPath: placement.outputPath)
+            sectionPath: folder, url: placement.url, outputPath: placement.outputPath,
+            language: language, pathInLanguage: pathInLanguage)
+    }
+
+    /// The page's path without its language, and its language: the file name's (`cbt.es.md`),
+    /// else front matter's `language:`, else the site's default; each must be one of the site's.
+    private static func language(of path: String, matter: FrontMatter, displayPath: String, config: SiteConfig)
+        throws(BuildFailure) -> (String, String)
+    {
+        let (pathInLanguage, named) = PagePath.splitLanguage(ofMarkdown: path)
+        let known = config.languages.map(\.code).joined(separator: ", ")
+        if let named, config.language(named) == nil {
+            throw BuildFailure(.error(SourceLocation(file: displayPath, line: 1, column: 1),
+                "the file name gives the language '\(named)', which is not one of the site's languages "
+                    + "(\(known)); add it to 'languages' in the site configuration, or rename the file"))
+        }
+        if let declared = matter.language {
+            let at = matter.location(of: "language") ?? SourceLocation(file: displayPath, line: 1)
+            if config.language(declared) == nil {
+                throw BuildFailure(.error(at, "unknown language '\(declared)': the site's languages are "
+                    + "\(known) ('languages' in the site configuration)"))
+            }
+            if let named, named != declared {
+                throw BuildFailure(.error(at, "'language: \(declared)' contradicts the file name, which says "
+                    + "'\(named)'; remove one of them"))
+            }
+            return (pathInLanguage, declared)
+        }
+        return (pathInLanguage, named ?? config.defaultLanguage)
     }
 }

@@ -12,6 +12,9 @@ public struct FrontMatter: Sendable {
     public var aliases: [String]
     public var layout: String?
     public var language: String?
+    /// Pairs translations whose file names differ (`cbt.md` and `tcc.es.md`); a translation
+    /// beside its page (`cbt.es.md`) needs none.
+    public var translationKey: String? = nil
     /// Every key Lantern does not define itself, for templates (`page.params.x`).
     var params: [String: TemplateValue]
     /// Where each key's value was written, so later stages can point at it.
@@ -19,7 +22,7 @@ public struct FrontMatter: Sendable {
 
     static let knownKeys: Set<String> = [
         "title", "description", "date", "last_reviewed", "reviewed_by", "tags", "draft", "weight",
-        "slug", "aliases", "layout", "language",
+        "slug", "aliases", "layout", "language", "translation_key",
     ]
 
     public func location(of key: String) -> SourceLocation? { valueLocations[key] }
@@ -88,6 +91,7 @@ enum FrontMatterParser {
             slug: fields.string("slug"), aliases: fields.stringList("aliases") ?? [],
             layout: fields.string("layout"), language: fields.string("language"),
             params: [:], valueLocations: [:])
+        matter.translationKey = fields.string("translation_key")
         // A title of the wrong type (`title: [a]`) has been reported already.
         let titleHasWrongType = root["title"].map { !$0.isNull && $0.scalarText == nil } ?? false
         if !titleHasWrongType, title?.trimmingWhitespace().isEmpty ?? true {

@@ -3,18 +3,43 @@ import Foundation
 /// `../family/support.md#talking` → `/family/support/#talking`.
 ///
 /// Writers link to files because their editor can follow them; URLs are Lantern's business.
+/// A link from a page in one language leads to the translation in that language of the page
+/// it names (`cbt.md` from `dbt.es.md` → `/es/terapias/terapia-cognitivo-conductual/`), or,
+/// when there is none, to the page itself, marked as in another language.
 public struct LinkResolver: Sendable {
-    private let pageURLs: [String: String]
+    private struct Target: Sendable {
+        var url: String
+        var language: String
+        var translationKey: String
+    }
+
+    private struct Translation: Hashable, Sendable {
+        var key: String
+        var language: String
+    }
+
+    private let pages: [String: Target]
+    private let translations: [Translation: String]
+    /// The note after a link to a page in another language, by the link's page's language and
+    /// then the target's (`es` → `en` → "(en inglés)").
+    private let notes: [String: [String: String]]
     private let draftPaths: Set<String>
     private let unloadedPaths: Set<String>
     private let staticURLs: [String: String]
     private let urlSpace: URLSpace
 
     public init(pages: [Page], staticFiles: [StaticFile], draftPaths: Set<String> = [],
-                unloadedPaths: Set<String> = [], urls: URLSpace = URLSpace(uglyURLs: false)) {
-        var pageURLs: [String: String] = [:]
-        for page in pages where !page.isGenerated { pageURLs[page.sourcePath] = page.url }
-        self.pageURLs = pageURLs
+                unloadedPaths: Set<String> = [], urls: URLSpace = URLSpace(uglyURLs: false),
+                otherLanguageNotes: [String: [String: String]] = [:]) {
+        var targets: [String: Target] = [:]
+        var translations: [Translation: String] = [:]
+        for page in pages where !page.isGenerated {
+            targets[page.sourcePath] = Target(url: page.url, language: page.language, translationKey: page.translationKey)
+            translations[Translation(key: page.translationKey, language: page.language)] = page.url
+        }
+        self.pages = targets
+        self.translations = translations
+        notes = otherLanguageNotes
         self.draftPaths = draftPaths
         self.unloadedPaths = unloadedPaths
         urlSpace = urls
@@ -44,7 +69,16 @@ public struct LinkResolver: Sendable {
             return .broken("link '\(destination)' leads above the content folder")
         }
         if isMarkdown {
-            if let url = pageURLs[target] { return .rewrite(url + suffix) }
+            if let found = pages[target] {
+                guard let from = pages[sourcePath]?.language, found.language != from else {
+                    return .rewrite(found.url + suffix)
+                }
+                if let url = translations[Translation(key: found.translationKey, language: from)] {
+                    return .rewrite(url + suffix)
+                }
+                return .rewriteInOtherLanguage(found.url + suffix, language: found.language,
+                    note: notes[from]?[found.language] ?? "")
+            }
             if unloadedPaths.contains(target) {
                 return .rewrite(urlSpace.page(sourcePath: target, slug: nil).url + suffix)
             }

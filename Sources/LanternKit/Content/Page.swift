@@ -21,9 +21,37 @@ public struct Page: Sendable {
     /// Output file inside the output folder: `therapies/cbt/index.html`.
     public var outputPath: String
     /// True for a section that has no `_index.md`: Lantern made it to list the folder's pages.
-    public var isGenerated: Bool = false
+    public var isGenerated: Bool
+    /// The language it is written in: from its file name (`cbt.es.md`), else its front
+    /// matter's `language:`, else the site's default.
+    public var language: String
+    /// `sourcePath` without the language (`therapies/cbt.md` for `therapies/cbt.es.md`): where
+    /// the page sits in every language's tree of folders.
+    public var pathInLanguage: String
+
+    public init(sourcePath: String, displayPath: String, kind: Kind, frontMatter: FrontMatter, body: String,
+                bodyFirstLine: Int, sectionPath: String, url: String, outputPath: String,
+                isGenerated: Bool = false, language: String = ThemeStrings.fallbackLanguage,
+                pathInLanguage: String? = nil) {
+        self.sourcePath = sourcePath
+        self.displayPath = displayPath
+        self.kind = kind
+        self.frontMatter = frontMatter
+        self.body = body
+        self.bodyFirstLine = bodyFirstLine
+        self.sectionPath = sectionPath
+        self.url = url
+        self.outputPath = outputPath
+        self.isGenerated = isGenerated
+        self.language = language
+        self.pathInLanguage = pathInLanguage ?? sourcePath
+    }
 
     public var title: String { frontMatter.title }
+
+    /// What pairs the page with its translations: its `translation_key:`, else its path
+    /// without the language, so `cbt.md` and `cbt.es.md` pair by themselves.
+    public var translationKey: String { frontMatter.translationKey ?? pathInLanguage }
 
     public func location(line: Int = 0, column: Int = 0) -> SourceLocation {
         SourceLocation(file: displayPath, line: line, column: column)

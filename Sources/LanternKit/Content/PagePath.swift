@@ -71,6 +71,24 @@ enum PagePath {
         return partLength > 0 && partLength != dots
     }
 
+    /// A Markdown file's path without the language its name carries, and that language:
+    /// `therapies/cbt.es.md` → (`therapies/cbt.md`, `es`); `faq.md` → (`faq.md`, nil). Any
+    /// last part of the name that is written like a language code counts (`SiteLanguage.isCode`).
+    static func splitLanguage(ofMarkdown path: String) -> (path: String, language: String?) {
+        guard path.hasSuffix(".md") else { return (path, nil) }
+        let stem = path.dropLast(3)
+        let nameStart = stem.lastIndex(of: "/").map { stem.index(after: $0) } ?? stem.startIndex
+        guard let dot = stem[nameStart...].lastIndex(of: "."), dot > nameStart else { return (path, nil) }
+        let code = stem[stem.index(after: dot)...]
+        guard SiteLanguage.isCode(code) else { return (path, nil) }
+        return (String(stem[..<dot]) + ".md", String(code))
+    }
+
+    /// A Markdown file's path in another language: `therapies/cbt.md` → `therapies/cbt.es.md`.
+    static func path(_ pathInLanguage: String, inLanguage code: String, isDefault: Bool) -> String {
+        isDefault ? pathInLanguage : String(pathInLanguage.dropLast(3)) + "." + code + ".md"
+    }
+
     /// The folder part of a source path: `therapies` for `therapies/cbt.md`.
     static func folder(of sourcePath: String) -> String {
         guard let slash = sourcePath.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }

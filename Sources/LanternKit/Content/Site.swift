@@ -19,35 +19,60 @@ public struct Site: Sendable {
         public var outputPath: String
         public var target: String
         public var targetTitle: String
+        /// The target's language, which the redirect page speaks.
+        public var language: String
     }
 
-    private var childrenBySection: [String: [Int]]
+    /// A folder of one language's tree: what sections, lists and breadcrumbs are made of.
+    struct Folder: Hashable, Sendable {
+        var language: String
+        var path: String
+    }
+
+    private var childrenBySection: [Folder: [Int]]
+    private var sectionByFolder: [Folder: Int] = [:]
     private var indexByPath: [String: Int]
+    /// Pages by translation key (`Page.translationKey`), in the order of the site's languages.
+    private var translationsByKey: [String: [Int]] = [:]
     /// Previous and next regular page of each regular page, by index into `pages`.
     private var neighbourIndices: [Int: (previous: Int?, next: Int?)] = [:]
+    /// The slug each folder has in each language (`es` → `therapies` → `terapias`), from its
+    /// section page: the URLs of the pages in it follow.
+    private var folderSlugs: [String: [String: String]] = [:]
 
-    /// Places loaded pages: adds a generated page for every folder without `_index.md` (and a
-    /// home page if there is none), and reports two things claiming one URL.
+    /// Places loaded pages: adds a generated page for every folder of a language without
+    /// `_index.md` (and a home page if there is none), puts every page in its sections'
+    /// folders (a section's slug renames its folder), and reports two things claiming one
+    /// URL and translation keys that pair nothing or pair two pages of one language.
     static func assemble(
         config: SiteConfig, pages loadedPages: [Page], staticFiles: [StaticFile],
         draftPaths: Set<String>, unloadedPaths: Set<String> = [], contentDisplayRoot: String
     ) -> (Site, [Diagnostic]) {
         var diagnostics = DiagnosticBag()
         var pages = loadedPages
-        var sectionPaths = Set(pages.filter { $0.kind != .page }.map(\.sectionPath))
-        var needed = Set<String>([""])
+        var sections = Set(pages.filter { $0.kind != .page }.map { Folder(language: $0.language, path: $0.sectionPath) })
+        var needed = Set(config.languages.map { Folder(language: $0.code, path: "") })
         for page in pages {
             var folder = page.kind == .page ? page.sectionPath : PagePath.folder(of: page.sectionPath)
             if page.kind == .home { continue }
             while true {
-                needed.insert(folder)
+                needed.insert(Folder(language: page.language, path: folder))
                 if folder.isEmpty { break }
                 folder = PagePath.folder(of: folder)
             }
         }
-        for folder in needed.sorted() where !sectionPaths.contains(folder) {
+        for folder in needed.sorted(by: { ($0.language, $0.path) < ($1.language, $1.path) })
+            where !sections.contains(folder)
+        {
             pages.append(generatedSection(folder, config: config, displayRoot: contentDisplayRoot))
-            sectionPaths.insert(folder)
+            sections.insert(folder)
+        }
+        var folderSlugs: [String: [String: String]] = [:]
+        for page in pages where page.kind == .section {
+            if let slug = page.frontMatter.slug { folderSlugs[page.language, default: [:]][page.sectionPath] = slug }
+        }
+        if !folderSlugs.isEmpty {
+            for i in pages.indices { place(&pages[i], config: config, folderSlugs: folderSlugs) }
         }
         // Sorted by index: moving the pages themselves, large values, cost more than comparing.
         pages = pages.indices.sorted { (pages[$0].url, pages[$0].sourcePath) < (pages[$1].url, pages[$1].sourcePath) }
@@ -81,25 +106,78 @@ public struct Site: Sendable {
                 claim(placed.outputPath, by: "an alias of \(page.displayPath)", at: location,
                     what: "alias '\(alias)':", advice: "remove this alias")
                 aliases.append(Alias(url: placed.url, outputPath: placed.outputPath, target: page.url,
-                    targetTitle: page.title))
+                    targetTitle: page.title, language: page.language))
             }
         }
         var site = Site(config: config, pages: pages, staticFiles: staticFiles,
             aliases: aliases.sorted { $0.url < $1.url }, draftPaths: draftPaths,
             unloadedPaths: unloadedPaths, childrenBySection: [:], indexByPath: [:])
+        site.folderSlugs = folderSlugs
         site.index()
+        site.checkTranslationKeys(&diagnostics)
         return (site, diagnostics.diagnostics)
+    }
+
+    /// Puts a page at its URL in its language, in its sections' folders.
+    private static func place(_ page: inout Page, config: SiteConfig, folderSlugs: [String: [String: String]]) {
+        let place = config.urls(for: page.language).page(sourcePath: page.pathInLanguage,
+            slug: page.kind == .home ? nil : page.frontMatter.slug, folders: folderSlugs[page.language] ?? [:])
+        page.url = place.url
+        page.outputPath = place.outputPath
+    }
+
+    /// A page loaded on its own (`ContentLoader`), at its URL in this site's folders.
+    func placed(_ page: Page) -> Page {
+        var page = page
+        if !folderSlugs.isEmpty { Site.place(&page, config: config, folderSlugs: folderSlugs) }
+        return page
+    }
+
+    /// A `translation_key:` must pair the page with a page of another language (else it is a
+    /// typo), and no two pages of one language may share one.
+    private func checkTranslationKeys(_ diagnostics: inout DiagnosticBag) {
+        for page in pages where !page.isGenerated {
+            let family = translationsByKey[page.translationKey] ?? []
+            let location = page.frontMatter.location(of: "translation_key") ?? page.location(line: 1)
+            if let twin = family.map({ pages[$0] }).first(where: {
+                $0.language == page.language && $0.sourcePath < page.sourcePath && !$0.isGenerated
+            }) {
+                diagnostics.error(location, "this page and \(twin.displayPath) are both the '\(page.language)' "
+                    + "translation of '\(page.translationKey)'; give one of them another 'translation_key'")
+            }
+            if let key = page.frontMatter.translationKey,
+                !family.contains(where: { pages[$0].language != page.language && !pages[$0].isGenerated })
+            {
+                diagnostics.error(location, "translation_key '\(key)' pairs this page with no page of another "
+                    + "language; write the key its translation has (or that page's file, like 'therapies/cbt.md')")
+            }
+        }
     }
 
     private mutating func index() {
         indexByPath = [:]
         childrenBySection = [:]
+        sectionByFolder = [:]
+        translationsByKey = [:]
         for (i, page) in pages.enumerated() {
             indexByPath[page.sourcePath] = i
+            translationsByKey[page.translationKey, default: []].append(i)
             switch page.kind {
-            case .home: break
-            case .page: childrenBySection[page.sectionPath, default: []].append(i)
-            case .section: childrenBySection[PagePath.folder(of: page.sectionPath), default: []].append(i)
+            case .home:
+                sectionByFolder[Folder(language: page.language, path: "")] = i
+            case .page:
+                childrenBySection[Folder(language: page.language, path: page.sectionPath), default: []].append(i)
+            case .section:
+                sectionByFolder[Folder(language: page.language, path: page.sectionPath)] = i
+                childrenBySection[Folder(language: page.language, path: PagePath.folder(of: page.sectionPath)),
+                    default: []].append(i)
+            }
+        }
+        let languageOrder = Dictionary(config.languages.enumerated().map { ($1.code, $0) }) { a, _ in a }
+        for (key, indices) in translationsByKey where indices.count > 1 {
+            translationsByKey[key] = indices.sorted {
+                (languageOrder[pages[$0].language] ?? .max, pages[$0].sourcePath)
+                    < (languageOrder[pages[$1].language] ?? .max, pages[$1].sourcePath)
             }
         }
         neighbourIndices = [:]
@@ -134,37 +212,49 @@ public struct Site: Sendable {
         }
     }
 
-    /// The pages and subsections listed by a section (`""` is the home page's list).
-    public func children(ofSection path: String) -> [Page] {
-        (childrenBySection[path] ?? []).map { pages[$0] }
+    /// The pages and subsections listed by a section (`""` is the home page's list), in a language
+    /// (the site's default when not given).
+    public func children(ofSection path: String, in language: String? = nil) -> [Page] {
+        (childrenBySection[Folder(language: language ?? config.defaultLanguage, path: path)] ?? []).map { pages[$0] }
     }
 
-    /// The section page of a folder (`""` → home).
-    public func sectionPage(_ path: String) -> Page? {
-        let key = path.isEmpty ? "_index.md" : path + "/_index.md"
-        return indexByPath[key].map { pages[$0] }
+    /// The section page of a folder (`""` → home) in a language (the site's default when not given).
+    public func sectionPage(_ path: String, in language: String? = nil) -> Page? {
+        sectionByFolder[Folder(language: language ?? config.defaultLanguage, path: path)].map { pages[$0] }
     }
 
+    /// The home page of the site's default language.
     public var home: Page? { sectionPage("") }
 
     /// The page made from a content file (`therapies/cbt.md`), or generated for a folder
-    /// (`therapies/_index.md`).
+    /// (`therapies/_index.md`, `therapies/_index.es.md`).
     public func page(at sourcePath: String) -> Page? {
         indexByPath[sourcePath].map { pages[$0] }
+    }
+
+    /// The page and its translations, in the order of the site's languages.
+    public func translations(of page: Page) -> [Page] {
+        (translationsByKey[page.translationKey] ?? []).map { pages[$0] }
+    }
+
+    /// The translation of a page into a language, if there is one.
+    public func translation(of page: Page, in language: String) -> Page? {
+        if page.language == language { return page }
+        return translationsByKey[page.translationKey]?.lazy.map { pages[$0] }.first { $0.language == language }
     }
 
     /// Puts `page` in place of the page from the same content file; for an edit that leaves the
     /// site's structure (`PageFields.structure`) as it was, so every index stays true.
     mutating func replacePage(_ page: Page) {
-        if let index = indexByPath[page.sourcePath] { pages[index] = page }
+        if let index = indexByPath[page.sourcePath] { pages[index] = placed(page) }
     }
 
-    /// Home, then each enclosing section, then the page itself.
+    /// Home, then each enclosing section, then the page itself, in the page's language.
     public func breadcrumbs(for page: Page) -> [Page] {
         var trail: [Page] = [page]
         var folder = page.kind == .page ? page.sectionPath : PagePath.folder(of: page.sectionPath)
         while page.kind != .home {
-            if let section = sectionPage(folder) { trail.insert(section, at: 0) }
+            if let section = sectionPage(folder, in: page.language) { trail.insert(section, at: 0) }
             if folder.isEmpty { break }
             folder = PagePath.folder(of: folder)
         }
@@ -179,26 +269,33 @@ public struct Site: Sendable {
         return (previous.map { pages[$0] }, next.map { pages[$0] })
     }
 
-    /// The menu from `site.yaml`, or else the top-level sections in order.
-    public var menu: [SiteConfig.MenuItem] {
-        if !config.menu.isEmpty { return config.menu }
-        return children(ofSection: "").filter { $0.kind == .section }
+    /// The menu from `site.yaml` of a language (the default when not given), or else its
+    /// top-level sections in order.
+    public func menu(in language: String? = nil) -> [SiteConfig.MenuItem] {
+        let code = language ?? config.defaultLanguage
+        let configured = config.language(code)?.menu ?? config.menu
+        if !configured.isEmpty { return configured }
+        return children(ofSection: "", in: code).filter { $0.kind == .section }
             .map { SiteConfig.MenuItem(title: $0.title, url: $0.url) }
     }
 
-    private static func generatedSection(_ folder: String, config: SiteConfig, displayRoot: String) -> Page {
-        let name = folder.split(separator: "/").last.map(String.init) ?? ""
-        let title = folder.isEmpty ? config.title : humanized(name)
-        let source = folder.isEmpty ? "_index.md" : folder + "/_index.md"
-        let placement = config.urls.page(sourcePath: source, slug: nil)
+    private static func generatedSection(_ folder: Folder, config: SiteConfig, displayRoot: String) -> Page {
+        let name = folder.path.split(separator: "/").last.map(String.init) ?? ""
+        let title = folder.path.isEmpty ? config.localized(to: folder.language).title : humanized(name)
+        let pathInLanguage = folder.path.isEmpty ? "_index.md" : folder.path + "/_index.md"
+        let source = PagePath.path(pathInLanguage, inLanguage: folder.language,
+            isDefault: folder.language == config.defaultLanguage)
+        let placement = config.urls(for: folder.language).page(sourcePath: pathInLanguage, slug: nil)
         let matter = FrontMatter(
             title: title, description: "", date: nil, lastReviewed: nil, reviewedBy: nil, tags: [],
             draft: false, weight: 0, slug: nil, aliases: [], layout: nil, language: nil,
             params: [:], valueLocations: [:])
         return Page(
-            sourcePath: source, displayPath: displayRoot + "/" + folder, kind: folder.isEmpty ? .home : .section,
-            frontMatter: matter, body: "", bodyFirstLine: 1, sectionPath: folder, url: placement.url,
-            outputPath: placement.outputPath, isGenerated: true)
+            sourcePath: source, displayPath: displayRoot + "/" + folder.path,
+            kind: folder.path.isEmpty ? .home : .section,
+            frontMatter: matter, body: "", bodyFirstLine: 1, sectionPath: folder.path, url: placement.url,
+            outputPath: placement.outputPath, isGenerated: true, language: folder.language,
+            pathInLanguage: pathInLanguage)
     }
 
     /// `family-support` → `Family support`

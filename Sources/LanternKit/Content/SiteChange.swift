@@ -22,13 +22,16 @@ struct PageFields: OptionSet, Sendable, Hashable {
     static let weight = PageFields(rawValue: 1 << 10)
     static let aliases = PageFields(rawValue: 1 << 11)
     static let layout = PageFields(rawValue: 1 << 12)
+    /// The language it is in (its file name, or `language:`).
     static let language = PageFields(rawValue: 1 << 13)
     /// Front matter keys Lantern does not define (`page.params`).
     static let params = PageFields(rawValue: 1 << 14)
     /// The Markdown, and the lines it starts on (which messages point at).
     static let body = PageFields(rawValue: 1 << 15)
+    /// What pairs it with its translations (`translation_key:`).
+    static let translation = PageFields(rawValue: 1 << 16)
 
-    static let all = PageFields(rawValue: (1 << 16) - 1)
+    static let all = PageFields(rawValue: (1 << 17) - 1)
     /// What decides a page's place in its section's order (weight, then title, then URL).
     static let order: PageFields = [.exists, .place, .kind, .title, .weight]
     /// What a list, a breadcrumb or a neighbour link shows of a page (`PageContext.linkFields`),
@@ -36,7 +39,10 @@ struct PageFields: OptionSet, Sendable, Hashable {
     static let listing: PageFields = order.union([.description, .lastReviewed])
     /// What `Site`'s indexes are made of (order, sections, neighbours, URL claims, aliases):
     /// a change to one of these places the site anew.
-    static let structure: PageFields = order.union(.aliases)
+    static let structure: PageFields = order.union([.aliases, .language, .translation])
+    /// What a page shows of its translations (the alternates in its head, the language switcher)
+    /// and of every page its links may name.
+    static let linkTarget: PageFields = [.exists, .place, .language, .translation]
 
     /// The fields that differ between two states of one page (nil: not there).
     init(between old: Page?, and new: Page?) {
@@ -58,7 +64,8 @@ struct PageFields: OptionSet, Sendable, Hashable {
         if a.weight != b.weight { fields.insert(.weight) }
         if a.aliases != b.aliases { fields.insert(.aliases) }
         if a.layout != b.layout { fields.insert(.layout) }
-        if a.language != b.language { fields.insert(.language) }
+        if old.language != new.language || a.language != b.language { fields.insert(.language) }
+        if a.translationKey != b.translationKey { fields.insert(.translation) }
         if a.params != b.params { fields.insert(.params) }
         if old.body != new.body || old.bodyFirstLine != new.bodyFirstLine || old.displayPath != new.displayPath {
             fields.insert(.body)
@@ -75,6 +82,7 @@ struct SiteChange: Sendable {
         var sourcePath: String
         var kind: Page.Kind
         var sectionPath: String
+        var language: String
         var fields: PageFields
     }
 
@@ -104,7 +112,12 @@ struct SiteChange: Sendable {
             let fields = PageFields(between: before, and: after)
             guard !fields.isEmpty, let either = after ?? before else { continue }
             pages.append(ChangedPage(sourcePath: path, kind: either.kind, sectionPath: either.sectionPath,
-                fields: fields))
+                language: either.language, fields: fields))
+            // A page that moved to another language leaves the lists of the one it was in.
+            if let before, let after, before.language != after.language {
+                pages.append(ChangedPage(sourcePath: path, kind: before.kind, sectionPath: before.sectionPath,
+                    language: before.language, fields: fields))
+            }
         }
     }
 

@@ -20,12 +20,20 @@ public struct URLSpace: Sendable, Equatable {
         var outputPath: String
     }
 
-    /// Where a content page goes. `slug` replaces the last path component; `_index.md` files
-    /// stand for their folder in either URL style.
-    func page(sourcePath: String, slug: String?) -> Place {
+    /// Where a content page goes. `slug` replaces the last path component, and `folders` the
+    /// folders that have one (a section's slug, by folder: `therapies` → `terapias`);
+    /// `_index.md` files stand for their folder in either URL style.
+    func page(sourcePath: String, slug: String?, folders: [String: String] = [:]) -> Place {
         var components = sourcePath.split(separator: "/").map(String.init)
         let name = components.removeLast()
         let isIndex = name == "_index.md"
+        if !folders.isEmpty {
+            var folder = ""
+            for i in components.indices {
+                folder = folder.isEmpty ? components[i] : folder + "/" + components[i]
+                if let renamed = folders[folder] { components[i] = renamed }
+            }
+        }
         if !isIndex {
             components.append(String(name.dropLast(3)))
         }
@@ -105,6 +113,12 @@ public struct URLSpace: Sendable, Equatable {
 }
 
 extension SiteConfig {
-    /// The URL space of the site's pages.
-    public var urls: URLSpace { URLSpace(uglyURLs: uglyURLs) }
+    /// The URL space of the pages in this configuration's language (`localized(to:)`): the
+    /// default language's at `/`, another's under its prefix.
+    public var urls: URLSpace { urls(for: language) }
+
+    /// The URL space of one of the site's languages.
+    public func urls(for code: String) -> URLSpace {
+        URLSpace(uglyURLs: uglyURLs, languagePrefix: language(code)?.prefix ?? "")
+    }
 }

@@ -40,6 +40,8 @@ public struct LinkReference: Sendable, Equatable {
     public var text: String
     public var line: Int
     public var column: Int
+    /// For a link to a page in another language than its own (no translation): that language.
+    public var language: String? = nil
 }
 
 /// Makes GitHub-style heading ids (`"What to bring?"` → `what-to-bring`), unique within a page

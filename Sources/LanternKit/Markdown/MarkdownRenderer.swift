@@ -5,6 +5,9 @@ import Foundation
 public enum LinkResolution: Sendable, Equatable {
     case keep
     case rewrite(String)
+    /// To a page in another language than the page the link is in (there is no translation):
+    /// the link gets `hreflang` and, inside it, `note` ("(en inglés)").
+    case rewriteInOtherLanguage(String, language: String, note: String)
     /// The link cannot work; the message says why and what to do.
     case broken(String)
 }
@@ -90,6 +93,7 @@ public struct MarkdownRenderer: Sendable {
         var walker = TreeWalker(file: file, lineOffset: firstLine - 1, allowRawHTML: allowRawHTML,
             collectsCheckText: collectsCheckText)
         walker.walk(document, resolveLink: resolveLink)
+        walker.markOtherLanguageLinks()
 
         guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser))
         else { fatalError("cmark: out of memory") }
@@ -124,6 +128,9 @@ private struct TreeWalker {
     var links: [LinkReference] = []
     var blocks: [TextBlock] = []
     var diagnostics: [Diagnostic] = []
+    /// Links to pages in another language, marked once the walk is over (the tree may not
+    /// change under the iterator).
+    private var otherLanguageLinks: [(node: OpaquePointer, url: String, language: String, note: String)] = []
     private var openBlock: TextBlock?
     private var parts: [TextPart] = [TextPart(anchor: "", heading: "", text: "")]
     private var slugger = HeadingSlugger()
@@ -233,18 +240,44 @@ private struct TreeWalker {
         let line = Int(cmark_node_get_start_line(node)) + lineOffset
         let column = Int(cmark_node_get_start_column(node))
         var resolved = destination
+        var resolvedLanguage: String?
         switch resolveLink(destination) {
         case .keep: break
         case .rewrite(let url):
             resolved = url
             cmark_node_set_url(node, url)
+        case .rewriteInOtherLanguage(let url, let language, let note):
+            resolved = url
+            resolvedLanguage = language
+            cmark_node_set_url(node, url)
+            if !isImage { otherLanguageLinks.append((node, url, language, note)) }
         case .broken(let message):
             diagnostics.append(.error(SourceLocation(file: file, line: line, column: column), message))
         }
         guard collectsCheckText else { return }
         links.append(LinkReference(
             destination: destination, resolved: resolved, isImage: isImage,
-            text: TreeWalker.plainText(of: node).trimmingWhitespace(), line: line, column: column))
+            text: TreeWalker.plainText(of: node).trimmingWhitespace(), line: line, column: column,
+            language: resolvedLanguage))
+    }
+
+    /// Each link to a page in another language becomes `<a href hreflang>`, its text and the
+    /// note: cmark writes no attributes of its own, so the link is replaced by a node whose
+    /// opening and closing HTML are given (written as they are, in safe mode too).
+    mutating func markOtherLanguageLinks() {
+        for link in otherLanguageLinks {
+            guard let marked = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
+            let title = cmark_node_get_title(link.node).map { String(cString: $0) } ?? ""
+            var opening = "<a href=\"\(HTMLEscaping.escape(link.url))\" hreflang=\"\(HTMLEscaping.escape(link.language))\""
+            if !title.isEmpty { opening += " title=\"\(HTMLEscaping.escape(title))\"" }
+            cmark_node_set_on_enter(marked, opening + ">")
+            cmark_node_set_on_exit(marked, link.note.isEmpty ? "</a>"
+                : " <span class=\"in-language\">\(HTMLEscaping.escape(link.note))</span></a>")
+            while let child = cmark_node_first_child(link.node) { cmark_node_append_child(marked, child) }
+            cmark_node_insert_before(link.node, marked)
+            cmark_node_free(link.node)
+        }
+        otherLanguageLinks = []
     }
 
     /// The text inside a node: its text and code spans, with line breaks as spaces. Iterative,

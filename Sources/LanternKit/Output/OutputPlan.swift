@@ -5,20 +5,24 @@ import Foundation
 enum PageSelection: Hashable, Sendable {
     /// One page, by its content path.
     case page(String)
-    /// The pages and subsections a section lists (`Site.children(ofSection:)`; `""` is home's).
-    case listedIn(String)
+    /// The pages and subsections a section lists in a language (`Site.children(ofSection:in:)`;
+    /// `""` is home's), or in every language (nil).
+    case listedIn(String, language: String?)
     /// The previous and next page of a regular page in its section's order.
     case neighboursOf(String)
-    /// The section pages of this folder and of every folder above it, home included
-    /// (breadcrumbs, a page's own section).
-    case sectionsFrom(String)
+    /// The section pages of this folder and of every folder above it, home included, in a
+    /// language (breadcrumbs, a page's own section).
+    case sectionsFrom(String, language: String)
+    /// Every page of one language.
+    case language(String)
     case all
 
     func contains(_ changed: SiteChange.ChangedPage, old: Site?, new: Site?) -> Bool {
         switch self {
         case .page(let path):
             return changed.sourcePath == path
-        case .listedIn(let folder):
+        case .listedIn(let folder, let language):
+            if let language, changed.language != language { return false }
             switch changed.kind {
             case .page: return changed.sectionPath == folder
             case .section: return PagePath.folder(of: changed.sectionPath) == folder
@@ -31,10 +35,12 @@ enum PageSelection: Hashable, Sendable {
                 let (previous, next) = site.neighbours(of: page)
                 return previous?.sourcePath == changed.sourcePath || next?.sourcePath == changed.sourcePath
             }
-        case .sectionsFrom(let folder):
-            guard changed.kind != .page else { return false }
+        case .sectionsFrom(let folder, let language):
+            guard changed.kind != .page, changed.language == language else { return false }
             let section = changed.sectionPath
             return section.isEmpty || folder == section || folder.hasPrefix(section + "/")
+        case .language(let language):
+            return changed.language == language
         case .all:
             return true
         }
@@ -73,7 +79,8 @@ struct PlannedOutput: Sendable {
     enum Product: Sendable {
         /// The page from this content file (or generated for this folder).
         case page(String)
-        case special(SpecialPage)
+        /// One of Lantern's own pages, in a language.
+        case special(SpecialPage, language: String)
         case sitemap
         case robots
         case redirect(Site.Alias)
@@ -81,8 +88,9 @@ struct PlannedOutput: Sendable {
         case contentFile(StaticFile)
         /// A file of the theme's `assets/`: the site's, the built-in theme's or made from settings.
         case themeAsset(Theme.File)
-        /// The search index's files (`search/…`), which are made together from every page.
-        case searchIndex
+        /// The search index of a language (`search/…`, `es/search/…`), whose files are made
+        /// together from every page of the language.
+        case searchIndex(language: String)
     }
 
     /// The output path (the folder `search/` for the search index).
@@ -121,24 +129,29 @@ struct OutputPlan: Sendable {
                 reads: OutputPlan.reads(of: page)))
         }
         guard let templates else { return }
-        let themed: [Dependency] = [.config, .templates, .pages(.listedIn(""), .listing)]
-        for special in SpecialPage.allCases where special.isRequired || templates.names.contains(special.template) {
-            var reads = themed
-            switch special {
-            case .notFound: break  // no breadcrumbs
-            case .search: reads.append(.pages(.sectionsFrom(""), .listing))
-            case .siteIndex: reads.append(.pages(.all, .listing))
+        let languages = site.config.languages.map(\.code)
+        for language in languages {
+            // Their alternates and language switcher lead to the same page of the other languages.
+            let themed: [Dependency] = [.config, .templates, .pages(.listedIn("", language: language), .listing)]
+            for special in SpecialPage.allCases where special.isRequired || templates.names.contains(special.template) {
+                var reads = themed
+                switch special {
+                case .notFound: break  // no breadcrumbs
+                case .search: reads.append(.pages(.sectionsFrom("", language: language), .listing))
+                case .siteIndex: reads.append(.pages(.language(language), .listing))
+                }
+                outputs.append(PlannedOutput(path: special.place(in: site.config.urls(for: language)).outputPath,
+                    product: .special(special, language: language), reads: reads))
             }
-            outputs.append(PlannedOutput(path: special.outputPath, product: .special(special), reads: reads))
         }
         outputs.append(PlannedOutput(path: "sitemap.xml", product: .sitemap,
-            reads: [.config, .pages(.all, [.exists, .place, .lastReviewed, .date])]))
+            reads: [.config, .pages(.all, PageFields.linkTarget.union([.lastReviewed, .date]))]))
         outputs.append(PlannedOutput(path: "robots.txt", product: .robots, reads: [.config]))
         let pathsBySite = Dictionary(site.pages.map { ($0.url, $0.sourcePath) }, uniquingKeysWith: { a, _ in a })
         for alias in site.aliases {
             let target = pathsBySite[alias.target] ?? ""
             outputs.append(PlannedOutput(path: alias.outputPath, product: .redirect(alias),
-                reads: [.config, .templates, .pages(.page(target), [.exists, .place, .title, .aliases])]))
+                reads: [.config, .templates, .pages(.page(target), [.exists, .place, .title, .aliases, .language])]))
         }
         for file in site.staticFiles {
             outputs.append(PlannedOutput(path: file.sourcePath, product: .contentFile(file),
@@ -149,27 +162,33 @@ struct OutputPlan: Sendable {
             outputs.append(PlannedOutput(path: asset.path, product: .themeAsset(asset),
                 reads: asset.origin == .settings ? [.templates, .config] : [.templates]))
         }
-        outputs.append(PlannedOutput(path: "search/", product: .searchIndex,
-            reads: [.config, .pages(.all, [.exists, .place, .kind, .title, .description, .tags, .body])]))
+        for language in languages {
+            outputs.append(PlannedOutput(path: SearchIndexBuilder.folder(in: site.config.urls(for: language)),
+                product: .searchIndex(language: language),
+                reads: [.config, .pages(.language(language), [.exists, .place, .kind, .title, .description, .tags, .body])]))
+        }
     }
 
     /// What a content page shows: all of itself; the theme and the configuration; every
-    /// page's URL (its links are resolved, the menu marks the page's own item); what lists
-    /// show of the pages its own list, its neighbours, its breadcrumbs and the menu name.
+    /// page's URL and language (its links are resolved, to a translation where there is one;
+    /// the menu marks the page's own item; its alternates and language switcher name its
+    /// translations); what lists show of the pages its own list, its neighbours, its
+    /// breadcrumbs and the menu name, in its language.
     static func reads(of page: Page) -> [Dependency] {
+        let language = page.language
         var reads: [Dependency] = [
             .pages(.page(page.sourcePath), .all), .config, .templates, .contentFileList,
-            .pages(.all, [.exists, .place]), .pages(.listedIn(""), .listing),
+            .pages(.all, PageFields.linkTarget), .pages(.listedIn("", language: language), .listing),
         ]
         switch page.kind {
         case .home:
             break
         case .section:
-            reads.append(.pages(.listedIn(page.sectionPath), .listing))
-            reads.append(.pages(.sectionsFrom(PagePath.folder(of: page.sectionPath)), .listing))
+            reads.append(.pages(.listedIn(page.sectionPath, language: language), .listing))
+            reads.append(.pages(.sectionsFrom(PagePath.folder(of: page.sectionPath), language: language), .listing))
         case .page:
             reads.append(.pages(.neighboursOf(page.sourcePath), .listing))
-            reads.append(.pages(.sectionsFrom(page.sectionPath), .listing))
+            reads.append(.pages(.sectionsFrom(page.sectionPath, language: language), .listing))
         }
         return reads
     }
@@ -203,15 +222,15 @@ struct OutputPlan: Sendable {
         switch planned.product {
         case .page, .searchIndex:
             return
-        case .special(let special):
-            try output.write(renderer.render(special), to: planned.path)
+        case .special(let special, let language):
+            try output.write(renderer.render(special, in: language), to: planned.path)
         case .sitemap:
             try output.write(SiteFiles.sitemap(site), to: planned.path)
         case .robots:
             try output.write(SiteFiles.robots(site), to: planned.path)
         case .redirect(let alias):
             try output.write(SiteFiles.redirect(alias, site: site,
-                strings: renderer.templates?.strings ?? .builtIn(language: site.config.language)), to: planned.path)
+                strings: renderer.strings(in: alias.language)), to: planned.path)
         case .contentFile(let file):
             try output.copy(from: file.absolutePath, to: planned.path)
         case .themeAsset(let file):

@@ -1,13 +1,25 @@
 /// The files every site gets besides its pages: sitemap, robots.txt and redirect pages.
 enum SiteFiles {
-    /// Absolute URLs of every page, sorted, with the review (or publication) date as lastmod.
+    /// Absolute URLs of every page, sorted, with the review (or publication) date as lastmod,
+    /// and for a page in several languages every translation (itself included) as an
+    /// `xhtml:link` alternate, as Google reads them.
     static func sitemap(_ site: Site) -> String {
+        let multilingual = site.config.languages.count > 1
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        xml += multilingual
+            ? "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
+            : "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for page in site.pages {
             xml += "  <url><loc>\(HTMLEscaping.escape(site.config.baseURL + page.url))</loc>"
             if let date = page.frontMatter.lastReviewed ?? page.frontMatter.date {
                 xml += "<lastmod>\(date.iso)</lastmod>"
+            }
+            let translations = multilingual ? site.translations(of: page) : []
+            if translations.count > 1 {
+                for translation in translations {
+                    xml += "<xhtml:link rel=\"alternate\" hreflang=\"\(HTMLEscaping.escape(translation.language))\" "
+                        + "href=\"\(HTMLEscaping.escape(site.config.baseURL + translation.url))\"/>"
+                }
             }
             xml += "</url>\n"
         }
@@ -26,7 +38,7 @@ enum SiteFiles {
         let title = HTMLEscaping.escape(alias.targetTitle)
         return """
             <!DOCTYPE html>
-            <html lang="\(HTMLEscaping.escape(site.config.language))">
+            <html lang="\(HTMLEscaping.escape(alias.language))">
             <head>
             <meta charset="utf-8">
             <title>\(title)</title>

@@ -8,15 +8,24 @@ public enum NewPage {
     ///   - path: inside the content folder, with or without `.md`: `therapies/emdr`.
     ///   - title: the page's title; by default made from the file name (`emdr` → `Emdr`).
     ///   - contentFolder: the site's content folder, which must exist.
+    ///   - language: a language other than the site's default (`es`): the page is that
+    ///     language's translation of the page at `path` (`therapies/emdr.es.md`).
     ///   - today: the date written as `date` and `last_reviewed`.
     /// - Throws: for a path that leaves the content folder or names a hidden file, an existing
     ///   file (never overwritten), or a content folder that does not exist.
     public static func create(
-        _ path: String, title: String?, contentFolder: String, today: Date = Date()
+        _ path: String, title: String?, contentFolder: String, language: String? = nil, today: Date = Date()
     ) throws(ScaffoldError) -> String {
         var contentFolder = contentFolder
         while contentFolder.count > 1 && contentFolder.hasSuffix("/") { contentFolder.removeLast() }
-        let segments = try pageSegments(path)
+        var segments = try pageSegments(path)
+        if let language {
+            guard SiteLanguage.isCode(language) else {
+                throw ScaffoldError("'\(language)' is not a language code; write it in lower case, like es or pt-BR")
+            }
+            let file = segments.removeLast()
+            segments.append(PagePath.path(String(file), inLanguage: language, isDefault: false))
+        }
         let relative = segments.joined(separator: "/")
         let display = contentFolder + "/" + relative
         var isDirectory: ObjCBool = false
@@ -26,17 +35,35 @@ public enum NewPage {
                 + "or pass --content")
         }
         try checkStaysInside(contentFolder, segments: segments.dropLast(), display: display)
-        let name = String(segments.last!.dropLast(".md".count))
-        let text = pageText(title: title ?? Site.humanized(name), date: isoDay(today))
+        let name = PagePath.splitLanguage(ofMarkdown: segments.last!).path.dropLast(".md".count)
+        let text = pageText(title: title ?? Site.humanized(String(name)), date: isoDay(today), language: language)
         try FileWriting.createNew(contentFolder + "/" + relative, text: text, display: display,
             existsMessage: "\(display) already exists; lantern new never overwrites a page. "
                 + "Edit that file, or choose another path")
         return display
     }
 
-    /// The front matter and placeholder body of a new page.
-    static func pageText(title: String, date: String) -> String {
-        """
+    /// The front matter and placeholder body of a new page, in Spanish for a Spanish one.
+    static func pageText(title: String, date: String, language: String? = nil) -> String {
+        if language?.hasPrefix("es") == true {
+            return """
+                ---
+                title: \(YAMLText.scalar(title))
+                description: "TODO: una frase sencilla sobre esta página, para la búsqueda y las listas"
+                date: \(date)
+                last_reviewed: \(date)
+                ---
+
+                Empiece por lo que el lector más necesita saber, con palabras sencillas.
+
+                ## Un primer título
+
+                Escriba la página aquí. Enlace a otras páginas por su archivo Markdown, como \
+                [la página principal](/_index.md): el enlace lleva a la página en español.
+
+                """
+        }
+        return """
         ---
         title: \(YAMLText.scalar(title))
         description: "TODO: one plain sentence about this page, for search results and section lists"

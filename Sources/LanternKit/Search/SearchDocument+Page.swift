@@ -6,7 +6,7 @@ extension SearchDocument {
         guard !page.isGenerated else { return nil }
         let section =
             page.kind == .page && !page.sectionPath.isEmpty
-            ? site.sectionPage(page.sectionPath)?.title ?? "" : ""
+            ? site.sectionPage(page.sectionPath, in: page.language)?.title ?? "" : ""
         self.init(
             url: page.url, title: page.title, section: section,
             description: page.frontMatter.description, tags: page.frontMatter.tags,
@@ -15,14 +15,22 @@ extension SearchDocument {
 }
 
 extension SearchIndexBuilder {
-    /// The index files of a site, as output paths (`search/index.json`…).
+    /// The folder of a language's index, as an output path: `search/`, `es/search/`. Pages
+    /// find it as `site.theme.links.search`, which is the same place.
+    static func folder(in urls: URLSpace) -> String {
+        String(urls.folder("search").url.dropFirst())
+    }
+
+    /// The index files of one language of a site, as output paths (`search/index.json`,
+    /// `es/search/index.json`…), from the documents of that language's pages.
     static func files(
-        for documents: [SearchDocument], config: SiteConfig
+        for documents: [SearchDocument], config: SiteConfig, language: String
     ) -> [(path: String, bytes: [UInt8])] {
         let builder = SearchIndexBuilder(
             synonyms: config.synonyms, shardThresholdBytes: config.searchShardBytes)
+        let prefix = folder(in: config.urls(for: language))
         return builder.build(documents).sorted { $0.key < $1.key }.map {
-            ("search/" + $0.key, $0.value)
+            (prefix + $0.key, $0.value)
         }
     }
 }

@@ -111,17 +111,20 @@ final class LiveBuild {
         last?.searchPaths = Set(files.keys)
     }
 
-    /// Every page's document in the site's order, or nil when the index is current.
-    private func takeSearchUpdate() -> ([SearchDocument], SiteConfig)? {
+    /// Every page's document with its language in the site's order, or nil when the index is current.
+    private func takeSearchUpdate() -> ([(language: String, document: SearchDocument)], SiteConfig)? {
         guard searchIndexIsStale, let last else { return nil }
         searchIndexIsStale = false
-        return (last.site.pages.compactMap { last.searchDocuments[$0.sourcePath] }, last.site.config)
+        return (last.site.pages.compactMap { page in last.searchDocuments[page.sourcePath].map { (language: page.language, document: $0) } },
+            last.site.config)
     }
 
-    /// The index holds every page, so it is built again whole.
-    private static func searchFiles(_ documents: [SearchDocument], config: SiteConfig) -> [String: [UInt8]] {
+    /// The index holds every page (of its language), so it is built again whole.
+    private static func searchFiles(_ documents: [(language: String, document: SearchDocument)], config: SiteConfig)
+        -> [String: [UInt8]]
+    {
         var files: [String: [UInt8]] = [:]
-        for file in SearchIndexBuilder.files(for: documents, config: config) { files[file.path] = file.bytes }
+        for file in Builder.searchIndexFiles(documents, config: config) { files[file.path] = file.bytes }
         return files
     }
 
@@ -194,7 +197,7 @@ final class LiveBuild {
     /// it), or content files came or went.
     private func changedSite(_ old: Site, _ changes: SourceChanges) -> (Site, SiteChange, placedAnew: Bool)? {
         let loader = ContentLoader(root: options.contentPath, displayRoot: options.contentPath,
-            includeDrafts: options.includeDrafts, urls: old.config.urls)
+            includeDrafts: options.includeDrafts, config: old.config)
         var change = SiteChange()
         var loaded: [String: Page?] = [:]  // content path → the page now, or nil when gone
         var draftPaths = old.draftPaths
@@ -212,7 +215,7 @@ final class LiveBuild {
                 loaded[path] = .some(nil)
                 continue
             }
-            guard let page = try? loader.loadPage(path, root: options.contentPath) else { return nil }
+            guard let page = try? old.placed(loader.loadPage(path, root: options.contentPath)) else { return nil }
             if page.frontMatter.draft && !options.includeDrafts {
                 draftPaths.insert(path)
                 loaded[path] = .some(nil)

@@ -228,14 +228,16 @@ public final class SiteServer: Sendable {
             return response(.movedPermanently, type: MediaType.of("x.txt"), [], for: request,
                 extra: [.location: target + "/"])
         }
-        return notFound(served, for: request)
+        return notFound(served, at: path, for: request)
     }
 
-    private func notFound(_ served: ServedSite, for request: HTTPRequest) -> HTTPResponse {
+    /// The site's 404 page, or, for a path under a language's folder (`es/…`), that language's.
+    private func notFound(_ served: ServedSite, at path: String = "", for request: HTTPRequest) -> HTTPResponse {
         if let failure = served.failure {
             return page(.internalServerError, Array(ErrorPage.html(for: failure).utf8), draft: false, for: request)
         }
-        if let page404 = served.files["404.html"] {
+        let own = path.split(separator: "/").first.flatMap { served.files[$0 + "/404.html"] }
+        if let page404 = own ?? served.files["404.html"] {
             return page(.notFound, page404, draft: false, for: request)
         }
         return response(.notFound, type: MediaType.of("x.txt"), Array("Not found\n".utf8), for: request)

@@ -9,6 +9,10 @@ public struct SiteDate: Sendable, Hashable, Comparable, CustomStringConvertible 
         "January", "February", "March", "April", "May", "June", "July", "August",
         "September", "October", "November", "December",
     ]
+    private static let spanishMonthNames = [
+        "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+        "septiembre", "octubre", "noviembre", "diciembre",
+    ]
 
     /// Accepts `YYYY-MM-DD`, optionally followed by a time (`T…` or ` …`), which is ignored.
     public init?(_ text: String) {
@@ -51,6 +55,15 @@ public struct SiteDate: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// `March 5, 2026`
     public var long: String { "\(SiteDate.monthNames[month - 1]) \(day), \(year)" }
+
+    /// The date written out as a language writes it: `5 de marzo de 2026` in Spanish, English
+    /// (`long`) for the languages Lantern has no words for.
+    public func long(in language: String) -> String {
+        switch language.prefix(while: { $0 != "-" && $0 != "_" }).lowercased() {
+        case "es": return "\(day) de \(SiteDate.spanishMonthNames[month - 1]) de \(year)"
+        default: return long
+        }
+    }
 
     public var description: String { iso }
 

@@ -2,28 +2,44 @@
 /// for theme authors; keep the two in step.
 struct PageContext {
     let site: Site
-    /// `site` as templates see it, built once per build (without `menu`, which depends on the page).
-    private let siteBase: [String: TemplateValue]
-    /// `site.menu` (computed from the sections when `site.yaml` has none).
-    let menu: [SiteConfig.MenuItem]
+    /// `site` as templates see it in each language, built once per build (without `menu`,
+    /// which depends on the page).
+    private let siteBase: [String: [String: TemplateValue]]
+    /// `site.menu` in each language (computed from the sections when `site.yaml` has none).
+    let menus: [String: [SiteConfig.MenuItem]]
 
     init(site: Site) {
         self.site = site
-        menu = site.menu
-        var values = site.config.templateValues
-        values["title"] = .text(site.config.title)
-        values["baseURL"] = .text(site.config.baseURL)
-        values["language"] = .text(site.config.language)
-        values["description"] = .text(site.config.description)
-        values["sections"] = .list(site.children(ofSection: "").filter { $0.kind == .section }.map(PageContext.link))
-        values["theme"] = site.config.theme.templateValue(for: site)
-        siteBase = values
+        var menus: [String: [SiteConfig.MenuItem]] = [:]
+        var bases: [String: [String: TemplateValue]] = [:]
+        let languages = site.config.languages
+        for language in languages {
+            let code = language.code
+            menus[code] = site.menu(in: code)
+            let config = site.config.localized(to: code)
+            var values = config.templateValues
+            values["title"] = .text(config.title)
+            values["baseURL"] = .text(config.baseURL)
+            values["language"] = .text(code)
+            values["description"] = .text(config.description)
+            values["sections"] = .list(site.children(ofSection: "", in: code).filter { $0.kind == .section }
+                .map(PageContext.link))
+            values["theme"] = site.config.theme.templateValue(for: site, language: code)
+            values["languages"] = .list(languages.map { other -> TemplateValue in
+                ["code": .text(other.code), "name": .text(other.name), "isCurrent": .bool(other.code == code)]
+            })
+            bases[code] = values
+        }
+        siteBase = bases
+        self.menus = menus
     }
 
     /// The context for one page whose Markdown has been rendered.
-    /// - Parameter siteValues: `site` for the page's menu state (`siteValues(menu:)`).
-    func values(for page: Page, rendered: RenderedMarkdown, site siteValues: TemplateValue)
-        -> [String: TemplateValue]
+    /// - Parameters:
+    ///   - siteValues: `site` for the page's menu state (`siteValues(menu:)`).
+    ///   - translations: the page in every language it has, itself included (`Site.translations(of:)`).
+    func values(for page: Page, rendered: RenderedMarkdown, site siteValues: TemplateValue,
+                translations: [Page]) -> [String: TemplateValue]
     {
         let matter = page.frontMatter
         let tocHeadings = rendered.headings.filter { $0.level == 2 || $0.level == 3 }
@@ -37,7 +53,7 @@ struct PageContext {
             "isHome": .bool(page.kind == .home),
             "isSection": .bool(page.kind == .section),
             "isPage": .bool(page.kind == .page),
-            "language": .text(matter.language ?? site.config.language),
+            "language": .text(page.language),
             "tags": .list(matter.tags.map(TemplateValue.text)),
             "params": .object(matter.params),
             "toc": .list(PageContext.tableOfContents(tocHeadings)),
@@ -45,9 +61,13 @@ struct PageContext {
             "draft": .bool(matter.draft),
             "layout": .text(matter.layout ?? ""),
         ]
-        if let date = matter.date { pageValues["date"] = PageContext.date(date) }
-        if let reviewed = matter.lastReviewed { pageValues["lastReviewed"] = PageContext.date(reviewed) }
+        if let date = matter.date { pageValues["date"] = PageContext.date(date, language: page.language) }
+        if let reviewed = matter.lastReviewed {
+            pageValues["lastReviewed"] = PageContext.date(reviewed, language: page.language)
+        }
         if let reviewer = matter.reviewedBy { pageValues["reviewedBy"] = .text(reviewer) }
+        if let alternates = alternates(translations) { pageValues["alternates"] = alternates }
+        if let switcher = languageLinks(for: page, translations: translations) { pageValues["languages"] = switcher }
 
         var values: [String: TemplateValue] = [
             "site": siteValues,
@@ -61,9 +81,9 @@ struct PageContext {
             })
         }
         if page.kind != .page {
-            let children = site.children(ofSection: page.sectionPath)
+            let children = site.children(ofSection: page.sectionPath, in: page.language)
             if !children.isEmpty { values["pages"] = .list(children.map(PageContext.link)) }
-        } else if let section = site.sectionPage(page.sectionPath), !page.sectionPath.isEmpty {
+        } else if let section = site.sectionPage(page.sectionPath, in: page.language), !page.sectionPath.isEmpty {
             values["section"] = PageContext.link(section)
         }
         let (previous, next) = site.neighbours(of: page)
@@ -72,21 +92,56 @@ struct PageContext {
         return values
     }
 
-    /// Which menu items are the page itself (`current`) or its section (`active`).
+    /// `<link rel="alternate" hreflang>` for every translation, the page itself and
+    /// `x-default` (the default language's page), absolute; nil for a page in one language.
+    private func alternates(_ translations: [Page]) -> TemplateValue? {
+        guard translations.count > 1 else { return nil }
+        var links: [TemplateValue] = translations.map {
+            ["hreflang": .text($0.language), "href": .text(site.config.baseURL + $0.url)]
+        }
+        if let fallback = translations.first(where: { $0.language == site.config.defaultLanguage }) {
+            links.append(["hreflang": "x-default", "href": .text(site.config.baseURL + fallback.url)])
+        }
+        return .list(links)
+    }
+
+    /// The language switcher: for every other language of the site, the page's translation
+    /// into it, or else that language's home (`hasTranslation` says which); nil for a site
+    /// in one language.
+    private func languageLinks(for page: Page, translations: [Page]) -> TemplateValue? {
+        let others = site.config.languages.filter { $0.code != page.language }
+        guard !others.isEmpty else { return nil }
+        return .list(others.map { language -> TemplateValue in
+            let translation = translations.first { $0.language == language.code }
+            let url = translation?.url ?? site.sectionPage("", in: language.code)?.url
+                ?? site.config.urls(for: language.code).folder("").url
+            return [
+                "code": .text(language.code), "name": .text(language.name), "url": .text(url),
+                "hasTranslation": .bool(translation != nil),
+            ]
+        })
+    }
+
+    /// Which menu items are the page itself (`current`) or its section (`active`), in which
+    /// language's menu.
     struct MenuState: Hashable {
+        var language: String
         var active: [Bool]
         var current: [Bool]
     }
 
-    func menuState(forURL url: String) -> MenuState {
-        MenuState(
+    func menuState(forURL url: String, language: String) -> MenuState {
+        let menu = menus[language] ?? []
+        return MenuState(
+            language: language,
             active: menu.map { $0.url == url || ($0.url != "/" && url.hasPrefix($0.url)) },
             current: menu.map { $0.url == url })
     }
 
     /// `site` for a page whose menu is in `state`.
     func siteValues(menu state: MenuState) -> TemplateValue {
-        var values = siteBase
+        var values = siteBase[state.language] ?? siteBase[site.config.defaultLanguage] ?? [:]
+        let menu = menus[state.language] ?? []
         values["menu"] = .list(menu.enumerated().map { i, item in
             [
                 "title": .text(item.title), "url": .text(item.url), "active": .bool(state.active[i]),
@@ -96,12 +151,12 @@ struct PageContext {
         return .object(values)
     }
 
-    /// Every section with its pages, home first, for a page listing the whole site.
-    func allSections() -> TemplateValue {
-        .list(site.pages.filter { $0.kind != .page }.map { section in
+    /// Every section of a language with its pages, home first, for a page listing the whole site.
+    func allSections(in language: String) -> TemplateValue {
+        .list(site.pages.filter { $0.kind != .page && $0.language == language }.map { section in
             var entry = PageContext.linkFields(section)
-            entry["pages"] = .list(site.children(ofSection: section.sectionPath).filter { $0.kind == .page }
-                .map(PageContext.link))
+            entry["pages"] = .list(site.children(ofSection: section.sectionPath, in: language)
+                .filter { $0.kind == .page }.map(PageContext.link))
             return .object(entry)
         })
     }
@@ -113,12 +168,12 @@ struct PageContext {
             "title": .text(page.title), "url": .text(page.url), "description": .text(page.frontMatter.description),
             "isSection": .bool(page.kind == .section),
         ]
-        if let reviewed = page.frontMatter.lastReviewed { link["lastReviewed"] = date(reviewed) }
+        if let reviewed = page.frontMatter.lastReviewed { link["lastReviewed"] = date(reviewed, language: page.language) }
         return link
     }
 
-    static func date(_ date: SiteDate) -> TemplateValue {
-        ["iso": .text(date.iso), "long": .text(date.long)]
+    static func date(_ date: SiteDate, language: String) -> TemplateValue {
+        ["iso": .text(date.iso), "long": .text(date.long(in: language))]
     }
 
     /// h2 entries, each with its h3 entries as `children`.

@@ -18,6 +18,8 @@ public struct PageRenderer: Sendable {
     private(set) var site: Site
     let templates: TemplateLibrary?
     let markdown: MarkdownRenderer
+    /// The Markdown renderer of each other language (its tables' label is in that language).
+    private let localizedMarkdown: [String: MarkdownRenderer]
     let resolver: LinkResolver
     private(set) var context: PageContext
     /// What differs between pages only by the state of the menu, prepared once per state.
@@ -38,17 +40,34 @@ public struct PageRenderer: Sendable {
         self.templates = templates
         markdown = MarkdownRenderer(allowRawHTML: site.config.unsafeMarkdown, collectsCheckText: forChecks,
             tableLabel: (templates?.strings ?? .builtIn(language: site.config.language)).text("table.label"))
+        var localizedMarkdown: [String: MarkdownRenderer] = [:]
+        var notes: [String: [String: String]] = [:]
+        for from in site.config.languages.map(\.code) {
+            let strings = templates?.localized(to: from).strings ?? .builtIn(language: from)
+            if from != site.config.defaultLanguage {
+                localizedMarkdown[from] = MarkdownRenderer(allowRawHTML: site.config.unsafeMarkdown,
+                    collectsCheckText: forChecks, tableLabel: strings.text("table.label"))
+            }
+            for to in site.config.languages where to.code != from {
+                let key = "in_language." + to.code
+                notes[from, default: [:]][to.code] = strings.located(key) != nil ? strings.text(key) : "(\(to.name))"
+            }
+        }
+        self.localizedMarkdown = localizedMarkdown
         resolver = LinkResolver(pages: site.pages, staticFiles: site.staticFiles, draftPaths: site.draftPaths,
-            unloadedPaths: site.unloadedPaths, urls: site.config.urls)
+            unloadedPaths: site.unloadedPaths, urls: site.config.urls, otherLanguageNotes: notes)
         let context = PageContext(site: site)
         self.context = context
         var variants: [PageContext.MenuState: MenuVariant] = [:]
-        for url in site.pages.map(\.url) + SpecialPage.allCases.map(\.url) {
-            let state = context.menuState(forURL: url)
+        let specials = site.config.languages.flatMap { language in
+            SpecialPage.allCases.map { ($0.place(in: site.config.urls(for: language.code)).url, language.code) }
+        }
+        for (url, language) in site.pages.map({ ($0.url, $0.language) }) + specials {
+            let state = context.menuState(forURL: url, language: language)
             if variants[state] != nil { continue }
             let siteValues = context.siteValues(menu: state)
-            var theme = templates
-            if let templates, !templates.sitePartialNames.isEmpty {
+            var theme = templates?.localized(to: language)
+            if let templates = theme, !templates.sitePartialNames.isEmpty {
                 let values: [String: TemplateValue] = ["site": siteValues]
                 theme = templates.replacingPartials(Dictionary(uniqueKeysWithValues:
                     templates.sitePartialNames.map { ($0, templates.render(values, with: $0)) }))
@@ -62,7 +81,8 @@ public struct PageRenderer: Sendable {
     /// pages and files exist) and the menu's variants (the menu, from the top-level sections
     /// when `site.yaml` has none). `updating(site:)` is right only when none of it changed.
     static let reads: [Dependency] = [
-        .pages(.all, [.exists, .place]), .pages(.listedIn(""), .listing), .config, .templates, .contentFileList,
+        .pages(.all, PageFields.linkTarget), .pages(.listedIn("", language: nil), .listing), .config, .templates,
+        .contentFileList,
     ]
 
     /// This renderer for a new state of the same site: pages may have new text and front
@@ -78,24 +98,46 @@ public struct PageRenderer: Sendable {
     /// The variant for a page's menu (every URL of the site has one; a URL Lantern has not
     /// seen gets one made on the spot).
     private func variant(for page: Page) -> MenuVariant {
-        let state = context.menuState(forURL: page.url)
-        return menuVariants[state] ?? MenuVariant(site: context.siteValues(menu: state), theme: templates)
+        let state = context.menuState(forURL: page.url, language: page.language)
+        return menuVariants[state]
+            ?? MenuVariant(site: context.siteValues(menu: state), theme: templates?.localized(to: page.language))
+    }
+
+    /// The theme's strings in a language (the built-in ones when there is no theme).
+    func strings(in language: String) -> ThemeStrings {
+        templates?.localized(to: language).strings ?? .builtIn(language: language)
     }
 
     public func render(_ page: Page) -> PageOutcome {
         let resolver = self.resolver, source = page.sourcePath
+        let markdown = localizedMarkdown[page.language] ?? self.markdown
         let rendered = markdown.render(page.body, file: page.displayPath, firstLine: page.bodyFirstLine) {
             resolver.resolve($0, from: source)
         }
         var html: [UInt8]?
         let variant = variant(for: page)
         if rendered.diagnostics.isEmpty, let theme = variant.theme {
-            html = theme.renderBytes(context.values(for: page, rendered: rendered, site: variant.site),
+            html = theme.renderBytes(context.values(for: page, rendered: rendered, site: variant.site,
+                translations: site.translations(of: page)),
                 with: PageRenderer.templateName(for: page), capacity: rendered.html.utf8.count + 16 * 1024)
         }
         return PageOutcome(page: page, html: html, diagnostics: rendered.diagnostics,
             headings: rendered.headings, parts: rendered.parts, links: rendered.links, blocks: rendered.blocks,
             contentHTML: rendered.html)
+    }
+
+    /// A page Lantern makes itself, as a page of a language: titled from its strings, at its
+    /// place in the language's URL space.
+    private func specialPage(_ special: SpecialPage, in language: String) -> Page {
+        let matter = FrontMatter(
+            title: templates?.localized(to: language).strings.text(special.titleKey) ?? "", description: "",
+            date: nil, lastReviewed: nil, reviewedBy: nil, tags: [], draft: false, weight: 0, slug: nil,
+            aliases: [], layout: special.template, language: nil, params: [:], valueLocations: [:])
+        let place = special.place(in: site.config.urls(for: language))
+        return Page(sourcePath: place.outputPath, displayPath: place.outputPath, kind: .page,
+            frontMatter: matter, body: "", bodyFirstLine: 1, sectionPath: "", url: place.url,
+            outputPath: place.outputPath, isGenerated: true, language: language,
+            pathInLanguage: special.outputPath)
     }
 
     static func templateName(for page: Page) -> String {
@@ -107,21 +149,17 @@ public struct PageRenderer: Sendable {
         }
     }
 
-    /// Renders a page Lantern makes itself (404, search, site index).
-    func render(_ special: SpecialPage) -> [UInt8] {
-        let matter = FrontMatter(
-            title: templates?.strings.text(special.titleKey) ?? "", description: "", date: nil, lastReviewed: nil, reviewedBy: nil,
-            tags: [], draft: false, weight: 0, slug: nil, aliases: [], layout: special.template,
-            language: nil, params: [:], valueLocations: [:])
-        let page = Page(sourcePath: special.outputPath, displayPath: special.outputPath, kind: .page,
-            frontMatter: matter, body: "", bodyFirstLine: 1, sectionPath: "", url: special.url,
-            outputPath: special.outputPath, isGenerated: true)
+    /// Renders a page Lantern makes itself (404, search, site index) in a language.
+    func render(_ special: SpecialPage, in language: String = "") -> [UInt8] {
+        let language = language.isEmpty ? site.config.defaultLanguage : language
+        let translations = site.config.languages.map { specialPage(special, in: $0.code) }
+        let page = specialPage(special, in: language)
         let rendered = RenderedMarkdown(html: "", headings: [], parts: [], links: [], blocks: [], diagnostics: [])
         let variant = variant(for: page)
         guard let theme = variant.theme else { return [] }
-        var values = context.values(for: page, rendered: rendered, site: variant.site)
+        var values = context.values(for: page, rendered: rendered, site: variant.site, translations: translations)
         if special == .notFound { values["breadcrumbs"] = nil }
-        if special == .siteIndex { values["allSections"] = context.allSections() }
+        if special == .siteIndex { values["allSections"] = context.allSections(in: language) }
         if special == .search { values["searchStrings"] = .text(theme.strings.json(under: "search")) }
         return theme.renderBytes(values, with: special.template)
     }
@@ -151,8 +189,11 @@ enum SpecialPage: CaseIterable {
     }
 
     /// Lantern's own pages keep folder URLs under `ugly_urls` too: the theme links to them.
-    var place: URLSpace.Place {
-        let urls = URLSpace(uglyURLs: false)
+    var place: URLSpace.Place { place(in: URLSpace(uglyURLs: false)) }
+
+    /// Its place in a language's URL space (`/es/search/`), with a folder URL whatever the style.
+    func place(in space: URLSpace) -> URLSpace.Place {
+        let urls = URLSpace(uglyURLs: false, languagePrefix: space.languagePrefix)
         switch self {
         case .notFound: return urls.file("404.html")
         case .search: return urls.folder("search")

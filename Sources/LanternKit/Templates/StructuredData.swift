@@ -3,7 +3,7 @@
 /// `FAQPage` for a page with `layout: faq`. Keys are written in alphabetical order.
 enum StructuredData {
     static func json(for page: Page, rendered: RenderedMarkdown, site: Site) -> String {
-        let config = site.config
+        let config = site.config.localized(to: page.language)
         let matter = page.frontMatter
         var json = JSONWriter(capacity: 512)
         json.raw("{\"@context\":\"https://schema.org\",\"@graph\":[{\"@type\":")
@@ -11,7 +11,7 @@ enum StructuredData {
         if !matter.description.isEmpty {
             json.field("description", matter.description)
         }
-        json.field("inLanguage", matter.language ?? config.language)
+        json.field("inLanguage", page.language)
         if let reviewed = matter.lastReviewed {
             json.field("lastReviewed", reviewed.iso)
         }

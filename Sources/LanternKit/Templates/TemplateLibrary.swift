@@ -10,7 +10,9 @@ public struct TemplateLibrary: Sendable {
     /// The files the templates came from, with the theme's other files (assets, strings).
     public let theme: Theme
     /// The interface text, whose entries templates include as `{{> str.KEY}}`.
-    let strings: ThemeStrings
+    private(set) var strings: ThemeStrings
+    /// The same templates with the strings of each other language of the site (`localizing`).
+    private var localizations: [String: TemplateLibrary] = [:]
 
     /// The templates every site needs.
     static let requiredNames = ["home", "section", "page", "404"]
@@ -86,6 +88,28 @@ public struct TemplateLibrary: Sendable {
         try diagnostics.throwIfErrors()
         templates.merge(stringTemplates) { template, _ in template }
         return TemplateLibrary(templates: templates, names: names, theme: theme, strings: strings)
+    }
+
+    /// This library with a version for each of `languages` (the site's), whose `{{> str.KEY}}`
+    /// are that language's strings; a string that is no valid template in one of them is an
+    /// error at its line.
+    func localizing(_ languages: [String]) throws(BuildFailure) -> TemplateLibrary {
+        var copy = self
+        var diagnostics = DiagnosticBag()
+        let plain = templates.filter { !$0.key.hasPrefix(ThemeStrings.partialPrefix) }
+        for code in languages where code.lowercased() != strings.languages[0] {
+            var localized = self
+            localized.strings = ThemeStrings(tables: strings.tables, language: code)
+            localized.templates = plain.merging(localized.strings.templates(diagnostics: &diagnostics)) { t, _ in t }
+            copy.localizations[code] = localized
+        }
+        try diagnostics.throwIfErrors()
+        return copy
+    }
+
+    /// The library that speaks `language`: its strings, the same templates.
+    func localized(to language: String) -> TemplateLibrary {
+        localizations[language] ?? self
     }
 
     /// A library from template texts by name, for tools that have no theme folder.

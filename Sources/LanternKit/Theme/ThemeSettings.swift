@@ -120,14 +120,20 @@ public struct ThemeSettings: Sendable, Equatable {
         return Array(css.utf8)
     }
 
-    /// `site.theme` as templates see it: `links` (the URLs of the theme's pages the site has,
-    /// as the site's URL style writes them), `footer` (those the footer shows), `logo`,
-    /// `stylesheet` (when there is one) and the colours.
-    func templateValue(for site: Site) -> TemplateValue {
-        var links: [String: TemplateValue] = ["home": "/", "search": .text(SpecialPage.search.url),
-            "site_index": .text(SpecialPage.siteIndex.url)]
+    /// `site.theme` as templates see it in a language: `links` (the URLs of the theme's pages
+    /// the site has in that language, as the site's URL style writes them), `footer` (those the
+    /// footer shows), `logo`, `stylesheet` (when there is one) and the colours.
+    func templateValue(for site: Site, language: String) -> TemplateValue {
+        let urls = site.config.urls(for: language)
+        var links: [String: TemplateValue] = [
+            "home": .text(site.sectionPage("", in: language)?.url ?? urls.folder("").url),
+            "search": .text(SpecialPage.search.place(in: urls).url),
+            "site_index": .text(SpecialPage.siteIndex.place(in: urls).url),
+        ]
         for (name, source) in ThemeSettings.linkedPages {
-            if let page = site.pages.first(where: { $0.sourcePath == source }) { links[name] = .text(page.url) }
+            if let page = site.pages.first(where: { $0.pathInLanguage == source && $0.language == language }) {
+                links[name] = .text(page.url)
+            }
         }
         var footer: [String: TemplateValue] = [:]
         for name in footerLinks {

@@ -25,6 +25,16 @@ import Testing
         #expect(ugly.page(sourcePath: "a/b.md", slug: nil) == .init(url: "/fr/a/b.html", outputPath: "fr/a/b.html"))
     }
 
+    @Test func aSectionsSlugRenamesItsFolderForThePagesInIt() {
+        let spanish = URLSpace(uglyURLs: false, languagePrefix: "es")
+        #expect(spanish.page(sourcePath: "therapies/cbt.md", slug: "tcc", folders: ["therapies": "terapias"])
+            == .init(url: "/es/terapias/tcc/", outputPath: "es/terapias/tcc/index.html"))
+        #expect(spanish.page(sourcePath: "therapies/_index.md", slug: "terapias", folders: ["therapies": "terapias"])
+            == .init(url: "/es/terapias/", outputPath: "es/terapias/index.html"))
+        #expect(spanish.page(sourcePath: "a/b/c.md", slug: nil, folders: ["a": "x", "a/b": "y"]).url == "/es/x/y/c/")
+        #expect(URLSpace(uglyURLs: true).page(sourcePath: "a/c.md", slug: nil, folders: ["a": "x"]).url == "/x/c.html")
+    }
+
     @Test func aliasesMustBePathsOnThisSite() {
         for alias in ["old/", "//other.example/", "https://x.example/", "/../x/", "/a/./b/", "/.hidden/", "/"] {
             #expect(URLSpace.alias(alias) == nil, "\(alias)")

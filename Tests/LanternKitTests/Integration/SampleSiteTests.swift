@@ -16,16 +16,24 @@ import Testing
         return options
     }
 
+    /// But for the links from Spanish pages to English pages that have no Spanish translation
+    /// yet: they lead to the English page, marked "(en inglés)", which is the best the site
+    /// has, and `lantern check` lists each so that the translations can be written.
     @Test func passesEveryCheckWithoutAWarning() {
         let result = Checker.check(options, today: SiteDate("2026-11-22")!)
         #expect(result.pagesChecked >= 45)
-        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.description).joined(separator: "\n"))")
+        let others = result.diagnostics.filter { $0.rule != "untranslated-link" }
+        #expect(others.isEmpty, "\(others.map(\.description).joined(separator: "\n"))")
+        let untranslated = result.diagnostics.filter { $0.rule == "untranslated-link" }
+        #expect(untranslated.allSatisfy { $0.severity == .warning && $0.location.file.hasSuffix(".es.md") })
+        #expect(!untranslated.isEmpty)
     }
 
     @Test func everyContentPageReadsAtGradeEightOrLower() throws {
         let (_, outcomes) = Checker.run(options, today: SiteDate("2026-11-22")!)
         var grades: [(String, Double)] = []
-        for outcome in outcomes where !outcome.page.isGenerated {
+        // The English pages: Flesch-Kincaid is an English formula.
+        for outcome in outcomes where !outcome.page.isGenerated && outcome.page.language == "en" {
             let level = Readability(blocks: outcome.blocks.filter { !$0.isCode }.map(\.text))
             let exempt = outcome.page.frontMatter.param("max_grade_reason") != nil
             grades.append((outcome.page.sourcePath, level.fleschKincaidGrade))

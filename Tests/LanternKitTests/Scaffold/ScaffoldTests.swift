@@ -37,6 +37,25 @@ import Testing
         #expect(pages.first { $0.sourcePath == "t/family-support.md" }?.title == "Family support")
     }
 
+    @Test func writesATranslationBesideItsPageInItsLanguage() throws {
+        let site = try TemporarySite([
+            "site.yaml": TemporarySite.minimalConfig + "languages:\n  en: {}\n  es: {title: Sitio}\n",
+            "Content/therapies/emdr.md": "---\ntitle: EMDR\n---\nEye movements.\n",
+        ])
+        defer { site.remove() }
+        let written = try NewPage.create("therapies/emdr", title: "EMDR", contentFolder: site.root + "/Content",
+            language: "es", today: NewPageTests.today)
+        #expect(written == site.root + "/Content/therapies/emdr.es.md")
+        let text = try String(contentsOfFile: written, encoding: .utf8)
+        #expect(text.contains("Empiece por lo que el lector más necesita saber"))
+        try site.build()
+        let translation = try #require(site.output("es/therapies/emdr/index.html"))
+        #expect(translation.contains("<html lang=\"es\">") && translation.contains("<h1>EMDR</h1>"))
+        #expect(throws: ScaffoldError.self) {
+            _ = try NewPage.create("therapies/other", title: nil, contentFolder: site.root + "/Content", language: "ES!")
+        }
+    }
+
     @Test func neverOverwritesAPage() throws {
         let site = try TemporarySite(["Content/therapies/emdr.md": "---\ntitle: Mine\n---\nKeep me.\n"])
         defer { site.remove() }

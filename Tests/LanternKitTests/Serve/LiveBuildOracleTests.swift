@@ -48,7 +48,9 @@ import Testing
     }
 
     static let richPageTemplate = """
-        {{<base}}{{$main}}<h1>{{page.title}}</h1>{{{page.content}}}
+        {{<base}}{{$main}}<h1 lang="{{page.language}}">{{page.title}}</h1>{{{page.content}}}
+        {{#page.alternates}}<link rel="alternate" hreflang="{{hreflang}}" href="{{href}}">{{/page.alternates}}
+        {{#page.languages}}<a href="{{url}}" hreflang="{{code}}">{{name}}</a>{{/page.languages}}
         {{#section}}<p class="section">{{title}}: {{description}}</p>{{/section}}
         {{#prev}}<a rel="prev" href="{{url}}">{{title}} {{description}} {{#lastReviewed}}{{iso}}{{/lastReviewed}}</a>{{/prev}}
         {{#next}}<a rel="next" href="{{url}}">{{title}} {{description}}</a>{{/next}}
@@ -63,8 +65,31 @@ import Testing
     /// With drafts left out (`lantern build`), and shown (`lantern serve`'s default), 150 edits each.
     @Test(arguments: [false, true])
     func everyServedFileIsAFreshBuildsAfterEveryEdit(includeDrafts: Bool) throws {
+        try LiveBuildOracleTests.run(includeDrafts: includeDrafts, bilingual: false,
+            defaultSeed: includeDrafts ? 20_261_203 : 20_261_202)
+    }
+
+    /// The fixture in English and Spanish: edits of translations (their slugs, a section's
+    /// slug that renames its folder, titles, drafts, new and deleted translations) too.
+    @Test func everyServedFileIsAFreshBuildsAfterEveryEditInTwoLanguages() throws {
+        try LiveBuildOracleTests.run(includeDrafts: true, bilingual: true, defaultSeed: 20_261_215)
+    }
+
+    /// Spanish pages for the fixture: translations beside their pages, one paired by
+    /// `translation_key`, links to a translated and an untranslated page.
+    static let spanishPages: [String: String] = [
+        "Content/_index.es.md": "---\ntitle: Inicio\n---\nBienvenidos. Vea la [TCC](therapies/cbt.md).\n",
+        "Content/therapies/_index.es.md": "---\ntitle: Terapias\nslug: terapias\n---\nTipos de atención.\n",
+        "Content/therapies/cbt.es.md":
+            "---\ntitle: TCC\nslug: terapia-cognitivo-conductual\n---\nVea la [TDC](dbt.md) y [ayuda](../family/help.md).\n",
+        "Content/therapies/tdc.es.md": "---\ntitle: TDC\ntranslation_key: therapies/dbt.md\n---\nHabilidades.\n",
+    ]
+
+    static let languagesConfig = "languages:\n  en: {}\n  es:\n    title: Clínica\n    menu:\n      - {title: Terapias, url: /es/terapias/}\n"
+
+    static func run(includeDrafts: Bool, bilingual: Bool, defaultSeed: UInt64) throws {
         let environment = ProcessInfo.processInfo.environment
-        let seed = environment["LANTERN_ORACLE_SEED"].flatMap { UInt64($0) } ?? (includeDrafts ? 20_261_203 : 20_261_202)
+        let seed = environment["LANTERN_ORACLE_SEED"].flatMap { UInt64($0) } ?? defaultSeed
         let edits = environment["LANTERN_ORACLE_EDITS"].flatMap { Int($0) } ?? 150
         var random = SeededRandom(state: seed)
         let root = NSTemporaryDirectory() + "lantern-oracle-" + UUID().uuidString
@@ -85,6 +110,15 @@ import Testing
         for (i, folder) in ["therapies", "therapies", "family", "family", "groups/teens"].enumerated() {
             try write("---\ntitle: Extra \(i)\nweight: \(i % 3)\n---\nExtra page \(i).\n", "Content/\(folder)/extra-\(i).md")
         }
+        if bilingual {
+            for (path, text) in spanishPages { try write(text, path) }
+            try write(read("site.yaml") + languagesConfig, "site.yaml")
+            for i in [0, 2, 4] {
+                let folder = ["therapies", "therapies", "family", "family", "groups/teens"][i]
+                try write("---\ntitle: Extra \(i) en español\nweight: \(i % 3)\n---\nVea [CBT](/therapies/cbt.md).\n",
+                    "Content/\(folder)/extra-\(i).es.md")
+            }
+        }
         var options = BuildOptions()
         options.configPath = root + "/site.yaml"
         options.contentPath = root + "/Content"
@@ -97,6 +131,13 @@ import Testing
         editable += (0..<5).map { i in ["therapies", "therapies", "family", "family", "groups/teens"][i] + "/extra-\(i).md" }
         // Pages nothing links to, which may come and go.
         var removable = (0..<5).map { i in ["therapies", "therapies", "family", "family", "groups/teens"][i] + "/extra-\(i).md" }
+        if bilingual {
+            let spanish = ["therapies/cbt.es.md", "therapies/tdc.es.md", "therapies/_index.es.md", "_index.es.md",
+                           "therapies/extra-0.es.md", "family/extra-2.es.md", "groups/teens/extra-4.es.md"]
+            // Twice, so that about half the edits are of translations.
+            editable += spanish + spanish
+            removable += ["therapies/extra-0.es.md", "family/extra-2.es.md", "groups/teens/extra-4.es.md"]
+        }
         var created = 0
         let words = ["Alpha", "Beta", "Gamma", "Delta", "Zeta", "Omega"]
         let config = read("site.yaml")
@@ -115,7 +156,7 @@ import Testing
             if kind < 6 {
                 // A new page, sometimes in a folder of its own (a generated section).
                 let folder = ["therapies", "family", "groups", "new-\(created % 2)"].randomElement(using: &random)!
-                let path = "\(folder)/made-\(created).md"
+                let path = "\(folder)/made-\(created)" + (bilingual && Bool.random(using: &random) ? ".es.md" : ".md")
                 created += 1
                 try write("---\ntitle: Made \(created)\nweight: \(Int.random(in: 0...4, using: &random))\n---\nMade.\n",
                     "Content/" + path)
@@ -156,10 +197,11 @@ import Testing
                 switch key {
                 case "title": page.set("title", words.randomElement(using: &random)! + " \(Int.random(in: 0...2, using: &random))")
                 case "weight": page.set("weight", Bool.random(using: &random) ? nil : "\(Int.random(in: 1...5, using: &random))")
-                case "slug" where !path.hasSuffix("_index.md"):
+                case "slug" where !path.hasSuffix("_index.md") || path.hasSuffix("_index.es.md") && path != "_index.es.md":
                     page.set("slug", [nil, "\(name)-moved", "\(name)-elsewhere"].randomElement(using: &random)!)
                 case "description": page.set("description", Bool.random(using: &random) ? nil : words.randomElement(using: &random)!)
-                case "draft" where path != "_index.md" && !path.hasSuffix("cbt.md") && !path.hasSuffix("dbt.md"):
+                case "draft" where path != "_index.md" && path != "_index.es.md" && !path.hasSuffix("cbt.md")
+                    && !path.hasSuffix("dbt.md"):
                     page.set("draft", Bool.random(using: &random) ? "true" : nil)
                 case "last_reviewed": page.set("last_reviewed", "2026-0\(Int.random(in: 1...9, using: &random))-01")
                 case "aliases" where !path.hasSuffix("cbt.md"):

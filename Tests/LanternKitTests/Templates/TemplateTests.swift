@@ -177,10 +177,13 @@ import Testing
             }
         }
         var compared = 0
-        for page in prepared.site.pages {
+        // The pages of the default language, whose strings both engines were given.
+        for page in prepared.site.pages where page.language == prepared.site.config.defaultLanguage {
             let rendered = renderer.markdown.render(page.body, file: page.displayPath)
-            let siteValues = renderer.context.siteValues(menu: renderer.context.menuState(forURL: page.url))
-            let values = renderer.context.values(for: page, rendered: rendered, site: siteValues)
+            let siteValues = renderer.context.siteValues(
+                menu: renderer.context.menuState(forURL: page.url, language: page.language))
+            let values = renderer.context.values(for: page, rendered: rendered, site: siteValues,
+                translations: prepared.site.translations(of: page))
             let name = PageRenderer.templateName(for: page)
             let expected = theirs.render(TemplateTests.plain(.object(values)), withTemplate: name)
             #expect(ours.render(values, with: name) == expected, "\(page.sourcePath)")

@@ -34,15 +34,15 @@ struct BrokenAnchorRule: CheckRule {
     static func menuProblems(in context: CheckContext) -> [Diagnostic] {
         guard !context.outputPaths.isEmpty else { return [] }
         let site = context.site
-        return site.config.menu.compactMap { item -> Diagnostic? in
+        return site.config.languages.flatMap(\.menu).compactMap { item -> Diagnostic? in
             guard let location = item.location, item.url.hasPrefix("/"), !item.url.hasPrefix("//"),
                 !context.outputPaths.contains(URLSpace.outputPath(forURL: item.url))
             else { return nil }
             let path = String(item.url.prefix { $0 != "#" && $0 != "?" })
-            var otherStyle = site.config.urls
-            otherStyle.uglyURLs.toggle()
             let meant = site.pages.first { page in
-                otherStyle.page(sourcePath: page.sourcePath, slug: page.frontMatter.slug).url == path
+                var otherStyle = site.config.urls(for: page.language)
+                otherStyle.uglyURLs.toggle()
+                return otherStyle.page(sourcePath: page.pathInLanguage, slug: page.frontMatter.slug).url == path
             }
             return Diagnostic(.error, location,
                 "menu item '\(item.title)' links to '\(item.url)', which leads to nothing on this site"

@@ -21,6 +21,9 @@ struct ReadingGradeRule: CheckRule {
                     "'max_grade' needs a number and a 'max_grade_reason' explaining why this page may be harder"))
             }
         }
+        // Flesch-Kincaid and SMOG count English syllables and are calibrated on English readers:
+        // a page in another language is not measured by them.
+        guard page.language.lowercased().prefix(while: { $0 != "-" }) == "en" else { return found }
         let level = Readability(blocks: outcome.blocks.filter { !$0.isCode }.map(\.text))
         guard level.words >= ReadingGradeRule.minimumWords else { return found }
         let grade = level.fleschKincaidGrade

@@ -25,7 +25,7 @@ enum RenderedLinkRule {
         let outputPaths = Set(output.paths)
         var outcomeByPath: [String: PageOutcome] = [:]
         for outcome in outcomes { outcomeByPath[outcome.page.outputPath] = outcome }
-        let menuURLs = Set(site.config.menu.map(\.url))
+        let menuURLs = Set(site.config.languages.flatMap(\.menu).map(\.url))
 
         // Scanned on every core, with where each page's Markdown content sits in its HTML.
         let outcomeOf = outcomeByPath
