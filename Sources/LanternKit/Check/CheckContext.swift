@@ -26,6 +26,22 @@ public struct CheckContext: Sendable {
         return Set(sections.compactMap(\.scalarText))
     }
 
+    /// The language a page is written in: its front matter's `language:`, else the site's.
+    /// Every rule that depends on language asks here, so that when pages carry their own
+    /// language (issue 15's site model) this is the one place to change.
+    func language(of page: Page) -> CheckLanguage {
+        CheckLanguage(code: page.frontMatter.language ?? site.config.language)
+    }
+
+    /// The lowest readability scores a Spanish page may have (`check.readability.es` in
+    /// site.yaml): Fernández-Huerta 60 ("normal": 7th–8th grade on its scale, the English
+    /// pages' grade 8) and Szigriszt-Pazos 55 (the bottom of "normal" on the INFLESZ scale).
+    var spanishReadabilityMinimums: (fernandezHuerta: Double, szigrisztPazos: Double) {
+        let limits = site.config.templateValues["check"]?["readability"]?["es"]
+        func number(_ key: String) -> Double? { limits?[key]?.scalarText.flatMap { Double($0) } }
+        return (number("min_fernandez_huerta") ?? 60, number("min_szigriszt_pazos") ?? 55)
+    }
+
     /// A page that gives clinical guidance: one with a reviewer, or in a clinical section.
     func isClinical(_ page: Page) -> Bool {
         page.frontMatter.reviewedBy != nil
