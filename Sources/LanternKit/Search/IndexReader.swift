@@ -12,6 +12,8 @@ final class IndexReader {
     let popularity: [Int]
     let synonyms: [String: [[String]]]
     let pageCount: Int
+    /// The analyzer the index was built with (its header's "analyzer"; "en" before it had one).
+    let analyzer: Analyzer
     /// How many champions each term has (IndexFormat.champions when written).
     let championCount: Int
     private let sections: [String]
@@ -33,6 +35,9 @@ final class IndexReader {
         guard entry["version"] as? Int == IndexFormat.version else {
             throw SearchEngineError.unsupportedVersion(entry["version"] as? Int ?? -1)
         }
+        let code = entry["analyzer"] as? String ?? "en"
+        guard let analyzer = Analyzer.named(code) else { throw SearchEngineError.unknownAnalyzer(code) }
+        self.analyzer = analyzer
         let vocabulary: String = try Self.field(entry, "vocabulary")
         let decoded = IndexFormat.decodeVocabulary(Array(vocabulary.utf8))
         termBytes = decoded.terms
@@ -193,12 +198,14 @@ public enum SearchEngineError: Error, Equatable, CustomStringConvertible {
     case missingFile(String)
     case malformed(String, String)
     case unsupportedVersion(Int)
+    case unknownAnalyzer(String)
 
     public var description: String {
         switch self {
         case .missingFile(let name): return "search index file \(name) is missing"
         case .malformed(let name, let why): return "search index file \(name) is malformed: \(why)"
         case .unsupportedVersion(let v): return "search index version \(v) is not supported"
+        case .unknownAnalyzer(let code): return "search index analyzer \"\(code)\" is not supported"
         }
     }
 }

@@ -1,6 +1,8 @@
 /// Serialises the index files. Keys are written in sorted order (see JSONWriter).
 enum IndexWriter {
     struct Header {
+        /// Names the analyzer in the header, and gives its stop words.
+        var analyzer: Analyzer
         var pageCount: Int
         var vocabulary: [UInt8]
         var sections: [String]
@@ -20,6 +22,9 @@ enum IndexWriter {
     static func entryFile(_ header: Header) -> [UInt8] {
         var json = JSONWriter(capacity: 1 << 16)
         json.raw("{")
+        json.key("analyzer")
+        json.string(header.analyzer.code)
+        json.raw(",")
         if let cards = header.cards {
             json.key("cards")
             cardArray(cards, into: &json)
@@ -35,7 +40,7 @@ enum IndexWriter {
         if let postings = header.postings { json.field("postings", bytes: postings) }
         json.field("sections", header.sections)
         if let shards = header.shardStarts { json.field("shards", shards) }
-        json.field("stopWords", StopWords.list)
+        json.field("stopWords", header.analyzer.stopWords)
         json.raw(",")
         json.key("synonyms")
         json.raw("{")

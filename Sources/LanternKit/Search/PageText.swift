@@ -10,12 +10,12 @@ struct PageText {
         /// Stem of each token; nil for stop words.
         var stems: [String?]
 
-        init(_ text: String, stem: (String) -> String) {
+        init(_ text: String, analyzer: Analyzer, stem: (String) -> String) {
             self.text = text
-            tokens = Tokenizer.tokens(text)
+            tokens = analyzer.tokens(text)
             stems = tokens.map { token in
                 let term = token.string
-                return StopWords.contains(term) ? nil : stem(term)
+                return analyzer.isStopWord(term) ? nil : stem(term)
             }
         }
 
@@ -64,12 +64,12 @@ struct PageText {
     /// Every run, where phrases and words close together are looked for.
     let runs: [Run]
 
-    init(_ card: SearchCard, text: StoredText?, stem: (String) -> String) {
+    init(_ card: SearchCard, text: StoredText?, analyzer: Analyzer, stem: (String) -> String) {
         self.card = card
-        title = Run(card.title, stem: stem)
-        headings = card.headings.map { Run($0.text, stem: stem) }
-        description = text.map { Run($0.description, stem: stem) }
-        parts = text?.parts.map { Run($0, stem: stem) } ?? []
+        title = Run(card.title, analyzer: analyzer, stem: stem)
+        headings = card.headings.map { Run($0.text, analyzer: analyzer, stem: stem) }
+        description = text.map { Run($0.description, analyzer: analyzer, stem: stem) }
+        parts = text?.parts.map { Run($0, analyzer: analyzer, stem: stem) } ?? []
         runs = [title] + headings + (description.map { [$0] } ?? []) + parts
     }
 

@@ -30,7 +30,7 @@ struct ParsedQuery: Equatable {
 }
 
 enum QueryParser {
-    static func parse(_ query: String) -> ParsedQuery {
+    static func parse(_ query: String, analyzer: Analyzer = .english) -> ParsedQuery {
         let bytes = Array(query.utf8)
         var result = ParsedQuery()
         var words: [ParsedQuery.Clause] = []
@@ -42,7 +42,9 @@ enum QueryParser {
             String(decoding: bytes[start..<end], as: UTF8.self)
         }
         func closeSegment(at end: Int, quoteFollows: Bool) {
-            let tokens = bytes[segmentStart..<end].withUnsafeBufferPointer(Tokenizer.tokens).map {
+            let tokens = bytes[segmentStart..<end].withUnsafeBufferPointer {
+                Tokenizer.tokens($0, keepsEnye: analyzer.keepsEnye)
+            }.map {
                 Tokenizer.Token(term: $0.term, start: $0.start + segmentStart, end: $0.end + segmentStart)
             }
             if inQuote {
@@ -75,7 +77,7 @@ enum QueryParser {
         closeSegment(at: bytes.count, quoteFollows: false)
 
         for clause in words {
-            if case .word(let text, let term, let isPrefix) = clause, StopWords.contains(term) {
+            if case .word(let text, let term, let isPrefix) = clause, analyzer.isStopWord(term) {
                 // A lone word still being typed may be the start of a real word ("the" →
                 // "therapy"), so it stays.
                 if !(isPrefix && words.count == 1) {

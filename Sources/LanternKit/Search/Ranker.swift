@@ -49,7 +49,7 @@ final class Ranker {
     }
 
     func search(_ query: String, limit: Int) throws -> SearchResponse {
-        let parsed = QueryParser.parse(query)
+        let parsed = QueryParser.parse(query, analyzer: reader.analyzer)
         let matches = try parsed.clauses.map(resolve)
         var response = SearchResponse(
             results: [], isPartial: false, missingWords: [],
@@ -183,7 +183,7 @@ final class Ranker {
 
     private func stem(_ word: String) -> String {
         if let cached = stemCache[word] { return cached }
-        let stemmed = Stemmer.stem(word)
+        let stemmed = reader.analyzer.stem(word)
         stemCache[word] = stemmed
         return stemmed
     }
@@ -193,7 +193,7 @@ final class Ranker {
         switch clause {
         case .phrase(_, let terms):
             match.phrase = terms
-            let stems = terms.filter { !StopWords.contains($0) }.map(stem)
+            let stems = terms.filter { !reader.analyzer.isStopWord($0) }.map(stem)
             let ids = stems.compactMap { reader.termIndex[$0] }
             if !stems.isEmpty && ids.count == stems.count {
                 match.variants = [Variant(terms: ids, percent: IndexFormat.exactPercent, kind: .phrase, edits: 0)]
@@ -344,7 +344,8 @@ final class Ranker {
     private func pageText(_ page: Int) throws -> PageText {
         if let text = texts[page] { return text }
         let text = PageText(
-            try reader.card(page), text: readsText ? try reader.text(page) : nil, stem: stem)
+            try reader.card(page), text: readsText ? try reader.text(page) : nil, analyzer: reader.analyzer,
+            stem: stem)
         texts[page] = text
         return text
     }

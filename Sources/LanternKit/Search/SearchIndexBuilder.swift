@@ -16,10 +16,15 @@ public struct SearchIndexBuilder: Sendable {
     /// query's shards stay well under the first-result budget, and a fraction of the
     /// threshold so sharding always gives several shards.
     var shardTargetBytes: Int { max(1024, min(20 * 1024, shardThresholdBytes / 8)) }
+    /// The language of the pages (`en`, `es`…): it chooses the analyzer (Analyzer.forLanguage),
+    /// which the index header names.
+    public var language: String
+    var analyzer: Analyzer { Analyzer.forLanguage(language) }
 
-    public init(synonyms: [String: [String]], shardThresholdBytes: Int = 256 * 1024) {
+    public init(synonyms: [String: [String]], shardThresholdBytes: Int = 256 * 1024, language: String = "en") {
         self.synonyms = synonyms
         self.shardThresholdBytes = shardThresholdBytes
+        self.language = language
     }
 
     /// Files to write under Public/search/, keyed by file name.
@@ -30,7 +35,8 @@ public struct SearchIndexBuilder: Sendable {
                 ? $0.title.utf8.lexicographicallyPrecedes($1.title.utf8)
                 : $0.url.utf8.lexicographicallyPrecedes($1.url.utf8)
         }
-        let corpus = CorpusAnalysis(pages: pages)
+        let analyzer = self.analyzer
+        let corpus = CorpusAnalysis(pages: pages, analyzer: analyzer)
         let cards = pages.map(SearchCard.init)
         let sections = Set(cards.map(\.section)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         // Text files: pages in order, about textFileBytes of text in each, or more on a large site.
@@ -43,10 +49,11 @@ public struct SearchIndexBuilder: Sendable {
         for (n, bytes) in textFiles.enumerated() { files[IndexFormat.textFile(n)] = bytes }
 
         var header = IndexWriter.Header(
+            analyzer: analyzer,
             pageCount: pages.count,
             vocabulary: IndexFormat.encodeVocabulary(terms: corpus.terms, words: corpus.words),
             sections: sections,
-            synonyms: SynonymTable.normalize(synonyms),
+            synonyms: SynonymTable.normalize(synonyms, analyzer: analyzer),
             pagesPerText: pagesPerText)
         let cardBytes = cards.map(Self.rawSize)
         let encoded = IndexWriter.encodeCards(cards, sections: sections)

@@ -1,7 +1,9 @@
-/// English stop words (the Snowball list): never scored, but matched inside quoted phrases.
+/// Stop words of each language (one table each; `Analyzer` picks the table): never scored,
+/// but matched inside quoted phrases.
 ///
 /// The list is written into every index so the browser engine uses exactly the same one.
 enum StopWords {
+    /// English: the Snowball list.
     static let list: [String] = """
         a about above after again against all am an and any are aren't as at be because been \
         before being below between both but by can't cannot could couldn't did didn't do does \
@@ -20,4 +22,36 @@ enum StopWords {
     static let set: Set<String> = Set(list)
 
     static func contains(_ term: String) -> Bool { set.contains(term) }
+
+    /// Spanish: Snowball's list (the Spanish stemmer's stop.txt), less "estado", "estados",
+    /// "estada" and "estadas", which also mean "state" ("estado de ánimo": mood). Written with
+    /// their accents; the Spanish analyzer folds them ("está" and "esta" are one stop word).
+    static let spanish: [String] = """
+        de la que el en y a los del se las por un para con no una su al lo como más pero sus le \
+        ya o este sí porque esta entre cuando muy sin sobre también me hasta hay donde quien \
+        desde todo nos durante todos uno les ni contra otros ese eso ante ellos e esto mí antes \
+        algunos qué unos yo otro otras otra él tanto esa estos mucho quienes nada muchos cual \
+        poco ella estar estas algunas algo nosotros mi mis tú te ti tu tus ellas nosotras \
+        vosotros vosotras os mío mía míos mías tuyo tuya tuyos tuyas suyo suya suyos suyas \
+        nuestro nuestra nuestros nuestras vuestro vuestra vuestros vuestras esos esas \
+        estoy estás está estamos estáis están esté estés estemos estéis estén estaré estarás \
+        estará estaremos estaréis estarán estaría estarías estaríamos estaríais estarían estaba \
+        estabas estábamos estabais estaban estuve estuviste estuvo estuvimos estuvisteis \
+        estuvieron estuviera estuvieras estuviéramos estuvierais estuvieran estuviese estuvieses \
+        estuviésemos estuvieseis estuviesen estando estad \
+        he has ha hemos habéis han haya hayas hayamos hayáis hayan habré habrás habrá habremos \
+        habréis habrán habría habrías habríamos habríais habrían había habías habíamos habíais \
+        habían hube hubiste hubo hubimos hubisteis hubieron hubiera hubieras hubiéramos \
+        hubierais hubieran hubiese hubieses hubiésemos hubieseis hubiesen habiendo habido habida \
+        habidos habidas \
+        soy eres es somos sois son sea seas seamos seáis sean seré serás será seremos seréis \
+        serán sería serías seríamos seríais serían era eras éramos erais eran fui fuiste fue \
+        fuimos fuisteis fueron fuera fueras fuéramos fuerais fueran fuese fueses fuésemos \
+        fueseis fuesen siendo sido \
+        tengo tienes tiene tenemos tenéis tienen tenga tengas tengamos tengáis tengan tendré \
+        tendrás tendrá tendremos tendréis tendrán tendría tendrías tendríamos tendríais tendrían \
+        tenía tenías teníamos teníais tenían tuve tuviste tuvo tuvimos tuvisteis tuvieron tuviera \
+        tuvieras tuviéramos tuvierais tuvieran tuviese tuvieses tuviésemos tuvieseis tuviesen \
+        teniendo tenido tenida tenidos tenidas tened
+        """.split(separator: " ").map(String.init)
 }

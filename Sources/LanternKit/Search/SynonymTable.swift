@@ -5,17 +5,17 @@ enum SynonymTable {
 
     /// Keys must be one word (multi-word keys are skipped); stop words are dropped from
     /// expansions. Sorted by key, so the index is the same whatever the map's order.
-    static func normalize(_ synonyms: [String: [String]]) -> [Entry] {
+    static func normalize(_ synonyms: [String: [String]], analyzer: Analyzer = .english) -> [Entry] {
         var table: [String: [[String]]] = [:]
         for key in synonyms.keys.sorted() {
-            let keyTerms = Tokenizer.terms(key)
+            let keyTerms = analyzer.terms(key)
             guard keyTerms.count == 1 else { continue }
-            let keyStem = Stemmer.stem(keyTerms[0])
+            let keyStem = analyzer.stem(keyTerms[0])
             var expansions = table[keyStem] ?? []
             for value in synonyms[key] ?? [] {
-                let stems = Tokenizer.terms(value)
-                    .filter { !StopWords.contains($0) }
-                    .map(Stemmer.stem)
+                let stems = analyzer.terms(value)
+                    .filter { !analyzer.isStopWord($0) }
+                    .map { analyzer.stem($0) }
                 if stems.isEmpty || stems == [keyStem] || expansions.contains(stems) { continue }
                 expansions.append(stems)
             }

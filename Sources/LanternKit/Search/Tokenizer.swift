@@ -4,7 +4,8 @@
 /// Cyrillic capitals are lower-cased and other scripts kept as written. An apostrophe between
 /// two word characters stays in the word ("don't"; the curly ’ becomes '). Digit groups
 /// joined by "-", "." or "," form one number ("1-800-662-4357" → "18006624357"), so a phone
-/// number is one term. The JavaScript engine (search.js) mirrors this byte for byte.
+/// number is one term. With `keepsEnye` (the Spanish analyzer), "ñ" and "Ñ" become "ñ" rather
+/// than "n". The JavaScript engine (search.js) mirrors this byte for byte.
 enum Tokenizer {
     /// Longer tokens (base64 blobs, URLs run together) are skipped: nobody searches them.
     static let maxTermBytes = 64
@@ -18,28 +19,28 @@ enum Tokenizer {
         var string: String { String(decoding: term, as: UTF8.self) }
     }
 
-    static func tokens(_ text: String) -> [Token] {
+    static func tokens(_ text: String, keepsEnye: Bool = false) -> [Token] {
         var text = text
-        return text.withUTF8 { tokens($0) }
+        return text.withUTF8 { tokens($0, keepsEnye: keepsEnye) }
     }
 
     /// The tokens of `utf8`, with byte ranges in it.
-    static func tokens(_ utf8: UnsafeBufferPointer<UInt8>) -> [Token] {
+    static func tokens(_ utf8: UnsafeBufferPointer<UInt8>, keepsEnye: Bool = false) -> [Token] {
         var result: [Token] = []
-        forEachToken(utf8) { term, start, end in
+        forEachToken(utf8, keepsEnye: keepsEnye) { term, start, end in
             result.append(Token(term: Array(term), start: start, end: end))
         }
         return result
     }
 
-    static func terms(_ text: String) -> [String] {
-        tokens(text).map(\.string)
+    static func terms(_ text: String, keepsEnye: Bool = false) -> [String] {
+        tokens(text, keepsEnye: keepsEnye).map(\.string)
     }
 
     /// Calls `body(term, start, end)` for each token in order. `term` is valid only during the
     /// call; `start..<end` is the token's byte range in `text`.
     static func forEachToken(
-        _ text: UnsafeBufferPointer<UInt8>,
+        _ text: UnsafeBufferPointer<UInt8>, keepsEnye: Bool = false,
         _ body: (UnsafeBufferPointer<UInt8>, Int, Int) -> Void
     ) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxTermBytes + 4) { buffer in
@@ -87,7 +88,7 @@ enum Tokenizer {
                     i += 1
                     continue
                 }
-                let char = CharClass.classify(text, at: i)
+                let char = CharClass.classify(text, at: i, keepsEnye: keepsEnye)
                 switch char.kind {
                 case .letter, .digit, .other:
                     if start < 0 { start = i }
@@ -147,7 +148,7 @@ extension Tokenizer {
                 + "eeeeeeeeeegggggggghhhhiiiiiiiiii44jjkkkllllllllllnnnnnnnnnoooooo55rrrrrrssssssss"
                 + "ttttttuuuuuuuuuuuuwwyyyzzzzzzs").utf8)
 
-        static func classify(_ s: UnsafeBufferPointer<UInt8>, at i: Int) -> CharClass {
+        static func classify(_ s: UnsafeBufferPointer<UInt8>, at i: Int, keepsEnye: Bool = false) -> CharClass {
             let b0 = s[i]
             if b0 < 0x80 {
                 switch b0 {
@@ -176,6 +177,8 @@ extension Tokenizer {
             switch scalar {
             case 0x80...0xBF, 0xD7, 0xF7:
                 return CharClass(kind: .separator, length: length)
+            case 0xD1, 0xF1 where keepsEnye:  // Ñ ñ
+                return CharClass(kind: .letter, length: length, fold: .pair(0xC3, 0xB1))
             case 0xC0...0x17F:
                 let fold: Fold
                 switch latinFold[Int(scalar - 0xC0)] {

@@ -28,9 +28,9 @@ enum TestIndex {
     /// before the pages' text arrives.
     static func engine(
         _ pages: [SearchDocument], synonyms: [String: [String]] = [:],
-        threshold: Int = 256 * 1024, readsText: Bool = true
+        threshold: Int = 256 * 1024, readsText: Bool = true, language: String = "en"
     ) throws -> SearchEngine {
-        let files = SearchIndexBuilder(synonyms: synonyms, shardThresholdBytes: threshold)
+        let files = SearchIndexBuilder(synonyms: synonyms, shardThresholdBytes: threshold, language: language)
             .build(pages)
         return try SearchEngine(directory: try write(files), readsText: readsText)
     }

@@ -52,20 +52,17 @@ struct BrokenAnchorRule: CheckRule {
     }
 }
 
-/// Vague link text ("click here", "read more") and bare URLs tell a screen-reader user nothing.
+/// Vague link text ("click here", "read more"; in Spanish "haga clic aquí", "más información")
+/// and bare URLs tell a screen-reader user nothing.
 struct LinkTextRule: CheckRule {
     let id = "link-text"
 
-    static let vague: Set<String> = [
-        "click here", "here", "click", "read more", "more", "learn more", "this", "this page", "link",
-        "this link", "go", "details", "more info", "more information", "continue", "see more",
-    ]
-
     func check(_ outcome: PageOutcome, in context: CheckContext) -> [Diagnostic] {
-        outcome.links.filter { !$0.isImage }.compactMap { link in
+        let vague = context.language(of: outcome.page).vagueLinkTexts
+        return outcome.links.filter { !$0.isImage }.compactMap { link in
             let text = link.text.lowercased().trimmingWhitespace()
                 .trimmingCharacters(in: .punctuationCharacters)
-            if LinkTextRule.vague.contains(text) {
+            if vague.contains(CheckLanguage.comparable(link.text)) {
                 return warning(outcome.page, line: link.line, column: link.column,
                     "link text '\(link.text)' does not say where it goes; name the page instead")
             }

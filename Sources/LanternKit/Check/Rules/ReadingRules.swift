@@ -1,12 +1,41 @@
 /// Pages must stay readable for worried people on phones: a reading grade at or below the
 /// site's target (`check.max_grade`, default 8). A page may raise its own limit with
-/// `max_grade:` and must then say why in `max_grade_reason:`.
+/// `max_grade:` and must then say why in `max_grade_reason:`. Spanish pages are scored with
+/// formulas made for Spanish, against `check.readability.es` (see CheckContext).
 struct ReadingGradeRule: CheckRule {
     let id = "reading-grade"
     /// Below this many words the formulas say little.
     static let minimumWords = 50
 
     func check(_ outcome: PageOutcome, in context: CheckContext) -> [Diagnostic] {
+        let page = outcome.page
+        switch context.language(of: page) {
+        case .english: return checkEnglish(outcome, in: context)
+        case .spanish: return checkSpanish(outcome, in: context)
+        case .other: return []
+        }
+    }
+
+    private func checkSpanish(_ outcome: PageOutcome, in context: CheckContext) -> [Diagnostic] {
+        let level = Readability(
+            blocks: outcome.blocks.filter { !$0.isCode }.map(\.text), syllables: SpanishSyllables.count)
+        guard level.words >= ReadingGradeRule.minimumWords else { return [] }
+        let minimums = context.spanishReadabilityMinimums
+        var found: [Diagnostic] = []
+        if level.fernandezHuerta < minimums.fernandezHuerta {
+            found.append(warning(outcome.page, line: 1,
+                "readability \(format(level.fernandezHuerta)) (Fernández-Huerta) is below the target of "
+                    + "\(format(minimums.fernandezHuerta)); use shorter sentences and everyday words"))
+        }
+        if level.szigrisztPazos < minimums.szigrisztPazos {
+            found.append(warning(outcome.page, line: 1,
+                "readability \(format(level.szigrisztPazos)) (Szigriszt-Pazos, INFLESZ) is below the target of "
+                    + "\(format(minimums.szigrisztPazos)); use shorter sentences and shorter words"))
+        }
+        return found
+    }
+
+    private func checkEnglish(_ outcome: PageOutcome, in context: CheckContext) -> [Diagnostic] {
         let page = outcome.page
         let matter = page.frontMatter
         var found: [Diagnostic] = []
@@ -45,21 +74,22 @@ struct ReadingGradeRule: CheckRule {
     }
 }
 
-/// Sentences over 30 words are hard to follow, above all under stress.
+/// Sentences over 30 words (35 in Spanish: CheckLanguage) are hard to follow, above all
+/// under stress.
 struct LongSentenceRule: CheckRule {
     let id = "long-sentence"
-    static let maximumWords = 30
 
     func check(_ outcome: PageOutcome, in context: CheckContext) -> [Diagnostic] {
+        let maximumWords = context.language(of: outcome.page).maximumSentenceWords
         var found: [Diagnostic] = []
         for block in outcome.blocks where !block.isCode {
             for sentence in Readability.sentences(in: block.text) {
                 let words = Readability.words(in: sentence)
-                guard words.count > LongSentenceRule.maximumWords, let first = words.first else { continue }
+                guard words.count > maximumWords, let first = words.first else { continue }
                 let opening = words.prefix(6).joined(separator: " ")
                 let line = block.line + block.text[..<first.startIndex].filter { $0 == "\n" }.count
                 found.append(warning(outcome.page, line: line,
-                    "sentence of \(words.count) words ('\(opening) …'); split it (at most \(LongSentenceRule.maximumWords))"))
+                    "sentence of \(words.count) words ('\(opening) …'); split it (at most \(maximumWords))"))
             }
         }
         return found

@@ -1,0 +1,115 @@
+// Node tests of the Spanish analyzer in search.js (and search.min.js): its stemmer agrees with
+// the Snowball reference on every word of Debian's Spanish word list (.build/spanish-reference.tsv,
+// written by `make spanish-reference`), it folds as Tokenizer.swift does for Spanish, and on a
+// small Spanish site built by the debug binary the JavaScript engine answers exactly as
+// `lantern search --json -` does.
+// Run from the repository root after `swift build` and `make spanish-reference`.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const LANTERN = process.env.LANTERN_BIN ?? join(REPO, '.build', 'debug', 'lantern');
+const REFERENCE = join(REPO, '.build', 'spanish-reference.tsv');
+const require = createRequire(import.meta.url);
+const engines = {
+  'search.js': require(join(REPO, 'Templates', 'assets', 'search.js')),
+  'search.min.js': require(join(REPO, 'Templates', 'assets', 'search.min.js')),
+};
+
+test('the Spanish stemmer agrees with Snowball on every word of the word list', () => {
+  assert.ok(existsSync(REFERENCE), `${REFERENCE} is missing: run \`make spanish-reference\``);
+  const lines = readFileSync(REFERENCE, 'utf8').split('\n').filter(Boolean).map((l) => l.split('\t'));
+  assert.ok(lines.length > 90000, `only ${lines.length} words`);
+  for (const [name, api] of Object.entries(engines)) {
+    const wrong = lines.filter(([word, stem]) => api.stemSpanish(word) !== stem)
+      .map(([word, stem]) => `${word}: ${api.stemSpanish(word)}, not ${stem}`);
+    assert.deepEqual(wrong.slice(0, 20), [], `${name}: ${wrong.length} words stemmed unlike Snowball`);
+  }
+});
+
+test('the Spanish analyzer folds accents but keeps ñ, as Tokenizer.swift does', () => {
+  for (const api of Object.values(engines)) {
+    const terms = (s, enye) => api.tokens(s, enye).map((t) => t.t);
+    assert.deepEqual(terms('Año ANO Sueño MEDICACIÓN pingüino Ñandú', true),
+      ['año', 'ano', 'sueño', 'medicacion', 'pinguino', 'ñandu']);
+    assert.deepEqual(terms('Año', false), ['ano']);
+    assert.equal(api.ANALYZERS.es.stem('medicacion'), 'medic');
+    assert.equal(api.ANALYZERS.en.stem('medication'), 'medic');
+  }
+});
+
+// ---- A small Spanish site, searched by both engines ----
+
+if (!existsSync(LANTERN)) {
+  throw new Error(`${LANTERN} is missing: run \`swift build\` first (make test does)`);
+}
+const work = mkdtempSync(join(tmpdir(), 'lantern-js-spanish-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+
+const PAGES = {
+  '_index.md': ['Inicio', 'Ayuda para usted y su familia.'],
+  'depresion.md': ['La depresión', 'La depresión es una tristeza que no se va. Tiene tratamiento.'],
+  'adicciones.md': ['Adicciones', 'Las adicciones a las drogas o al alcohol tienen tratamiento.'],
+  'seguro.md': ['Su seguro médico', 'Llame a su aseguradora para saber qué cubre su seguro médico.'],
+  'medicacion.md': ['Medicación', 'Pregunte a su médico por las medicaciones y sus efectos.'],
+  'sueno.md': ['Dormir bien', 'El sueño ayuda a sanar. Duerma a la misma hora cada noche.'],
+  'programa.md': ['Un año de programa', 'Durante el año, las familias aprenden a ayudarse.'],
+};
+const content = join(work, 'content');
+mkdirSync(content, { recursive: true });
+for (const [file, [title, text]] of Object.entries(PAGES)) {
+  writeFileSync(join(content, file), `---\ntitle: "${title}"\n---\n\n${text}\n`);
+}
+const config = join(work, 'site.yaml');
+writeFileSync(config, 'title: Sitio\nbase_url: https://example.org\nlanguage: es\n' +
+  'search:\n  synonyms:\n    droga: [adicción]\n    terapia: [tratamiento]\n');
+const output = join(work, 'public');
+execFileSync(LANTERN, ['build', '--config', config, '--content', content,
+  '--templates', join(REPO, 'Templates'), '--output', output, '--quiet'], { cwd: REPO });
+const dir = join(output, 'search');
+
+const QUERIES = ['depresion', 'depresión', 'adiccion', 'seguro medico', 'medicacion', 'MEDICACIÓN',
+  'sueño', 'sueno', 'año', 'ano', 'la depresion', 'depresoin', 'drogas', 'terapia', 'medic',
+  '"seguro medico"', 'familias ayuda', 'que cubre'];
+
+function flatten(response) {
+  return {
+    partial: response.partial,
+    missing: response.missing,
+    results: response.results.map((r) => ({
+      url: r.url, score: r.score, title: r.title, section: r.section, heading: r.heading,
+      excerpt: r.excerpt.map((s) => (s.match ? `[${s.text}]` : s.text)).join(''),
+    })),
+    words: response.words.map((w) => ({
+      word: w.word, stop: w.stop, matches: w.matches.map((m) => `${m.kind}:${m.term}`),
+    })),
+  };
+}
+
+test('the index says it was built with the Spanish analyzer', () => {
+  assert.equal(JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')).analyzer, 'es');
+});
+
+test('search.js answers Spanish queries exactly as lantern search does', async () => {
+  const out = execFileSync(LANTERN, ['search', '--json', '--site', output, '-'],
+    { input: QUERIES.join('\n') + '\n' });
+  const swift = JSON.parse(out.toString()).map(({ query, ...rest }) => rest);
+  for (const [name, api] of Object.entries(engines)) {
+    const e = new api.Engine(async (file) => JSON.parse(readFileSync(join(dir, file), 'utf8')));
+    for (const [i, query] of QUERIES.entries()) {
+      assert.deepEqual(flatten(await e.search(query, 10, true)), swift[i], `${name}: ${query}`);
+    }
+  }
+  const first = (i) => swift[i].results.map((r) => r.url.split('#')[0])[0];
+  assert.equal(first(QUERIES.indexOf('depresion')), '/depresion/');
+  assert.equal(first(QUERIES.indexOf('adiccion')), '/adicciones/');
+  assert.equal(first(QUERIES.indexOf('seguro medico')), '/seguro/');
+  assert.equal(first(QUERIES.indexOf('sueño')), '/sueno/');
+  assert.equal(first(QUERIES.indexOf('drogas')), '/adicciones/');
+});
