@@ -45,12 +45,13 @@ import Testing
         let lenient = Self.spanishSite
             + "check:\n  readability:\n    es:\n      min_fernandez_huerta: -500\n      min_szigriszt_pazos: -500\n"
         #expect(try findings("reading-grade", page: page(Self.hardText), config: lenient).isEmpty)
-        // A Spanish page on an English site says so in its front matter; an English page on a
-        // Spanish site likewise.
-        let onEnglishSite = try findings("reading-grade",
-            page: page(Self.hardText, front: "description: x\nlanguage: es"), config: TemporarySite.minimalConfig)
-        #expect(onEnglishSite.contains { $0.message.contains("Fernández-Huerta") })
-        let english = try findings("reading-grade", page: page(CheckRuleTests.hardText, front: "description: x\nlanguage: en"))
+        // On a site in two languages, each page is read by the formulas of its own language.
+        let bilingual = TemporarySite.minimalConfig + "languages:\n  en: {}\n  es:\n    title: Sitio\n"
+        let spanishPage = try findings("reading-grade",
+            page: page(Self.hardText, front: "description: x\nlanguage: es"), config: bilingual)
+        #expect(spanishPage.contains { $0.message.contains("Fernández-Huerta") })
+        let english = try findings("reading-grade",
+            page: page(CheckRuleTests.hardText, front: "description: x"), config: bilingual)
         #expect(english.contains { $0.message.contains("Flesch-Kincaid") })
     }
 
