@@ -11,6 +11,9 @@ final class IndexReader {
     let words: [(word: [UInt8], term: Int)]
     let popularity: [Int]
     let synonyms: [String: [[String]]]
+    /// The index's stop words and ranking constants: both engines rank by what it says.
+    let stopWords: Set<String>
+    let ranking: RankingSettings
     let pageCount: Int
     /// How many champions each term has (IndexFormat.champions when written).
     let championCount: Int
@@ -40,6 +43,8 @@ final class IndexReader {
         terms = termBytes.map { String(decoding: $0, as: UTF8.self) }
         termIndex = Dictionary(terms.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         synonyms = try Self.field(entry, "synonyms")
+        stopWords = Set(try Self.field(entry, "stopWords") as [String])
+        ranking = try RankingSettings(fields: try Self.field(entry, "ranking"))
         pageCount = try Self.field(entry, "pageCount")
         sections = try Self.field(entry, "sections")
         championCount = try Self.field(entry, "champions")

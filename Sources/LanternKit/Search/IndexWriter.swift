@@ -33,6 +33,16 @@ enum IndexWriter {
         json.field("pagesPerText", header.pagesPerText)
         if let popularity = header.popularity { json.field("popularity", bytes: popularity) }
         if let postings = header.postings { json.field("postings", bytes: postings) }
+        json.raw(",")
+        json.key("ranking")
+        json.raw("{")
+        for (i, setting) in RankingSettings.english.fields.enumerated() {
+            if i > 0 { json.raw(",") }
+            json.string(setting.name)
+            json.raw(":")
+            json.int(setting.value)
+        }
+        json.raw("}")
         json.field("sections", header.sections)
         if let shards = header.shardStarts { json.field("shards", shards) }
         json.field("stopWords", StopWords.list)

@@ -30,7 +30,8 @@ struct ParsedQuery: Equatable {
 }
 
 enum QueryParser {
-    static func parse(_ query: String) -> ParsedQuery {
+    /// `stopWords`: the index's (IndexReader.stopWords).
+    static func parse(_ query: String, stopWords: Set<String>) -> ParsedQuery {
         let bytes = Array(query.utf8)
         var result = ParsedQuery()
         var words: [ParsedQuery.Clause] = []
@@ -75,7 +76,7 @@ enum QueryParser {
         closeSegment(at: bytes.count, quoteFollows: false)
 
         for clause in words {
-            if case .word(let text, let term, let isPrefix) = clause, StopWords.contains(term) {
+            if case .word(let text, let term, let isPrefix) = clause, stopWords.contains(term) {
                 // A lone word still being typed may be the start of a real word ("the" →
                 // "therapy"), so it stays.
                 if !(isPrefix && words.count == 1) {

@@ -1,8 +1,13 @@
-/// English stop words (the Snowball list): never scored, but matched inside quoted phrases.
+/// Stop words, by language: never indexed or scored, but matched inside quoted phrases.
 ///
-/// The list is written into every index so the browser engine uses exactly the same one.
+/// This is their one definition: the builder writes the list into every index
+/// (`"stopWords"`), and both engines (Swift and search.js) read it from there.
 enum StopWords {
-    static let list: [String] = """
+    /// The list of an analyzer's language; English (Snowball's list) is the only one yet.
+    static func list(forLanguage language: String) -> [String] { english }
+
+    /// English (the Snowball list).
+    static let english: [String] = """
         a about above after again against all am an and any are aren't as at be because been \
         before being below between both but by can't cannot could couldn't did didn't do does \
         doesn't doing don't down during each few for from further had hadn't has hasn't have \
@@ -17,6 +22,8 @@ enum StopWords {
         yourself yourselves
         """.split(separator: " ").map(String.init)
 
+    /// What the builder indexes by: the English list (until the index names its analyzer).
+    static let list = english
     static let set: Set<String> = Set(list)
 
     static func contains(_ term: String) -> Bool { set.contains(term) }
