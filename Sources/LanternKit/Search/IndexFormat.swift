@@ -3,6 +3,8 @@
 enum IndexFormat {
     static let version = 3
     static let entryFile = "index.json"
+    /// Synonyms whose key has a word no page uses, read only by queries with such a word.
+    static let bridgesFile = "bridges.json"
 
     static func shardFile(_ number: Int) -> String { "shard-\(number).json" }
     static func cardsFile(_ number: Int) -> String { "cards-\(number).json" }

@@ -50,7 +50,9 @@ final class Ranker {
     }
 
     func search(_ query: String, limit: Int) throws -> SearchResponse {
-        let parsed = QueryParser.parse(query, stopWords: reader.stopWords)
+        let parsed = try QueryParser.joiningKeys(
+            QueryParser.parse(query, stopWords: reader.stopWords), longest: settings.keyWords,
+            stem: stem, isKey: { try reader.synonyms($0) != nil })
         let matches = try parsed.clauses.map(resolve)
         var response = SearchResponse(
             results: [], isPartial: false, missingWords: [],
@@ -201,6 +203,13 @@ final class Ranker {
             }
         case .word(_, let term, let isPrefix):
             match.variants = try wordVariants(term, isPrefix: isPrefix)
+        case .words(_, let key):
+            // The words themselves, all required, then what the key stands for.
+            let ids = key.split(separator: " ").compactMap { reader.termIndex[String($0)] }
+            if ids.count == key.split(separator: " ").count {
+                match.variants = [Variant(terms: ids, percent: settings.exactPercent, kind: .exact, edits: 0)]
+            }
+            match.variants += try synonymVariants(key)
         }
         var counts = [Int](repeating: 0, count: reader.pageCount)
         var sums = [Int](repeating: 0, count: reader.pageCount)
@@ -240,18 +249,15 @@ final class Ranker {
         if variants.isEmpty {
             variants = try typoVariants(word, stemmed: stemmed)
         }
-        if let expansions = reader.synonyms[stemmed] {
-            for expansion in expansions {
-                let ids = expansion.compactMap { reader.termIndex[$0] }
-                if ids.count == expansion.count {
-                    variants.append(
-                        Variant(
-                            terms: ids, percent: settings.synonymPercent, kind: .synonym,
-                            edits: 0))
-                }
-            }
+        return variants + (try synonymVariants(stemmed))
+    }
+
+    private func synonymVariants(_ key: String) throws -> [Variant] {
+        try (reader.synonyms(key) ?? []).compactMap { expansion in
+            let ids = expansion.compactMap { reader.termIndex[$0] }
+            guard ids.count == expansion.count else { return nil }
+            return Variant(terms: ids, percent: settings.synonymPercent, kind: .synonym, edits: 0)
         }
-        return variants
     }
 
     private func typoVariants(_ word: String, stemmed: String) throws -> [Variant] {

@@ -17,6 +17,8 @@ struct RankingSettings: Equatable, Sendable {
     /// would start hundreds of terms, spread over as many shards.
     var minPrefixLength = 2
     var typoExpansions = 10
+    /// Most words in a synonym key ("partial hospitalization program" has three).
+    var keyWords = 3
     /// A word of this many letters may have one typo; of `twoTyposLetters`, two.
     var oneTypoLetters = 4
     var twoTyposLetters = 8
@@ -60,7 +62,8 @@ struct RankingSettings: Equatable, Sendable {
     var fields: [(name: String, value: Int)] {
         [
             ("exact", exactPercent), ("excerptBytes", excerptBytes),
-            ("headingOrder", headingOrderPoints), ("matchedWord", matchedWordPoints),
+            ("headingOrder", headingOrderPoints), ("keyWords", keyWords),
+            ("matchedWord", matchedWordPoints),
             ("minPrefix", minPrefixLength), ("oneTypo", oneTypoLetters),
             ("partBody", partBodyWeight), ("partHeading", partHeadingWeight),
             ("phraseCheck", phraseCheckLimit), ("prefix", prefixPercent),
@@ -83,6 +86,7 @@ struct RankingSettings: Equatable, Sendable {
         exactPercent = try value("exact")
         excerptBytes = try value("excerptBytes")
         headingOrderPoints = try value("headingOrder")
+        keyWords = try value("keyWords")
         matchedWordPoints = try value("matchedWord")
         minPrefixLength = try value("minPrefix")
         oneTypoLetters = try value("oneTypo")

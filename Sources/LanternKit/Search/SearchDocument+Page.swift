@@ -20,7 +20,8 @@ extension SearchIndexBuilder {
         for documents: [SearchDocument], config: SiteConfig
     ) -> [(path: String, bytes: [UInt8])] {
         let builder = SearchIndexBuilder(
-            synonyms: config.synonyms, shardThresholdBytes: config.searchShardBytes)
+            synonyms: config.synonyms, synonymGroups: config.synonymGroups,
+            healthVocabulary: config.healthVocabulary, shardThresholdBytes: config.searchShardBytes)
         return builder.build(documents).sorted { $0.key < $1.key }.map {
             ("search/" + $0.key, $0.value)
         }
