@@ -329,6 +329,12 @@
   // The anchor of a plain heading (IndexFormat.anchorGuess).
   const guess = (h) => h.replace(/[^ A-Za-z0-9_-]/g, '').replace(/ /g, '-').toLowerCase();
 
+  // Whether bytes `a` come before bytes `b`.
+  const less = (a, b) => {
+    for (let i = 0; i < a.length && i < b.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
+    return a.length < b.length;
+  };
+
   // ---- Engine (IndexReader.swift, Ranker.swift) ----
   // `load(name)` returns a promise of the parsed JSON file `name` of the index folder.
   class Engine {
@@ -480,6 +486,24 @@
       return [...edits.keys()].sort((a, b) => edits.get(a) - edits.get(b) || this.popular(a, b))
         .slice(0, R.typoExpansions).map((id) => ({ terms: [id], pct: [R.exact, R.typo1, R.typo2][edits.get(id)], kind: 'typo', edits: edits.get(id) }));
     }
+    // "Did you mean" (Ranker.suggestion): the vocabulary's word nearest to `word`, one edit
+    // more than a typo may have (at most three); the most popular term's, then the first in
+    // byte order, on ties. Candidates: the words, and the terms no word has as its stem.
+    suggest(word) {
+      const bw = ENC.encode(word), limit = Math.min(3, allowed(word, this.R) + 1), { b, at } = this.bytes();
+      const nt = this.terms.length, stems = new Set(this.words.map((w) => w[1]));
+      let best = null;
+      const consider = (k, term) => {
+        const d = distance(bw, b, limit, at[k], at[k + 1] - 1), p = this.pop[term];
+        if (d <= 0) return;
+        const text = b.subarray(at[k], at[k + 1] - 1);
+        if (best && (best.d !== d ? best.d < d : best.p !== p ? best.p > p : !less(text, best.text))) return;
+        best = { d, p, text };
+      };
+      for (let k = 0; k < nt; k++) if (!stems.has(k)) consider(k, k);
+      this.words.forEach(([, id], k) => consider(nt + k, id));
+      return best && DEC.decode(best.text);
+    }
     // The terms, then the words, as UTF-8 bytes, made on the first typo search: entry k is
     // b[at[k]..<at[k + 1] - 1] (tokens have no spaces, so one space ends each).
     bytes() {
@@ -617,6 +641,8 @@
       }
       const { q, ms } = st, out = {
         results: [], partial: false, missing: [],
+        suggestions: q.clauses.map((c, i) => !c.phrase && !c.key && !ms[i].pages.length &&
+          [c.text, this.suggest(c.term)]).filter((x) => x && x[1] !== null),
         words: ms.map((m) => ({
           word: m.label, stop: false,
           matches: m.variants.map((v) => ({
@@ -847,6 +873,9 @@
     const status = document.getElementById('search-status');
     const list = document.getElementById('search-results');
     const filters = document.getElementById('search-filters');
+    // Shown when nothing matched: "Did you mean", the crisis line and the main sections.
+    const suggest = document.getElementById('search-suggest');
+    const next = document.getElementById('search-next');
     const base = new URL(form.getAttribute('data-index') || '/search/', location.href);
     // `kept`: the current history entry holds a finished search, so typing starts a new one.
     let engine = null, seq = 0, last = null, section = '', kept = false;
@@ -942,7 +971,25 @@
         }
       }
       const count = shown.length;
-      if (!resp.results.length) say(t('no_results', { query: q }), again);
+      // "Did you mean": the query with each word found nowhere replaced by the nearest word.
+      let better = q;
+      (resp.suggestions || []).forEach(([w, s]) => { better = better.replace(w, s); });
+      const offer = better !== q && !resp.results.length;
+      if (suggest && !(again && suggest.k === (offer ? better : ''))) {
+        suggest.textContent = '';
+        suggest.k = offer ? better : '';
+        if (offer) {
+          const b = el('button', better);
+          b.type = 'button';
+          b.addEventListener('click', () => { input.value = better; setURL(true); run(); input.focus(); });
+          suggest.append(t('did_you_mean_label') + ' ', b);
+        }
+      }
+      if (suggest) suggest.hidden = !offer;
+      if (next) next.hidden = resp.results.length > 0;
+      if (!resp.results.length) {
+        say(t('no_results', { query: q }) + (offer ? ' ' + t('did_you_mean', { query: better }) : ''), again);
+      }
       else if (resp.partial) {
         say(t('partial') +
           (resp.missing.length ? ' ' + t('not_found', { words: resp.missing.join(', ') }) : ''), again);
@@ -955,6 +1002,8 @@
       if (!q) {
         list.textContent = '';
         list.hidden = true;
+        if (suggest) suggest.hidden = true;
+        if (next) next.hidden = true;
         if (filters) filters.textContent = '';
         return say('');
       }

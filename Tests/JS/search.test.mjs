@@ -81,6 +81,7 @@ function flatten(response) {
   return {
     partial: response.partial,
     missing: response.missing,
+    suggestions: response.suggestions,
     results: response.results.map((r) => ({
       url: r.url, score: r.score, title: r.title, section: r.section, heading: r.heading,
       excerpt: r.excerpt.map((s) => (s.match ? `[${s.text}]` : s.text)).join(''),
@@ -387,7 +388,11 @@ test('nothing is fetched before a search; a single-layout site reads index.json 
   const log = [];
   const e = engine(single, log);
   for (const query of PARITY_QUERIES) await e.search(query);
-  assert.deepEqual(log, ['index.json']);
+  // bridges.json: the synonyms of words no page uses, read once a query has such a word.
+  assert.deepEqual(log, ['index.json', 'bridges.json']);
+  const known = [];
+  for (const query of ['therapy', 'relapse triggers', 'teen']) await engine(single, known).search(query);
+  assert.deepEqual(known, ['index.json', 'index.json', 'index.json']);
 });
 
 test('the text comes after the results, and only that of the pages read', async () => {
@@ -398,9 +403,9 @@ test('the text comes after the results, and only that of the pages read', async 
     const log = [];
     const e = engine(single, log);
     const first = await e.search(query);
-    assert.deepEqual(log, ['index.json'], query);
+    assert.deepEqual(log.filter((n) => n !== 'bridges.json'), ['index.json'], query);
     const full = await e.search(query, 10, true);
-    const read = log.slice(1);
+    const read = log.slice(1).filter((n) => n !== 'bridges.json');
     assert.ok(read.every((n) => n.startsWith('text-')), query);
     assert.ok(read.length >= 1 && read.length <= full.results.length, `${query}: ${read}`);
     assert.deepEqual(full.results.map((r) => pageOf(r.url)).sort(),
@@ -447,8 +452,10 @@ test('requests come in at most two waves: index.json, then the shards; the text 
     for (const query of PARITY_QUERIES) {
       const { calls, response } = await waves(sharded, query, true);
       const before = calls.filter((c) => !c.name.startsWith('text-'));
+      // A word no page uses reads bridges.json (its synonyms) before the shards: one wave more.
+      const bridged = calls.some((c) => c.name === 'bridges.json') ? 1 : 0;
       const text = calls.filter((c) => c.name.startsWith('text-'));
-      assert.ok(new Set(before.map((c) => c.finished)).size <= 2, `${query}: ${JSON.stringify(calls)}`);
+      assert.ok(new Set(before.map((c) => c.finished)).size <= 2 + bridged, `${query}: ${JSON.stringify(calls)}`);
       if (response.results.length) {
         assert.ok(calls.some((c) => c.name.startsWith('shard-')), query);
       }

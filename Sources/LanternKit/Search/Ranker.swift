@@ -60,6 +60,12 @@ final class Ranker {
                 + parsed.ignoredWords.map {
                     SearchWordExplanation(word: $0, isStopWord: true, matches: [])
                 })
+        response.suggestions = matches.compactMap { match in
+            guard case .word(let text, let term, _) = match.clause, match.scores.isEmpty,
+                let replacement = suggestion(term)
+            else { return nil }
+            return SearchSuggestion(word: text, replacement: replacement)
+        }
         guard limit > 0, !matches.isEmpty else { return response }
 
         let (chosen, isPartial, chosenMissing) = try choose(matches, limit: limit)
@@ -289,6 +295,33 @@ final class Ranker {
             let n = edits[id]!
             return Variant(terms: [id], percent: settings.typoPercent(n), kind: .typo, edits: n)
         }
+    }
+
+    /// "Did you mean": the word of the vocabulary nearest to `word` (one edit more than a
+    /// typo may have, at most three), the most popular term's then the first in byte order on
+    /// ties. Candidates are the vocabulary's words and the terms that are words themselves
+    /// (those no other word has as its stem).
+    private func suggestion(_ word: String) -> String? {
+        let typed = Array(word.utf8)
+        let limit = min(3, settings.allowedEdits(typed) + 1)
+        let stemsOfWords = Set(reader.words.map(\.term))
+        var best: (edits: Int, popularity: Int, text: [UInt8])?
+        func consider(_ text: [UInt8], _ term: Int) {
+            guard let edits = EditDistance.distance(typed, text, limit: limit), edits > 0 else { return }
+            let popularity = reader.popularity[term]
+            if let b = best {
+                if b.edits != edits ? b.edits < edits
+                    : b.popularity != popularity ? b.popularity > popularity
+                    : !text.lexicographicallyPrecedes(b.text)
+                { return }
+            }
+            best = (edits, popularity, text)
+        }
+        for (id, term) in reader.termBytes.enumerated() where !stemsOfWords.contains(id) {
+            consider(term, id)
+        }
+        for candidate in reader.words { consider(candidate.word, candidate.term) }
+        return best.map { String(decoding: $0.text, as: UTF8.self) }
     }
 
     /// More popular first, then byte order.
