@@ -791,7 +791,11 @@
     order(seq, ms) {
       if (seq.length < 2) return 0;
       if (inOrder(this.title, seq, ms)) return this.R.titleOrder;
-      return this.hs.some((r) => inOrder(r, seq, ms)) ? this.R.headingOrder : 0;
+      if (this.hs.some((r) => inOrder(r, seq, ms))) return this.R.headingOrder;
+      // A question in other small words than the heading's: its words of content, in order.
+      const content = seq.filter((x) => x.t === undefined);
+      return content.length > 1 && [this.title].concat(this.hs).some((r) => inOrder(r, content, ms))
+        ? this.R.contentOrder : 0;
     }
     // The part that matches best: each clause gives its score `sc[c]` to the parts whose
     // heading has it and to the part where it weighs most (R.partHeading and R.partBody per word); the

@@ -101,12 +101,18 @@ struct PageText {
 
     /// Points for a title, or else a heading, that has every word of the query (stop words
     /// included) in the query's order: "what is an iop" finds "What is an intensive
-    /// outpatient program (IOP)?". Needs two words or more.
+    /// outpatient program (IOP)?". Needs two words or more; less for the words of content only.
     func orderBonus(_ sequence: [ParsedQuery.Slot], _ matches: [Ranker.ClauseMatch]) -> Int {
         guard sequence.count > 1 else { return 0 }
         if title.containsInOrder(sequence, matches) { return settings.titleOrderPoints }
         if headings.contains(where: { $0.containsInOrder(sequence, matches) }) {
             return settings.headingOrderPoints
+        }
+        // A question in other small words than the heading's ("does insurance pay for it",
+        // "Does insurance pay for an IOP?"): its words of content, two or more, in order.
+        let content = sequence.filter { if case .clause = $0 { return true } else { return false } }
+        if content.count > 1, ([title] + headings).contains(where: { $0.containsInOrder(content, matches) }) {
+            return settings.contentOrderPoints
         }
         return 0
     }

@@ -30,6 +30,9 @@ struct RankingSettings: Equatable, Sendable {
     /// this; a heading, half as much.
     var titleOrderPoints = 2000
     var headingOrderPoints = 1000
+    /// A title or heading with the query's words of content (two or more) in order, but not
+    /// all its small words.
+    var contentOrderPoints = 500
     /// Partial results sort first by how many query words they match.
     var matchedWordPoints = 100_000_000
     /// Fewest candidates read and ranked with their text, whatever the limit.
@@ -61,7 +64,7 @@ struct RankingSettings: Equatable, Sendable {
     /// Name and value of every setting, in the key order the index writes them.
     var fields: [(name: String, value: Int)] {
         [
-            ("exact", exactPercent), ("excerptBytes", excerptBytes),
+            ("contentOrder", contentOrderPoints), ("exact", exactPercent), ("excerptBytes", excerptBytes),
             ("headingOrder", headingOrderPoints), ("keyWords", keyWords),
             ("matchedWord", matchedWordPoints),
             ("minPrefix", minPrefixLength), ("oneTypo", oneTypoLetters),
@@ -83,6 +86,7 @@ struct RankingSettings: Equatable, Sendable {
             }
             return number
         }
+        contentOrderPoints = try value("contentOrder")
         exactPercent = try value("exact")
         excerptBytes = try value("excerptBytes")
         headingOrderPoints = try value("headingOrder")
