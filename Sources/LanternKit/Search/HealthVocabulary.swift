@@ -28,7 +28,7 @@ enum HealthVocabulary {
         iop, intensive outpatient, intensive outpatient program
         dual diagnosis, co-occurring, comorbid, comorbidity
         rehab, rehabilitation
-        inpatient, hospitalization, hospital stay, admitted
+        inpatient, hospital stay, admitted, inpatient unit
         residential, live-in treatment, treatment center
         outpatient, ambulatory care
         meds, medication, medicine, pharmacotherapy
@@ -37,7 +37,7 @@ enum HealthVocabulary {
         pharmacy, drugstore, chemist
         doctor, physician, md, gp
         nurse, rn, nurse practitioner
-        sad, down, blue, low mood
+        sad, blue, low mood, feeling low
         depression, depressive disorder, major depression, clinical depression
         worry, worrying, fretting, apprehension
         anxiety, anxiousness, anxiety disorder
@@ -51,8 +51,7 @@ enum HealthVocabulary {
         anorexia, anorexia nervosa, restrictive eating
         bulimia, bulimia nervosa, bingeing and purging
         binge, bingeing, binge eating
-        suicide, suicidal ideation, killing myself, end my life
-        suicidal, wanting to die, thoughts of death
+        suicide, suicidal, suicidal ideation, killing myself, end my life, wanting to die
         crisis, emergency, urgent help
         988, suicide hotline, crisis hotline, lifeline
         hotline, helpline, crisis line
@@ -71,7 +70,7 @@ enum HealthVocabulary {
         sober living, recovery housing, halfway house
         recovery, getting better, healing
         withdrawal, withdrawals, dope sick, kicking
-        overdose, od, overdosed
+        overdose, od, overdosed, drug emergency
         mental health, behavioral health, emotional health
         mental illness, psychiatric disorder, mental disorder
         mood, affect, emotional state
@@ -80,7 +79,7 @@ enum HealthVocabulary {
         stress, stressed, pressure, overwhelmed
         burnout, burned out, exhaustion
         sleep, insomnia, cant sleep, sleeplessness
-        tired, fatigue, exhausted, worn out
+        tired, fatigue, worn out, drained
         lonely, loneliness, isolation, isolated
         hopeless, hopelessness, despair
         worthless, worthlessness, low self-esteem
@@ -99,7 +98,7 @@ enum HealthVocabulary {
         emotion regulation, managing emotions, emotional regulation
         interpersonal effectiveness, social skills, people skills
         boundaries, limits, saying no
-        intake, admission, enrollment, sign up
+        intake, admission, enrollment, registration
         assessment, evaluation, screening, intake interview
         diagnosis, diagnosed, dx
         symptoms, signs, warning signs
@@ -109,28 +108,26 @@ enum HealthVocabulary {
         relapse prevention, relapse prevention plan, staying sober
         safety plan, crisis plan, safety planning
         level of care, care level, intensity of treatment
-        insurance, health plan, coverage, health insurance
-        insurer, insurance company, carrier, payer
+        insurance, health plan, coverage, health insurance, insurance company, carrier, payer
         medicaid, state insurance, public insurance
         medicare, federal insurance, seniors insurance
         prior authorization, preauthorization, pre-approval, precertification
         in-network, network provider, participating provider
-        out-of-network, non-network, nonparticipating
         bill, invoice, statement, charges
         payment plan, installments, sliding scale
         cost, price, fees, how much
-        free, no cost, without charge
+        free, gratis, complimentary
         parity, mental health parity, equal coverage
         confidential, private, confidentiality
         privacy, hipaa, privacy rights
         consent, permission, release of information, roi
         schedule, timetable, hours, times
         session, appointment, visit
-        evening, after work, night program
+        evening, night program, nighttime sessions
         weekend, saturday, sunday
-        job, work, employment, career
+        job, work, career, paid work
         boss, employer, manager, supervisor
-        time off, leave, fmla, medical leave
+        leave of absence, fmla, medical leave, time away
         school, class, college, university
         student, pupil
         parent, mom, dad, mother, father, guardian
@@ -140,7 +137,7 @@ enum HealthVocabulary {
         family, relatives, loved ones, household
         caregiver, carer, caretaker
         brother, sibling
-        sister, siblings
+        sister, sis
         friend, friends, buddy, peer
         peer support, peer specialist, recovery coach
         team, care team, treatment team, staff
@@ -161,13 +158,13 @@ enum HealthVocabulary {
         id, identification, drivers license
         first day, first session, orientation
         goals, objectives, targets
-        progress, improvement, getting better
+        progress, improvement, improving
         setback, backslide, setbacks
         lab, drug test, urine test, drug screen
         dose, dosage, dosing
         side effects, adverse effects, reactions
         supplement, vitamins, herbal remedies
-        exercise, physical activity, working out
+        exercise, physical activity, workout
         food, meals, nutrition, diet
         weight, body weight, weight loss
         body image, body dissatisfaction, appearance
