@@ -12,6 +12,9 @@ enum PageSelection: Hashable, Sendable {
     /// The section pages of this folder and of every folder above it, home included
     /// (breadcrumbs, a page's own section).
     case sectionsFrom(String)
+    /// Every page in this folder and the folders below it, their section pages included
+    /// (`""`: every page).
+    case within(String)
     case all
 
     func contains(_ changed: SiteChange.ChangedPage, old: Site?, new: Site?) -> Bool {
@@ -35,6 +38,8 @@ enum PageSelection: Hashable, Sendable {
             guard changed.kind != .page else { return false }
             let section = changed.sectionPath
             return section.isEmpty || folder == section || folder.hasPrefix(section + "/")
+        case .within(let folder):
+            return folder.isEmpty || changed.sectionPath == folder || changed.sectionPath.hasPrefix(folder + "/")
         case .all:
             return true
         }
@@ -81,6 +86,8 @@ struct PlannedOutput: Sendable {
         case contentFile(StaticFile)
         /// A file of the theme's `assets/`: the site's, the built-in theme's or made from settings.
         case themeAsset(Theme.File)
+        /// A section's feed (`""`: the site's), in one format.
+        case feed(section: String, Feeds.Format)
         /// The search index's files (`search/…`), which are made together from every page.
         case searchIndex
     }
@@ -134,6 +141,16 @@ struct OutputPlan: Sendable {
         outputs.append(PlannedOutput(path: "sitemap.xml", product: .sitemap,
             reads: [.config, .pages(.all, [.exists, .place, .lastReviewed, .date])]))
         outputs.append(PlannedOutput(path: "robots.txt", product: .robots, reads: [.config]))
+        if site.config.feedLimit > 0 {
+            for section in site.pages where section.kind != .page {
+                for format in Feeds.Format.allCases {
+                    outputs.append(PlannedOutput(
+                        path: site.config.urls.feed(ofSection: section.sectionPath, format).outputPath,
+                        product: .feed(section: section.sectionPath, format),
+                        reads: Feeds.reads(ofSection: section.sectionPath)))
+                }
+            }
+        }
         let pathsBySite = Dictionary(site.pages.map { ($0.url, $0.sourcePath) }, uniquingKeysWith: { a, _ in a })
         for alias in site.aliases {
             let target = pathsBySite[alias.target] ?? ""
@@ -209,6 +226,8 @@ struct OutputPlan: Sendable {
             try output.write(SiteFiles.sitemap(site), to: planned.path)
         case .robots:
             try output.write(SiteFiles.robots(site), to: planned.path)
+        case .feed(let section, let format):
+            try output.write(Feeds.write(format, ofSection: section, site: site, renderer: renderer), to: planned.path)
         case .redirect(let alias):
             try output.write(SiteFiles.redirect(alias, site: site,
                 strings: renderer.templates?.strings ?? .builtIn(language: site.config.language)), to: planned.path)

@@ -46,7 +46,10 @@ struct PageContext {
             "layout": .text(matter.layout ?? ""),
         ]
         if let date = matter.date { pageValues["date"] = PageContext.date(date) }
-        if let reviewed = matter.lastReviewed { pageValues["lastReviewed"] = PageContext.date(reviewed) }
+        if let reviewed = matter.lastReviewed {
+            pageValues["lastReviewed"] = PageContext.date(reviewed)
+            pageValues["nextReview"] = PageContext.date(reviewed.adding(months: site.config.reviewMonths))
+        }
         if let reviewer = matter.reviewedBy { pageValues["reviewedBy"] = .text(reviewer) }
 
         var values: [String: TemplateValue] = [
@@ -54,6 +57,7 @@ struct PageContext {
             "page": .object(pageValues),
             "jsonLD": .text(StructuredData.json(for: page, rendered: rendered, site: site)),
         ]
+        if let feeds = feeds(for: page) { values["feeds"] = feeds }
         let trail = site.breadcrumbs(for: page)
         if trail.count > 1 {
             values["breadcrumbs"] = .list(trail.enumerated().map { i, crumb in
@@ -70,6 +74,25 @@ struct PageContext {
         if let previous { values["prev"] = PageContext.link(previous) }
         if let next { values["next"] = PageContext.link(next) }
         return values
+    }
+
+    /// The feeds a page's head announces (`<link rel="alternate">`): the site's, and its
+    /// section's when that is not the home page; each as `title`, `type` and `url`.
+    func feeds(for page: Page) -> TemplateValue? {
+        guard site.config.feedLimit > 0 else { return nil }
+        let sections = page.sectionPath.isEmpty ? [""] : ["", page.sectionPath]
+        let list: [TemplateValue] = sections.flatMap { folder -> [TemplateValue] in
+            guard let section = site.sectionPage(folder) else { return [] }
+            return Feeds.Format.allCases.map { format in
+                [
+                    "title": .text(Feeds.title(ofSection: section, site: site)),
+                    "format": .text(format == .atom ? "Atom" : "JSON Feed"),
+                    "type": .text(format.mediaType),
+                    "url": .text(site.config.urls.feed(ofSection: folder, format).url),
+                ]
+            }
+        }
+        return list.isEmpty ? nil : .list(list)
     }
 
     /// Which menu items are the page itself (`current`) or its section (`active`).
