@@ -83,13 +83,13 @@ struct PageContext {
         let sections = page.sectionPath.isEmpty ? [""] : ["", page.sectionPath]
         let list: [TemplateValue] = sections.flatMap { folder -> [TemplateValue] in
             guard let section = site.sectionPage(folder) else { return [] }
-            return Feeds.Format.allCases.map { format in
-                [
+            return Feeds.Format.allCases.map { format -> TemplateValue in
+                .object([
                     "title": .text(Feeds.title(ofSection: section, site: site)),
                     "format": .text(format == .atom ? "Atom" : "JSON Feed"),
                     "type": .text(format.mediaType),
                     "url": .text(site.config.urls.feed(ofSection: folder, format).url),
-                ]
+                ])
             }
         }
         return list.isEmpty ? nil : .list(list)
