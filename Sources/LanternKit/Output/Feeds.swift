@@ -19,7 +19,7 @@ enum Feeds {
     /// limit, and what the content's links resolve against (every page's URL, the content files,
     /// the theme's table label).
     static func reads(ofSection folder: String) -> [Dependency] {
-        [.config, .templates, .contentFileList, .pages(.all, [.exists, .place]), .pages(.within(folder), entryFields)]
+        [.config, .templates, .contentFileList, .pages(.all, [.exists, .place]), .pages(.datedWithin(folder), entryFields)]
     }
 
     /// The day a page last changed, for ordering and `updated`.

@@ -12,9 +12,10 @@ enum PageSelection: Hashable, Sendable {
     /// The section pages of this folder and of every folder above it, home included
     /// (breadcrumbs, a page's own section).
     case sectionsFrom(String)
-    /// Every page in this folder and the folders below it, their section pages included
-    /// (`""`: every page).
-    case within(String)
+    /// The pages with a date (`date` or `last_reviewed`, before or after the change) in this
+    /// folder and the folders below it (`""`: the whole site), and the folder's own section
+    /// page: what a section's feed shows.
+    case datedWithin(String)
     case all
 
     func contains(_ changed: SiteChange.ChangedPage, old: Site?, new: Site?) -> Bool {
@@ -38,8 +39,11 @@ enum PageSelection: Hashable, Sendable {
             guard changed.kind != .page else { return false }
             let section = changed.sectionPath
             return section.isEmpty || folder == section || folder.hasPrefix(section + "/")
-        case .within(let folder):
-            return folder.isEmpty || changed.sectionPath == folder || changed.sectionPath.hasPrefix(folder + "/")
+        case .datedWithin(let folder):
+            guard folder.isEmpty || changed.sectionPath == folder || changed.sectionPath.hasPrefix(folder + "/")
+            else { return false }
+            if changed.kind != .page && changed.sectionPath == folder { return true }
+            return [old, new].contains { site in site?.page(at: changed.sourcePath).flatMap(Feeds.changed) != nil }
         case .all:
             return true
         }
