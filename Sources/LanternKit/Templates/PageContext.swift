@@ -64,6 +64,8 @@ struct PageContext {
         if let date = matter.date { pageValues["date"] = PageContext.date(date, language: page.language) }
         if let reviewed = matter.lastReviewed {
             pageValues["lastReviewed"] = PageContext.date(reviewed, language: page.language)
+            pageValues["nextReview"] = PageContext.date(
+                reviewed.adding(months: site.config.reviewMonths), language: page.language)
         }
         if let reviewer = matter.reviewedBy { pageValues["reviewedBy"] = .text(reviewer) }
         if let alternates = alternates(translations) { pageValues["alternates"] = alternates }
@@ -74,6 +76,7 @@ struct PageContext {
             "page": .object(pageValues),
             "jsonLD": .text(StructuredData.json(for: page, rendered: rendered, site: site)),
         ]
+        if let feeds = feeds(for: page) { values["feeds"] = feeds }
         let trail = site.breadcrumbs(for: page)
         if trail.count > 1 {
             values["breadcrumbs"] = .list(trail.enumerated().map { i, crumb in
@@ -120,6 +123,25 @@ struct PageContext {
                 "hasTranslation": .bool(translation != nil),
             ]
         })
+    }
+
+    /// The feeds a page's head announces (`<link rel="alternate">`): its language's site feed,
+    /// and its section's when that is not the home page; each as `title`, `type` and `url`.
+    func feeds(for page: Page) -> TemplateValue? {
+        guard site.config.feedLimit > 0 else { return nil }
+        let sections = page.sectionPath.isEmpty ? [""] : ["", page.sectionPath]
+        let list: [TemplateValue] = sections.flatMap { folder -> [TemplateValue] in
+            guard let section = site.sectionPage(folder, in: page.language) else { return [] }
+            return Feeds.Format.allCases.map { format -> TemplateValue in
+                .object([
+                    "title": .text(Feeds.title(ofSection: section, site: site)),
+                    "format": .text(format == .atom ? "Atom" : "JSON Feed"),
+                    "type": .text(format.mediaType),
+                    "url": .text(Feeds.place(ofSection: folder, in: page.language, format, config: site.config).url),
+                ])
+            }
+        }
+        return list.isEmpty ? nil : .list(list)
     }
 
     /// Which menu items are the page itself (`current`) or its section (`active`), in which

@@ -140,6 +140,15 @@ public struct PageRenderer: Sendable {
             pathInLanguage: special.outputPath)
     }
 
+    /// A page's content as HTML, its links resolved as on the page (for feeds).
+    func contentHTML(of page: Page) -> String {
+        let resolver = self.resolver, source = page.sourcePath
+        let markdown = localizedMarkdown[page.language] ?? self.markdown
+        return markdown.render(page.body, file: page.displayPath, firstLine: page.bodyFirstLine) {
+            resolver.resolve($0, from: source)
+        }.html
+    }
+
     static func templateName(for page: Page) -> String {
         if let layout = page.frontMatter.layout { return layout }
         switch page.kind {
