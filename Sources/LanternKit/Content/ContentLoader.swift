@@ -152,7 +152,7 @@ struct ContentLoader {
         let isIndex = path == "_index.md" || path.hasSuffix("/_index.md")
         let kind: Page.Kind = path == "_index.md" ? .home : isIndex ? .section : .page
         let placement = urls.page(sourcePath: path, slug: kind == .home ? nil : matter.slug)
-        let folder = PagePath.folder(of: path)
+        let folder = kind == .page ? PagePath.section(ofPage: path) : PagePath.folder(of: path)
         return Page(
             sourcePath: path, displayPath: displayPath, kind: kind, frontMatter: matter,
             body: String(split.body), bodyFirstLine: split.bodyFirstLine,

@@ -27,8 +27,10 @@ struct PageFields: OptionSet, Sendable, Hashable {
     static let params = PageFields(rawValue: 1 << 14)
     /// The Markdown, and the lines it starts on (which messages point at).
     static let body = PageFields(rawValue: 1 << 15)
+    /// `image:`, `image_alt:`, `image_credit:`.
+    static let image = PageFields(rawValue: 1 << 16)
 
-    static let all = PageFields(rawValue: (1 << 16) - 1)
+    static let all = PageFields(rawValue: (1 << 17) - 1)
     /// What decides a page's place in its section's order (weight, then title, then URL).
     static let order: PageFields = [.exists, .place, .kind, .title, .weight]
     /// What a list, a breadcrumb or a neighbour link shows of a page (`PageContext.linkFields`),
@@ -60,6 +62,7 @@ struct PageFields: OptionSet, Sendable, Hashable {
         if a.layout != b.layout { fields.insert(.layout) }
         if a.language != b.language { fields.insert(.language) }
         if a.params != b.params { fields.insert(.params) }
+        if a.image != b.image { fields.insert(.image) }
         if old.body != new.body || old.bodyFirstLine != new.bodyFirstLine || old.displayPath != new.displayPath {
             fields.insert(.body)
         }

@@ -21,12 +21,13 @@ public struct URLSpace: Sendable, Equatable {
     }
 
     /// Where a content page goes. `slug` replaces the last path component; `_index.md` files
-    /// stand for their folder in either URL style.
+    /// stand for their folder in either URL style, and a bundle's `cbt/index.md` for `cbt.md`.
     func page(sourcePath: String, slug: String?) -> Place {
         var components = sourcePath.split(separator: "/").map(String.init)
         let name = components.removeLast()
         let isIndex = name == "_index.md"
-        if !isIndex {
+        // A bundle (`cbt/index.md`) is placed as `cbt.md` would be.
+        if !isIndex && !(name == "index.md" && !components.isEmpty) {
             components.append(String(name.dropLast(3)))
         }
         if let slug, !components.isEmpty {

@@ -20,10 +20,26 @@ struct PageContext {
         siteBase = values
     }
 
+    /// A page's own picture (`image:` in its front matter), ready to show.
+    struct Hero {
+        var html: String
+        /// The widest file in the picture's own format, for `og:image`.
+        var url: String
+        var alt: String
+        var credit: String?
+    }
+
+    /// The pictures of a page as its template shows them: its own, and every credit (its own
+    /// picture's, then its Markdown pictures' titles) for the credits line.
+    struct Pictures {
+        var hero: Hero?
+        var credits: [String] = []
+    }
+
     /// The context for one page whose Markdown has been rendered.
     /// - Parameter siteValues: `site` for the page's menu state (`siteValues(menu:)`).
-    func values(for page: Page, rendered: RenderedMarkdown, site siteValues: TemplateValue)
-        -> [String: TemplateValue]
+    func values(for page: Page, rendered: RenderedMarkdown, site siteValues: TemplateValue,
+                pictures: Pictures = Pictures()) -> [String: TemplateValue]
     {
         let matter = page.frontMatter
         let tocHeadings = rendered.headings.filter { $0.level == 2 || $0.level == 3 }
@@ -48,6 +64,15 @@ struct PageContext {
         if let date = matter.date { pageValues["date"] = PageContext.date(date) }
         if let reviewed = matter.lastReviewed { pageValues["lastReviewed"] = PageContext.date(reviewed) }
         if let reviewer = matter.reviewedBy { pageValues["reviewedBy"] = .text(reviewer) }
+        if let hero = pictures.hero {
+            var image: [String: TemplateValue] = [
+                "html": .text(hero.html), "url": .text(hero.url), "permalink": .text(site.config.baseURL + hero.url),
+                "alt": .text(hero.alt),
+            ]
+            if let credit = hero.credit { image["credit"] = .text(credit) }
+            pageValues["image"] = .object(image)
+        }
+        if !pictures.credits.isEmpty { pageValues["credits"] = .list(pictures.credits.map(TemplateValue.text)) }
 
         var values: [String: TemplateValue] = [
             "site": siteValues,
