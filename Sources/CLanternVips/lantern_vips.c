@@ -50,13 +50,18 @@ int lantern_vips_encode(const void *bytes, size_t length, int width, const lante
     VipsImage *thumbnail = NULL;
     // Height unbounded: only the width limits the size. Shrinking only, never enlarging.
     if (vips_thumbnail_buffer((void *)bytes, length, &thumbnail, width, "height", VIPS_MAX_COORD,
-                              "size", VIPS_SIZE_DOWN, "fail_on", VIPS_FAIL_ON_TRUNCATED, NULL)) {
+                              "size", VIPS_SIZE_DOWN, "option_string", "fail_on=truncated", NULL)) {
         return -1;
     }
     // Made once in memory (a few megabytes at most), then saved in every format.
     VipsImage *made = vips_image_copy_memory(thumbnail);
     g_object_unref(thumbnail);
     if (!made) return -1;
+    // "strip" is not enough: libvips 8.14's WebP writer still copies EXIF and XMP. Every
+    // metadata field goes before any writer sees the image.
+    gchar **fields = vips_image_get_fields(made);
+    for (int i = 0; fields && fields[i]; i++) vips_image_remove(made, fields[i]);
+    g_strfreev(fields);
     for (int i = 0; i < count; i++) {
         if (save(made, formats[i], quality, &outputs[i])) {
             for (int j = 0; j <= i; j++) {

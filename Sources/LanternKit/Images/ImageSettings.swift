@@ -22,7 +22,7 @@ public struct ImageSettings: Sendable, Equatable {
     /// Everything besides the source and the width that decides a variant's bytes, for cache
     /// keys: a change here makes every variant again. `revision` counts changes to how Lantern
     /// encodes.
-    var encodingKey: String { "r1-q\(quality)" }
+    var encodingKey: String { "r2-q\(quality)" }
 
     static func read(_ map: YAMLValue, fields: inout YAMLFields) -> ImageSettings {
         var images = YAMLFields(map)

@@ -36,8 +36,9 @@ enum Vips {
         }
         guard status == 0 else { return .failure(VipsError.taken()) }
         defer { for output in outputs { lantern_vips_free(output.data) } }
-        return .success(outputs.map { output in
-            Array(UnsafeRawBufferPointer(start: UnsafeRawPointer(output.data), count: output.length))
+        return .success(zip(formats, outputs).map { format, output in
+            let bytes = Array(UnsafeRawBufferPointer(start: UnsafeRawPointer(output.data), count: output.length))
+            return format == .webp ? WebPMetadata.stripped(bytes) : bytes
         })
     }
 
