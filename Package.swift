@@ -31,10 +31,22 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // libvips (Debian's libvips-dev) for pictures, through CLanternVips, a C shim of ours:
+        // libvips's API is variadic, which Swift cannot call. Swift sees only the shim.
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
+        .target(
+            name: "CLanternVips",
+            dependencies: ["CVips"]
+        ),
         .target(
             name: "LanternKit",
             dependencies: [
                 "CCmarkGFM",
+                "CLanternVips",
                 "Yams",
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),

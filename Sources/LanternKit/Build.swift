@@ -10,11 +10,21 @@ public struct BuildOptions: Sendable {
     /// Pages at `.html` URLs whatever `ugly_urls` in the configuration says.
     public var uglyURLs = false
     public var includeDrafts = false
+    /// Where pictures' variants are kept between builds; nil for `.lantern-cache` beside the
+    /// configuration file.
+    public var cachePath: String?
     /// Called when another build of the same output is running, before this one waits for it
     /// to finish (with that build's process id, when known).
     public var whenWaitingForOtherBuild: (@Sendable (_ holder: Int32?) -> Void)?
 
     public init() {}
+
+    /// The cache folder this build uses.
+    var cacheFolder: String {
+        if let cachePath { return cachePath }
+        let folder = (configPath as NSString).deletingLastPathComponent
+        return (folder.isEmpty ? "" : folder + "/") + ".lantern-cache"
+    }
 }
 
 /// What a finished build wrote.
@@ -22,6 +32,8 @@ public struct BuildReport: Sendable {
     public var pagesWritten: Int
     public var filesWritten: Int
     public var seconds: Double
+    /// Pictures' variants made by this build (the rest came from the cache).
+    public var pictureVariantsMade = 0
     /// Seconds spent in each stage, in order (`lantern build --timings`), and the processor
     /// seconds of all threads in it (twice `seconds` when two cores were busy throughout).
     public var stages: [(name: String, seconds: Double, cpuSeconds: Double)] = []
@@ -76,7 +88,7 @@ public enum Builder {
             clock.lap("swap the output in")
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             return BuildReport(pagesWritten: site.pages.count, filesWritten: written, seconds: seconds,
-                stages: clock.stages)
+                pictureVariantsMade: site.pictures.variantsMade, stages: clock.stages)
         } catch {
             staging.discard()
             throw error
@@ -129,7 +141,11 @@ public enum Builder {
         -> (site: Site, templates: TemplateLibrary?, diagnostics: DiagnosticBag)
     {
         var diagnostics = DiagnosticBag()
-        let site = try loadSite(options, diagnostics: &diagnostics)
+        var site = try loadSite(options, diagnostics: &diagnostics)
+        let (pictures, pictureProblems) = ImageCatalogue.make(site.staticFiles, settings: site.config.images,
+            cacheFolder: options.cacheFolder + "/images", displayRoot: options.contentPath)
+        site.pictures = pictures
+        diagnostics.append(contentsOf: pictureProblems)
         var templates: TemplateLibrary?
         do {
             templates = try TemplateLibrary.load(Theme(siteFolder: options.templatesPath,

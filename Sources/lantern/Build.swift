@@ -54,7 +54,8 @@ struct Build: ParsableCommand {
             BuildSignals.finishing()
             if !quiet {
                 let ms = Int((report.seconds * 1000).rounded())
-                print("lantern: wrote \(report.pagesWritten) pages (\(report.filesWritten) files) to \(output) in \(ms) ms")
+                let pictures = report.pictureVariantsMade > 0 ? "; made \(report.pictureVariantsMade) picture variants" : ""
+                print("lantern: wrote \(report.pagesWritten) pages (\(report.filesWritten) files) to \(output) in \(ms) ms\(pictures)")
             }
             if timings {
                 for stage in report.stages {

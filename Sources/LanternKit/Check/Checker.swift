@@ -51,6 +51,7 @@ public enum Checker {
         }
         for list in found { diagnostics.append(contentsOf: list) }
         diagnostics.append(contentsOf: BrokenAnchorRule.menuProblems(in: context))
+        diagnostics.append(contentsOf: PictureRules.problems(in: context, contentDisplay: options.contentPath))
         if built, let theme = templates?.theme {
             diagnostics.append(contentsOf: RenderedLinkRule.problems(in: output, outcomes: outcomes, site: site,
                 sources: linkSources(theme, configPath: options.configPath)))

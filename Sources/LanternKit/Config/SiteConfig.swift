@@ -44,6 +44,8 @@ public struct SiteConfig: Sendable {
     public var feedLimit = 20
     /// `theme:`: colours, logo and footer links of the built-in theme.
     public var theme = ThemeSettings()
+    /// `images:`: the variants made of every picture, and the limits pictures are held to.
+    public var images = ImageSettings()
     /// The whole file as template values.
     var templateValues: [String: TemplateValue]
 
@@ -100,6 +102,9 @@ public struct SiteConfig: Sendable {
         }
         if let theme = fields.mapping("theme") {
             config.theme = ThemeSettings.read(theme, fields: &fields)
+        }
+        if let images = fields.mapping("images") {
+            config.images = ImageSettings.read(images, fields: &fields)
         }
         if let menu = root["menu"] {
             config.menu = readMenu(menu, fields: &fields)

@@ -158,7 +158,7 @@ struct ContentLoader {
         let kind: Page.Kind = pathInLanguage == "_index.md" ? .home : isIndex ? .section : .page
         let placement = config.urls(for: language).page(sourcePath: pathInLanguage,
             slug: kind == .home ? nil : matter.slug)
-        let folder = PagePath.folder(of: path)
+        let folder = kind == .page ? PagePath.section(ofPage: path) : PagePath.folder(of: path)
         return Page(
             sourcePath: path, displayPath: displayPath, kind: kind, frontMatter: matter,
             body: String(split.body), bodyFirstLine: split.bodyFirstLine,

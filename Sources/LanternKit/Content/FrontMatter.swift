@@ -19,10 +19,22 @@ public struct FrontMatter: Sendable {
     var params: [String: TemplateValue]
     /// Where each key's value was written, so later stages can point at it.
     var valueLocations: [String: SourceLocation]
+    /// The page's own picture (`image:`, `image_alt:`, `image_credit:`): shown at its top, in
+    /// the lists of its section, and to sites a link to it is shared on (`og:image`).
+    public var image: PageImage? = nil
+
+    /// `image:` and what goes with it.
+    public struct PageImage: Sendable, Equatable {
+        /// As written, relative to the page's file like a Markdown image.
+        public var path: String
+        /// nil when `image_alt:` is missing; empty for a decorative picture.
+        public var alt: String?
+        public var credit: String?
+    }
 
     static let knownKeys: Set<String> = [
         "title", "description", "date", "last_reviewed", "reviewed_by", "tags", "draft", "weight",
-        "slug", "aliases", "layout", "language", "translation_key",
+        "slug", "aliases", "layout", "language", "translation_key", "image", "image_alt", "image_credit",
     ]
 
     public func location(of key: String) -> SourceLocation? { valueLocations[key] }
@@ -92,6 +104,10 @@ enum FrontMatterParser {
             layout: fields.string("layout"), language: fields.string("language"),
             params: [:], valueLocations: [:])
         matter.translationKey = fields.string("translation_key")
+        if let image = fields.string("image") {
+            matter.image = FrontMatter.PageImage(path: image, alt: fields.string("image_alt"),
+                credit: fields.string("image_credit"))
+        }
         // A title of the wrong type (`title: [a]`) has been reported already.
         let titleHasWrongType = root["title"].map { !$0.isNull && $0.scalarText == nil } ?? false
         if !titleHasWrongType, title?.trimmingWhitespace().isEmpty ?? true {

@@ -48,24 +48,10 @@ public struct LinkResolver: Sendable {
 
     /// - Parameter sourcePath: the content path of the page the link is in.
     public func resolve(_ destination: String, from sourcePath: String) -> LinkResolution {
-        if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("//")
-            || LinkResolver.hasScheme(destination)
-        {
+        guard let (found, suffix, isMarkdown) = LinkResolver.target(of: destination, from: sourcePath) else {
             return .keep
         }
-        var path = Substring(destination)
-        var suffix = ""
-        if let mark = destination.utf8.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) {
-            suffix = String(destination[mark...])
-            path = destination[..<mark]
-        }
-        let decoded = String(path).removingPercentEncodingIfValid
-        let isMarkdown = decoded.hasSuffix(".md")
-        if decoded.hasPrefix("/") && !isMarkdown {
-            return .keep  // a site URL such as /search/; checked against the built site later
-        }
-        let base = decoded.hasPrefix("/") ? "" : PagePath.folder(of: sourcePath)
-        guard let target = PagePath.normalized(base.isEmpty ? decoded : base + "/" + decoded) else {
+        guard let target = found else {
             return .broken("link '\(destination)' leads above the content folder")
         }
         if isMarkdown {
@@ -92,6 +78,40 @@ public struct LinkResolver: Sendable {
         if let url = staticURLs[target] { return .rewrite(url + suffix) }
         return .broken("link '\(destination)' names a file that does not exist "
             + "(no file \(target) in the content folder); link to pages by their .md file")
+    }
+
+    /// The content file a link to a file (not a page) names, nil when it names none that exists:
+    /// `../images/a.jpg` from `family/x.md` → `images/a.jpg`.
+    func contentFile(_ destination: String, from sourcePath: String) -> String? {
+        guard let (found, _, isMarkdown) = LinkResolver.target(of: destination, from: sourcePath), !isMarkdown,
+            let path = found, staticURLs[path] != nil
+        else { return nil }
+        return path
+    }
+
+    /// Where a destination leads in the content folder (nil when it climbs above it), with its
+    /// `#…` or `?…` part; nil for what names no content file (`#top`, `https:`, `/search/`).
+    private static func target(of destination: String, from sourcePath: String)
+        -> (path: String?, suffix: String, isMarkdown: Bool)?
+    {
+        if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("//")
+            || LinkResolver.hasScheme(destination)
+        {
+            return nil
+        }
+        var path = Substring(destination)
+        var suffix = ""
+        if let mark = destination.utf8.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) {
+            suffix = String(destination[mark...])
+            path = destination[..<mark]
+        }
+        let decoded = String(path).removingPercentEncodingIfValid
+        let isMarkdown = decoded.hasSuffix(".md")
+        if decoded.hasPrefix("/") && !isMarkdown {
+            return nil  // a site URL such as /search/; checked against the built site later
+        }
+        let base = decoded.hasPrefix("/") ? "" : PagePath.folder(of: sourcePath)
+        return (PagePath.normalized(base.isEmpty ? decoded : base + "/" + decoded), suffix, isMarkdown)
     }
 
     /// `https:`, `mailto:`, `tel:`… (a letter, then letters, digits, `+ - .`, then a colon

@@ -89,6 +89,19 @@ enum PagePath {
         isDefault ? pathInLanguage : String(pathInLanguage.dropLast(3)) + "." + code + ".md"
     }
 
+    /// Whether a page is a bundle, `therapies/cbt/index.md`: the page `therapies/cbt.md` would
+    /// be, in a folder of its own with its pictures beside it.
+    static func isBundle(_ sourcePath: String) -> Bool {
+        sourcePath.hasSuffix("/index.md")
+    }
+
+    /// The section folder a regular page belongs to: `therapies` for `therapies/cbt.md` and
+    /// for the bundle `therapies/cbt/index.md`.
+    static func section(ofPage sourcePath: String) -> String {
+        let folder = folder(of: sourcePath)
+        return isBundle(sourcePath) ? self.folder(of: folder) : folder
+    }
+
     /// The folder part of a source path: `therapies` for `therapies/cbt.md`.
     static func folder(of sourcePath: String) -> String {
         guard let slash = sourcePath.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }

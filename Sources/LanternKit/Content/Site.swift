@@ -12,6 +12,8 @@ public struct Site: Sendable {
     public var draftPaths: Set<String>
     /// Pages that failed to load; links to them are not reported a second time.
     public var unloadedPaths: Set<String>
+    /// The content folder's pictures, read and made into variants (`Builder.prepare`).
+    var pictures = ImageCatalogue.empty
 
     public struct Alias: Sendable, Equatable {
         /// `/old/path/`
@@ -82,6 +84,14 @@ public struct Site: Sendable {
         func claim(_ output: String, by who: String, at location: SourceLocation, what: String,
                    advice: String = "rename a file or change its 'slug'") {
             if let earlier = claims[output] {
+                let bothPages = [who, earlier].allSatisfy { $0.hasSuffix(".md") && !$0.hasPrefix("an alias") }
+                if bothPages, let bundle = [who, earlier].first(where: PagePath.isBundle) {
+                    let single = PagePath.folder(of: bundle) + ".md"
+                    diagnostics.error(location, "\(earlier) and \(who) are the same page, written both as "
+                        + "\((single as NSString).lastPathComponent) and as a bundle folder with index.md; "
+                        + "keep one of them (a bundle holds the page's pictures beside it)")
+                    return
+                }
                 diagnostics.error(location, "\(what) '/\(output)' is already taken by \(earlier); \(advice)")
             } else {
                 claims[output] = who

@@ -30,8 +30,10 @@ struct PageFields: OptionSet, Sendable, Hashable {
     static let body = PageFields(rawValue: 1 << 15)
     /// What pairs it with its translations (`translation_key:`).
     static let translation = PageFields(rawValue: 1 << 16)
+    /// `image:`, `image_alt:`, `image_credit:`.
+    static let image = PageFields(rawValue: 1 << 17)
 
-    static let all = PageFields(rawValue: (1 << 17) - 1)
+    static let all = PageFields(rawValue: (1 << 18) - 1)
     /// What decides a page's place in its section's order (weight, then title, then URL).
     static let order: PageFields = [.exists, .place, .kind, .title, .weight]
     /// What a list, a breadcrumb or a neighbour link shows of a page (`PageContext.linkFields`),
@@ -67,6 +69,7 @@ struct PageFields: OptionSet, Sendable, Hashable {
         if old.language != new.language || a.language != b.language { fields.insert(.language) }
         if a.translationKey != b.translationKey { fields.insert(.translation) }
         if a.params != b.params { fields.insert(.params) }
+        if a.image != b.image { fields.insert(.image) }
         if old.body != new.body || old.bodyFirstLine != new.bodyFirstLine || old.displayPath != new.displayPath {
             fields.insert(.body)
         }

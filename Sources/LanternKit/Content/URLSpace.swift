@@ -22,7 +22,8 @@ public struct URLSpace: Sendable, Equatable {
 
     /// Where a content page goes. `slug` replaces the last path component, and `folders` the
     /// folders that have one (a section's slug, by folder: `therapies` → `terapias`);
-    /// `_index.md` files stand for their folder in either URL style.
+    /// `_index.md` files stand for their folder in either URL style, and a bundle's
+    /// `cbt/index.md` for `cbt.md`.
     func page(sourcePath: String, slug: String?, folders: [String: String] = [:]) -> Place {
         var components = sourcePath.split(separator: "/").map(String.init)
         let name = components.removeLast()
@@ -34,7 +35,8 @@ public struct URLSpace: Sendable, Equatable {
                 if let renamed = folders[folder] { components[i] = renamed }
             }
         }
-        if !isIndex {
+        // A bundle (`cbt/index.md`) is placed as `cbt.md` would be.
+        if !isIndex && !(name == "index.md" && !components.isEmpty) {
             components.append(String(name.dropLast(3)))
         }
         if let slug, !components.isEmpty {

@@ -12,6 +12,30 @@ public enum LinkResolution: Sendable, Equatable {
     case broken(String)
 }
 
+/// An image written in Markdown, as the page's renderer is asked to show it.
+public struct ImageRequest: Sendable {
+    /// The destination as written (`photo.jpg`).
+    public var destination: String
+    public var alt: String
+    /// The title attribute (`![alt](photo.jpg "title")`), empty when there is none.
+    public var title: String
+    /// 0 for the page's first image, then 1, 2…
+    public var position: Int
+    public var line: Int
+    public var column: Int
+}
+
+/// What an image of the Markdown becomes.
+public enum ImageRendering: Sendable, Equatable {
+    /// cmark's `<img>`, with the destination as `resolveLink` made it.
+    case asWritten
+    /// This HTML in place of the image; `figure` instead when the image is alone in its
+    /// paragraph (a picture with its caption is a block of its own).
+    case html(inline: String, figure: String?)
+    /// The image cannot be shown; the message says why.
+    case broken(String)
+}
+
 /// A page body rendered to HTML, with everything later stages need from its syntax tree.
 public struct RenderedMarkdown: Sendable {
     public var html: String
@@ -63,9 +87,11 @@ public struct MarkdownRenderer: Sendable {
     /// - Parameters:
     ///   - firstLine: the file line on which `markdown` starts (after front matter).
     ///   - resolveLink: maps a destination as written to what the HTML should contain.
+    ///   - showImage: what each image whose destination resolved becomes.
     public func render(
         _ markdown: String, file: String, firstLine: Int = 1,
-        resolveLink: (String) -> LinkResolution = { _ in .keep }
+        resolveLink: (String) -> LinkResolution = { _ in .keep },
+        showImage: (ImageRequest) -> ImageRendering = { _ in .asWritten }
     ) -> RenderedMarkdown {
         if let violation = limits.violation(in: markdown) {
             return .failed(SourceLocation(file: file, line: violation.line + firstLine - 1, column: 1),
@@ -94,6 +120,7 @@ public struct MarkdownRenderer: Sendable {
             collectsCheckText: collectsCheckText)
         walker.walk(document, resolveLink: resolveLink)
         walker.markOtherLanguageLinks()
+        walker.replaceImages(showImage: showImage)
 
         guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser))
         else { fatalError("cmark: out of memory") }
@@ -131,6 +158,8 @@ private struct TreeWalker {
     /// Links to pages in another language, marked once the walk is over (the tree may not
     /// change under the iterator).
     private var otherLanguageLinks: [(node: OpaquePointer, url: String, language: String, note: String)] = []
+    /// Image nodes whose destination resolved, in document order, replaced after the walk.
+    private var images: [(node: OpaquePointer, destination: String)] = []
     private var openBlock: TextBlock?
     private var parts: [TextPart] = [TextPart(anchor: "", heading: "", text: "")]
     private var slugger = HeadingSlugger()
@@ -242,10 +271,12 @@ private struct TreeWalker {
         var resolved = destination
         var resolvedLanguage: String?
         switch resolveLink(destination) {
-        case .keep: break
+        case .keep:
+            if isImage { images.append((node, destination)) }
         case .rewrite(let url):
             resolved = url
             cmark_node_set_url(node, url)
+            if isImage { images.append((node, destination)) }
         case .rewriteInOtherLanguage(let url, let language, let note):
             resolved = url
             resolvedLanguage = language
@@ -278,6 +309,39 @@ private struct TreeWalker {
             cmark_node_free(link.node)
         }
         otherLanguageLinks = []
+    }
+
+    /// Puts what `showImage` makes of each image in its place: inline HTML, or a block for a
+    /// figure alone in its paragraph. cmark writes custom nodes as they are, in safe mode too.
+    mutating func replaceImages(showImage: (ImageRequest) -> ImageRendering) {
+        for (position, (node, destination)) in images.enumerated() {
+            let request = ImageRequest(
+                destination: destination,
+                alt: TreeWalker.plainText(of: node).trimmingWhitespace(),
+                title: cmark_node_get_title(node).map { String(cString: $0) } ?? "",
+                position: position, line: Int(cmark_node_get_start_line(node)) + lineOffset,
+                column: Int(cmark_node_get_start_column(node)))
+            switch showImage(request) {
+            case .asWritten:
+                continue
+            case .broken(let message):
+                diagnostics.append(.error(SourceLocation(file: file, line: request.line, column: request.column), message))
+            case .html(let inline, let figure):
+                let parent = cmark_node_parent(node)
+                let alone = parent.map { cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH
+                    && cmark_node_first_child($0) == node && cmark_node_last_child($0) == node } ?? false
+                if let figure, alone, let paragraph = parent, let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) {
+                    cmark_node_set_on_enter(block, figure)
+                    cmark_node_replace(paragraph, block)
+                    cmark_node_free(paragraph)
+                } else if let replacement = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) {
+                    cmark_node_set_on_enter(replacement, inline)
+                    cmark_node_replace(node, replacement)
+                    cmark_node_free(node)
+                }
+            }
+        }
+        images = []
     }
 
     /// The text inside a node: its text and code spans, with line breaks as spaces. Iterative,

@@ -96,6 +96,8 @@ struct PlannedOutput: Sendable {
         case redirect(Site.Alias)
         /// A content file copied as it is.
         case contentFile(StaticFile)
+        /// A picture's variant (or the picture itself at its own name), from the cache.
+        case picture(PictureVariant)
         /// A file of the theme's `assets/`: the site's, the built-in theme's or made from settings.
         case themeAsset(Theme.File)
         /// A section's feed (`""`: the site's) in one language, in one format.
@@ -177,6 +179,15 @@ struct OutputPlan: Sendable {
                 reads: [.config, .templates, .pages(.page(target), [.exists, .place, .title, .aliases, .language])]))
         }
         for file in site.staticFiles {
+            // A picture's file is its widest variant, without metadata; its other widths and
+            // formats go beside it. Both are made from its bytes and the `images:` settings.
+            if let picture = site.pictures.picture(at: file.sourcePath), !picture.variants.isEmpty {
+                for variant in picture.variants {
+                    outputs.append(PlannedOutput(path: variant.outputPath, product: .picture(variant),
+                        reads: [.contentFile(file.sourcePath), .config]))
+                }
+                continue
+            }
             outputs.append(PlannedOutput(path: file.sourcePath, product: .contentFile(file),
                 reads: [.contentFile(file.sourcePath)]))
         }
@@ -259,6 +270,8 @@ struct OutputPlan: Sendable {
                 strings: renderer.strings(in: alias.language)), to: planned.path)
         case .contentFile(let file):
             try output.copy(from: file.absolutePath, to: planned.path)
+        case .picture(let variant):
+            try output.copy(from: variant.cacheFile, to: planned.path)
         case .themeAsset(let file):
             try file.write(to: planned.path, into: output)
         }

@@ -207,6 +207,9 @@ final class LiveBuild {
                 guard changes.modifiedContent.contains(path), onDisk,
                     old.staticFiles.contains(where: { $0.sourcePath == path })
                 else { return nil }  // a file came or went: every page's links resolve against them
+                // A picture's size is in every page that shows it: a full build, in which the
+                // cache makes only the changed picture's variants.
+                if ImageFormat(fileName: path) != nil { return nil }
                 change.contentFiles.insert(path)
                 continue
             }

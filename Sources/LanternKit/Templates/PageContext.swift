@@ -34,12 +34,28 @@ struct PageContext {
         self.menus = menus
     }
 
+    /// A page's own picture (`image:` in its front matter), ready to show.
+    struct Hero {
+        var html: String
+        /// The widest file in the picture's own format, for `og:image`.
+        var url: String
+        var alt: String
+        var credit: String?
+    }
+
+    /// The pictures of a page as its template shows them: its own, and every credit (its own
+    /// picture's, then its Markdown pictures' titles) for the credits line.
+    struct Pictures {
+        var hero: Hero?
+        var credits: [String] = []
+    }
+
     /// The context for one page whose Markdown has been rendered.
     /// - Parameters:
     ///   - siteValues: `site` for the page's menu state (`siteValues(menu:)`).
     ///   - translations: the page in every language it has, itself included (`Site.translations(of:)`).
     func values(for page: Page, rendered: RenderedMarkdown, site siteValues: TemplateValue,
-                translations: [Page]) -> [String: TemplateValue]
+                translations: [Page], pictures: Pictures = Pictures()) -> [String: TemplateValue]
     {
         let matter = page.frontMatter
         let tocHeadings = rendered.headings.filter { $0.level == 2 || $0.level == 3 }
@@ -70,6 +86,15 @@ struct PageContext {
         if let reviewer = matter.reviewedBy { pageValues["reviewedBy"] = .text(reviewer) }
         if let alternates = alternates(translations) { pageValues["alternates"] = alternates }
         if let switcher = languageLinks(for: page, translations: translations) { pageValues["languages"] = switcher }
+        if let hero = pictures.hero {
+            var image: [String: TemplateValue] = [
+                "html": .text(hero.html), "url": .text(hero.url), "permalink": .text(site.config.baseURL + hero.url),
+                "alt": .text(hero.alt),
+            ]
+            if let credit = hero.credit { image["credit"] = .text(credit) }
+            pageValues["image"] = .object(image)
+        }
+        if !pictures.credits.isEmpty { pageValues["credits"] = .list(pictures.credits.map(TemplateValue.text)) }
 
         var values: [String: TemplateValue] = [
             "site": siteValues,

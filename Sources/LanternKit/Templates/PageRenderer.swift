@@ -10,6 +10,8 @@ public struct PageOutcome: Sendable {
     public var blocks: [TextBlock]
     /// The page body's HTML before it went into the template.
     public var contentHTML: String?
+    /// The content paths of the pictures its Markdown shows, in order.
+    public var pictures: [String] = []
 }
 
 /// Renders one page from Markdown to its finished HTML. Holds everything that is the same for
@@ -109,21 +111,53 @@ public struct PageRenderer: Sendable {
     }
 
     public func render(_ page: Page) -> PageOutcome {
-        let resolver = self.resolver, source = page.sourcePath
+        let resolver = self.resolver, source = page.sourcePath, catalogue = site.pictures
+        var pictures: [String] = []
         let markdown = localizedMarkdown[page.language] ?? self.markdown
-        let rendered = markdown.render(page.body, file: page.displayPath, firstLine: page.bodyFirstLine) {
-            resolver.resolve($0, from: source)
+        var credits: [String] = []
+        var hero: PageContext.Hero?
+        var heroProblem: Diagnostic?
+        if let image = page.frontMatter.image {
+            let location = page.frontMatter.location(of: "image") ?? page.location(line: 1)
+            if let path = resolver.contentFile(image.path, from: source), let picture = catalogue.picture(at: path) {
+                pictures.append(path)
+                hero = PageContext.Hero(
+                    html: PictureMarkup.html(picture, alt: image.alt ?? "", isFirst: true),
+                    url: picture.variants.last(where: { $0.format == picture.format })?.url ?? PagePath.url(of: path),
+                    alt: image.alt ?? "", credit: image.credit)
+                if let credit = image.credit { credits.append(credit) }
+            } else if let path = resolver.contentFile(image.path, from: source), let problem = catalogue.problems[path] {
+                heroProblem = .error(location, "picture '\(image.path)' cannot be shown: \(problem)")
+            } else {
+                heroProblem = .error(location, "'image: \(image.path)' names no picture in the content folder "
+                    + "(write its path from this page's file, like a Markdown image)")
+            }
         }
+        let rendered = markdown.render(page.body, file: page.displayPath, firstLine: page.bodyFirstLine,
+            resolveLink: { resolver.resolve($0, from: source) },
+            showImage: { request in
+                guard let path = resolver.contentFile(request.destination, from: source) else { return .asWritten }
+                if let problem = catalogue.problems[path] {
+                    return .broken("picture '\(request.destination)' cannot be shown: \(problem)")
+                }
+                guard let picture = catalogue.picture(at: path) else { return .asWritten }
+                pictures.append(path)
+                if !request.title.isEmpty { credits.append(request.title) }
+                let html = PictureMarkup.html(picture, alt: request.alt, isFirst: request.position == 0 && hero == nil)
+                return .html(inline: html,
+                    figure: request.title.isEmpty ? nil : PictureMarkup.figure(html, credit: request.title))
+            })
         var html: [UInt8]?
         let variant = variant(for: page)
-        if rendered.diagnostics.isEmpty, let theme = variant.theme {
+        let diagnostics = rendered.diagnostics + (heroProblem.map { [$0] } ?? [])
+        if diagnostics.isEmpty, let theme = variant.theme {
             html = theme.renderBytes(context.values(for: page, rendered: rendered, site: variant.site,
-                translations: site.translations(of: page)),
+                    translations: site.translations(of: page), pictures: PageContext.Pictures(hero: hero, credits: credits)),
                 with: PageRenderer.templateName(for: page), capacity: rendered.html.utf8.count + 16 * 1024)
         }
-        return PageOutcome(page: page, html: html, diagnostics: rendered.diagnostics,
+        return PageOutcome(page: page, html: html, diagnostics: diagnostics,
             headings: rendered.headings, parts: rendered.parts, links: rendered.links, blocks: rendered.blocks,
-            contentHTML: rendered.html)
+            contentHTML: rendered.html, pictures: pictures)
     }
 
     /// A page Lantern makes itself, as a page of a language: titled from its strings, at its

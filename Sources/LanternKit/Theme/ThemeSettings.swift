@@ -25,6 +25,10 @@ public struct ThemeSettings: Sendable, Equatable {
     /// `Templates/assets/site.css`), against which brand and accent are measured.
     static let backgrounds = [Colour(hex: "#fbfaf7")!, Colour.white]
     static let defaultLogo = "/assets/icon.svg"
+    /// The widest the built-in theme shows a page's content, in CSS pixels: its column
+    /// (`--measure: 70ch` in `Templates/assets/site.css`, at its 18 px text) at most. Pictures'
+    /// `sizes` are made from it.
+    static let contentWidth = 700
     /// Where the generated stylesheet goes, in the theme and in the output.
     static let stylesheetPath = "assets/theme-settings.css"
 

@@ -155,8 +155,18 @@ import Testing
         ]
         var files = SiteServerTests.files
         for name in types.keys { files["Content/files/" + name] = "x" }
+        files["Content/files/chart.svg"] = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"
         let site = try TemporarySite(files)
         defer { site.remove() }
+        // Pictures must be pictures: anything else is a build error.
+        let png = TestPictures.png(width: 8, height: 8)
+        try site.write(Data(png), to: "Content/files/photo.png")
+        try site.write(Data(TestPictures.jpeg(width: 8, height: 8)), to: "Content/files/photo.jpg")
+        guard case .success(let webp) = Vips.encode(png, width: 8, formats: [.webp], quality: 80) else {
+            Issue.record("libvips could not make a WebP")
+            return
+        }
+        try site.write(Data(webp[0]), to: "Content/files/photo.webp")
         try await serving(site) { client, _ in
             for (name, type) in types {
                 let response = try await client.get("/files/" + name)

@@ -2,11 +2,53 @@
 struct ImageAltRule: CheckRule {
     let id = "image-alt"
 
+    /// Longer than this, alt text is a caption's work: screen readers read it in one breath.
+    static let longestAlt = 150
+
     func check(_ outcome: PageOutcome, in context: CheckContext) -> [Diagnostic] {
-        outcome.links.filter { $0.isImage && $0.text.trimmingWhitespace().isEmpty }.map { image in
-            warning(outcome.page, line: image.line, column: image.column,
-                "image '\(image.destination)' has no alt text; describe it: ![what it shows](\(image.destination))")
+        var found: [Diagnostic] = []
+        let matter = outcome.page.frontMatter
+        if let image = matter.image {
+            let line = matter.location(of: "image")?.line ?? 1
+            if image.alt == nil {
+                // Only an explicit empty alt says a picture is decorative; a missing one is forgotten.
+                found.append(warning(outcome.page, line: line,
+                    "'image: \(image.path)' has no 'image_alt:'; describe the picture, or write image_alt: \"\" "
+                        + "if it is only decoration"))
+            } else if let alt = image.alt, ImageAltRule.isFileName(alt) {
+                found.append(warning(outcome.page, line: matter.location(of: "image_alt")?.line ?? line,
+                    "'image_alt' is a file name ('\(alt)'); say what the picture shows to someone who cannot see it"))
+            }
         }
+        return found + outcome.links.filter(\.isImage).compactMap { image in
+            let alt = image.text.trimmingWhitespace()
+            if alt.isEmpty {
+                return warning(outcome.page, line: image.line, column: image.column,
+                    "image '\(image.destination)' has no alt text; describe it: ![what it shows](\(image.destination))")
+            }
+            if ImageAltRule.isFileName(alt) {
+                return warning(outcome.page, line: image.line, column: image.column,
+                    "the alt text of image '\(image.destination)' is a file name ('\(alt)'); "
+                        + "say what the picture shows to someone who cannot see it")
+            }
+            if alt.count > ImageAltRule.longestAlt {
+                return warning(outcome.page, line: image.line, column: image.column,
+                    "the alt text of image '\(image.destination)' is \(alt.count) characters long; keep it under "
+                        + "\(ImageAltRule.longestAlt) and put the rest in the page's text or the caption")
+            }
+            return nil
+        }
+    }
+
+    /// `IMG_2041.jpg`, `photo.png`, `DSC01234`: what a camera or an editor names a file.
+    static func isFileName(_ alt: String) -> Bool {
+        if !alt.contains(" "), ImageFormat(fileName: alt) != nil { return true }
+        let upper = alt.uppercased()
+        for prefix in ["IMG_", "IMG-", "DSC", "DCIM", "PXL_", "SCREENSHOT"] where upper.hasPrefix(prefix) {
+            let rest = upper.dropFirst(prefix.count)
+            if rest.isEmpty || rest.first!.isNumber || rest.first == "_" || rest.first == " " { return true }
+        }
+        return false
     }
 }
 
