@@ -1,8 +1,8 @@
-/* The Spanish analyzer's stemmer for Lantern's site search (search.js): Snowball's Spanish
-   stemmer, spanish.sbl of Snowball 3, the twin of Sources/LanternKit/Search/SpanishStemmer.swift.
-   A file of its own so that only Spanish search pages download it: they load it before
-   search.js, which finds it in globalThis.lanternStemmers; in Node, search.js require()s it
-   from beside itself (search-es.min.js beside search.min.js). */
+/* The Spanish analyzer of Lantern's site search (search.js): Snowball's Spanish stemmer,
+   spanish.sbl of Snowball 3, the twin of Sources/LanternKit/Search/SpanishStemmer.swift, and ñ
+   kept apart from n. A file of its own so that only Spanish search pages download it: they load
+   it before search.js, which finds it in globalThis.lanternAnalyzers when it opens a Spanish
+   index. In Node, require() this file (which returns the analyzer) before searching one. */
 (() => {
   'use strict';
   const list = (x) => x.split(' ');
@@ -113,6 +113,8 @@
     return w.map((c) => ES_ACUTE[c] || c).join('');
   }
 
-  if (typeof module === 'object' && module.exports) module.exports = { es: stemSpanish };
-  else globalThis.lanternStemmers = Object.assign(globalThis.lanternStemmers || {}, { es: stemSpanish });
+  // The analyzer as search.js's ANALYZERS holds the others: its stemmer and whether ñ stays ñ.
+  const es = { stem: stemSpanish, enye: true };
+  globalThis.lanternAnalyzers = Object.assign(globalThis.lanternAnalyzers || {}, { es });
+  if (typeof module === 'object' && module.exports) module.exports = es;
 })();

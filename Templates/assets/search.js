@@ -198,15 +198,11 @@
   }
 
   // ---- Analyzers (Analyzer.swift), chosen by the index's "analyzer" ----
-  // Stop words come with the index; an analyzer is its stemmer and whether ñ stays ñ.
-  // Spanish's stemmer is search-es.js, which only Spanish search pages load (before this
-  // script); in Node it is the file beside this one.
-  const more = typeof module === 'object' && module.exports
-    ? require(__filename.replace(/search(?=[^/\\]*$)/, 'search-es'))
-    : globalThis.lanternStemmers || {};
+  // Stop words come with the index; an analyzer is its stemmer and whether ñ stays ñ. The
+  // Spanish one is search-es.js, which only Spanish search pages load (in Node: require it),
+  // and which adds itself to globalThis.lanternAnalyzers.
   const ANALYZERS = {
     en: { stem, enye: false },
-    es: { stem: more.es, enye: true },
     none: { stem: (w) => w, enye: false }
   };
 
@@ -338,8 +334,8 @@
     open() {
       return this.ready || (this.ready = this.file('index.json', (x) => {
         if (x.version !== VERSION) throw new Error('search index version ' + x.version);
-        const an = ANALYZERS[x.analyzer || 'en'];
-        if (!an || !an.stem) throw new Error('search index analyzer ' + x.analyzer);
+        const an = ANALYZERS[x.analyzer || 'en'] || (globalThis.lanternAnalyzers || {})[x.analyzer];
+        if (!an) throw new Error('search index analyzer ' + x.analyzer);
         this.an = an;
         const v = vocabulary(x.vocabulary);
         this.x = x;
