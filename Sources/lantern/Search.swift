@@ -76,6 +76,9 @@ struct Search: ParsableCommand {
     }
 
     private func printText(_ query: String, _ response: SearchResponse) {
+        if !response.suggestions.isEmpty {
+            print("Did you mean: \(response.suggestions.map { "\($0.word) → \($0.replacement)" }.joined(separator: ", "))?")
+        }
         if response.results.isEmpty {
             print("No pages matched \"\(query)\".")
         } else if response.isPartial {
@@ -116,6 +119,7 @@ enum SearchJSON {
                 "query": query,
                 "partial": response.isPartial,
                 "missing": response.missingWords,
+                "suggestions": response.suggestions.map { [$0.word, $0.replacement] },
                 "results": response.results.map { result -> [String: Any] in
                     [
                         "url": result.url, "score": result.score, "title": result.title,

@@ -243,6 +243,31 @@
     return out;
   }
 
+  // Runs of neighbouring words (at most n) whose stems are a synonym key made one clause
+  // {text, key}, the longest first from the left; the sequence names it once, where its first
+  // word was (QueryParser.joiningKeys).
+  function joinKeys(q, n, stemOf, isKey) {
+    const cs = [], at = [];
+    for (let i = 0; i < q.clauses.length;) {
+      let k = Math.min(n, q.clauses.length - i);
+      for (; k > 1; k--) {
+        const run = q.clauses.slice(i, i + k);
+        if (run.some((c) => c.phrase)) continue;
+        const key = run.map((c) => stemOf(c.term)).join(' ');
+        if (isKey(key)) {
+          run.forEach(() => at.push(cs.length));
+          cs.push({ text: run.map((c) => c.text).join(' '), key });
+          break;
+        }
+      }
+      if (k > 1) i += k;
+      else { at.push(cs.length); cs.push(q.clauses[i++]); }
+    }
+    const named = new Set();
+    return { clauses: cs, ignored: q.ignored, seq: q.seq.filter((x) => x.c === undefined ||
+      !named.has(at[x.c]) && named.add(at[x.c])).map((x) => x.c === undefined ? x : { c: at[x.c] }) };
+  }
+
   // ---- Edit distance (EditDistance.swift): optimal string alignment of the UTF-8 bytes
   // `a` and b[from..<to], -1 past `limit` ----
   // The three rows (two back, one back, this one) side by side, kept between calls: a typo
@@ -270,10 +295,10 @@
     }
     return rows[p + m] <= limit ? rows[p + m] : -1;
   }
-  // Letters, not bytes, decide the allowance: 1 edit from 4 letters, 2 from 8.
-  const allowed = (word) => {
+  // Letters, not bytes, decide the allowance (R: the index's ranking settings).
+  const allowed = (word, R) => {
     const n = utf8(word).filter((x) => (x & 0xC0) !== 0x80).length;
-    return n >= 8 ? 2 : n >= 4 ? 1 : 0;
+    return n >= R.twoTypos ? 2 : n >= R.oneTypo ? 1 : 0;
   };
 
   // ---- Numbers, postings, vocabulary and cards (IndexFormat.swift) ----
@@ -315,6 +340,12 @@
   // The anchor of a plain heading (IndexFormat.anchorGuess).
   const guess = (h) => h.replace(/[^ A-Za-z0-9_-]/g, '').replace(/ /g, '-').toLowerCase();
 
+  // Whether bytes `a` come before bytes `b`.
+  const less = (a, b) => {
+    for (let i = 0; i < a.length && i < b.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
+    return a.length < b.length;
+  };
+
   // ---- Engine (IndexReader.swift, Ranker.swift) ----
   // `load(name)` returns a promise of the parsed JSON file `name` of the index folder.
   class Engine {
@@ -342,7 +373,9 @@
         this.terms = v.terms;
         this.words = v.words;
         this.ids = new Map(v.terms.map((t, i) => [t, i]));
+        // Stop words and ranking constants come from the index (RankingSettings.swift).
         this.stops = new Set(x.stopWords);
+        this.R = x.ranking;
         this.n = x.pageCount;
         this.starts = x.shards || [0];
         if (x.postings) {
@@ -422,10 +455,10 @@
     popular(a, b) { return this.pop[b] - this.pop[a] || a - b; }
 
     variants(word, prefix) {
-      const vs = [], stemmed = this.stem(word), exact = this.ids.get(stemmed), ts = this.terms;
+      const vs = [], stemmed = this.stem(word), exact = this.ids.get(stemmed), ts = this.terms, R = this.R;
       const v = (terms, pct, kind, edits) => vs.push({ terms, pct, kind, edits: edits || 0 });
-      if (exact !== undefined) v([exact], 100, stemmed === word ? 'exact' : 'stem');
-      if (prefix && Array.from(word).length > 1) {
+      if (exact !== undefined) v([exact], R.exact, stemmed === word ? 'exact' : 'stem');
+      if (prefix && Array.from(word).length >= R.minPrefix) {
         const found = new Set(), typed = ENC.encode(word);
         ts.forEach((t, id) => { if (t.startsWith(word)) found.add(id); });
         // Stems are often shorter than the word being typed ("medicat" → "medic").
@@ -434,18 +467,25 @@
           if (id !== undefined) found.add(id);
         }
         found.delete(exact);
-        Array.from(found).sort((a, b) => this.popular(a, b)).slice(0, 20)
-          .forEach((id) => v([id], 70, 'prefix'));
+        Array.from(found).sort((a, b) => this.popular(a, b)).slice(0, R.prefixExpansions)
+          .forEach((id) => v([id], R.prefix, 'prefix'));
       }
       if (!vs.length) this.typos(word, stemmed).forEach((t) => vs.push(t));
-      (this.x.synonyms[stemmed] || []).forEach((exp) => {
-        const ids = exp.map((t) => this.ids.get(t));
-        if (ids.every((i) => i !== undefined)) v(ids, 60, 'synonym');
-      });
-      return vs;
+      return vs.concat(this.synonymVariants(stemmed));
+    }
+    // The expansions of synonym key `key` the index has every term of.
+    synonyms(key) {
+      const own = Object.prototype.hasOwnProperty;
+      return own.call(this.x.synonyms, key) ? this.x.synonyms[key]
+        : this.bridges && own.call(this.bridges, key) ? this.bridges[key] : null;
+    }
+    synonymVariants(key) {
+      return (this.synonyms(key) || []).map((exp) => exp.map((t) => this.ids.get(t)))
+        .filter((ids) => ids.every((i) => i !== undefined))
+        .map((terms) => ({ terms, pct: this.R.synonym, kind: 'synonym', edits: 0 }));
     }
     typos(word, stemmed) {
-      const limit = allowed(word), sl = Math.min(limit, allowed(stemmed)), edits = new Map();
+      const R = this.R, limit = allowed(word, R), sl = Math.min(limit, allowed(stemmed, R)), edits = new Map();
       const consider = (id, d) => { if (d >= 0 && !(edits.get(id) <= d)) edits.set(id, d); };
       if (limit) {
         // Compared as UTF-8 bytes, like the Swift engine.
@@ -458,7 +498,25 @@
         this.words.forEach(([, id], k) => consider(id, distance(bw, b, limit, at[nt + k], at[nt + k + 1] - 1)));
       }
       return [...edits.keys()].sort((a, b) => edits.get(a) - edits.get(b) || this.popular(a, b))
-        .slice(0, 10).map((id) => ({ terms: [id], pct: [100, 60, 45][edits.get(id)], kind: 'typo', edits: edits.get(id) }));
+        .slice(0, R.typoExpansions).map((id) => ({ terms: [id], pct: [R.exact, R.typo1, R.typo2][edits.get(id)], kind: 'typo', edits: edits.get(id) }));
+    }
+    // "Did you mean" (Ranker.suggestion): the vocabulary's word nearest to `word`, one edit
+    // more than a typo may have (at most three); the most popular term's, then the first in
+    // byte order, on ties. Candidates: the words, and the terms no word has as its stem.
+    suggest(word) {
+      const bw = ENC.encode(word), limit = Math.min(3, allowed(word, this.R) + 1), { b, at } = this.bytes();
+      const nt = this.terms.length, stems = new Set(this.words.map((w) => w[1]));
+      let best = null;
+      const consider = (k, term) => {
+        const d = distance(bw, b, limit, at[k], at[k + 1] - 1), p = this.pop[term];
+        if (d <= 0) return;
+        const text = b.subarray(at[k], at[k + 1] - 1);
+        if (best && (best.d !== d ? best.d < d : best.p !== p ? best.p > p : !less(text, best.text))) return;
+        best = { d, p, text };
+      };
+      for (let k = 0; k < nt; k++) if (!stems.has(k)) consider(k, k);
+      this.words.forEach(([, id], k) => consider(nt + k, id));
+      return best && DEC.decode(best.text);
     }
     // The terms, then the words, as UTF-8 bytes, made on the first typo search: entry k is
     // b[at[k]..<at[k + 1] - 1] (tokens have no spaces, so one space ends each).
@@ -479,8 +537,13 @@
         const stems = c.phrase.filter((t) => !this.stops.has(t)).map((t) => this.stem(t));
         const ids = stems.map((t) => this.ids.get(t));
         if (stems.length && ids.every((i) => i !== undefined)) {
-          m.variants = [{ terms: ids, pct: 100, kind: 'phrase', edits: 0 }];
+          m.variants = [{ terms: ids, pct: this.R.exact, kind: 'phrase', edits: 0 }];
         }
+      } else if (c.key) {
+        // The words themselves, all required, then what the key stands for.
+        const ids = c.key.split(' ').map((t) => this.ids.get(t));
+        if (ids.every((i) => i !== undefined)) m.variants.push({ terms: ids, pct: this.R.exact, kind: 'exact', edits: 0 });
+        m.variants = m.variants.concat(this.synonymVariants(c.key));
       } else m.variants = this.variants(c.term, c.prefix);
       m.variants.forEach((v) => v.terms.forEach((id) => m.stems.add(this.terms[id])));
       return m;
@@ -530,7 +593,7 @@
       } else {
         total = new Map();
         ms.forEach((m) => m.pages.forEach((page) => {
-          total.set(page, (total.get(page) || 0) + 1e8 + m.sc[page]);
+          total.set(page, (total.get(page) || 0) + this.R.matchedWord + m.sc[page]);
         }));
         total.forEach((key, page) => cands.push({ page, key }));
       }
@@ -542,16 +605,17 @@
     // The pages to present, best first by postings score (Ranker.choose).
     async choose(ms, limit, full) {
       let missing = ms.filter((m) => !m.pages.length).map((m) => m.label);
-      // At least 10 pages are read, so a smaller limit gives the first results of a larger one.
-      const w = Math.max(limit, 10), phrases = ms.filter((m) => m.phrase), chosen = [];
+      // At least R.readWindow pages are read, so a smaller limit gives the first results of a
+      // larger one.
+      const R = this.R, w = Math.max(limit, R.readWindow), phrases = ms.filter((m) => m.phrase), chosen = [];
       let partial = !!missing.length;
-      let cands = partial ? [] : this.rank(ms, false, phrases.length ? 30 : w);
+      let cands = partial ? [] : this.rank(ms, false, phrases.length ? R.phraseCheck : w);
       if (!cands.length) {
         partial = true;
         cands = this.rank(ms, true, w);
       }
       if (partial || !phrases.length) return { chosen: cands.slice(0, w), partial, missing };
-      cands = cands.slice(0, 30);
+      cands = cands.slice(0, R.phraseCheck);
       await this.fetch(cands.map((c) => c.page), full);
       for (const c of cands) {
         const t = this.page(c.page, full);
@@ -577,13 +641,22 @@
       await this.open();
       let st = this.last;
       if (!st || st.query !== query) {
-        const q = parse(query, this.stops, this.an.enye), ms = q.clauses.map((c) => this.resolve(c));
+        let q = parse(query, this.stops, this.an.enye);
+        // Synonyms of words no page uses are in bridges.json, read by a query with such a word.
+        if (this.x.bridges && !this.bridges &&
+          q.clauses.some((c) => !c.phrase && !this.ids.has(this.stem(c.term)))) {
+          await this.file('bridges.json', (f) => { this.bridges = f.synonyms; });
+        }
+        q = joinKeys(q, this.R.keyWords, (t) => this.stem(t), (k) => !!this.synonyms(k));
+        const ms = q.clauses.map((c) => this.resolve(c));
         await this.fetchShards([].concat(...ms.map((m) => [].concat(...m.variants.map((v) => v.terms)))));
         ms.forEach((m) => this.score(m));
         this.last = st = { query, q, ms };
       }
       const { q, ms } = st, out = {
         results: [], partial: false, missing: [],
+        suggestions: q.clauses.map((c, i) => !c.phrase && !c.key && !ms[i].pages.length &&
+          [c.text, this.suggest(c.term)]).filter((x) => x && x[1] !== null),
         words: ms.map((m) => ({
           word: m.label, stop: false,
           matches: m.variants.map((v) => ({
@@ -596,7 +669,7 @@
       await this.fetch(ch.chosen.map((c) => c.page), full);
       let rs = ch.chosen.map((c) => {
         const t = this.page(c.page, full), order = t.order(q.seq, ms);
-        const r = t.present(ms, order === 2000, ms.map((m) => m.sc[c.page]));
+        const r = t.present(ms, order === this.R.titleOrder, ms.map((m) => m.sc[c.page]));
         r.score = c.key + t.proximity(ms) + order;
         return { r, page: c.page };
       });
@@ -632,12 +705,12 @@
   };
   const occurrences = (r, phrase) =>
     r.ts.map((_, i) => i).filter((i) => phrase.every((p, k) => (r.ts[i + k] || {}).t === p));
-  // Excerpts are at most this many bytes of a run (IndexFormat.excerptBytes).
-  const SPAN = 180, NONE = { f: 0, l: 0, n: 0, k: 0 };
+  // Excerpts are at most R.excerptBytes bytes of a run.
+  const NONE = { f: 0, l: 0, n: 0, k: 0 };
   const better = (a, b) => a.n !== b.n ? a.n > b.n : a.k > b.k;
   // The matched tokens f..l within SPAN bytes with the most clauses (n), then the most
   // matched tokens (k), the first on ties; null when nothing matches.
-  function cluster(r, ms) {
+  function cluster(r, ms, SPAN) {
     const masks = r.ts.map(() => 0), marked = [];
     let best = null;
     ms.forEach((m, c) => {
@@ -661,7 +734,7 @@
   }
   // Tokens [from, to) around cluster c: widened a token at a time on the side with less
   // context while the whole stays within SPAN bytes.
-  function win(r, c) {
+  function win(r, c, SPAN) {
     const t = r.ts;
     let lo = c.f, hi = c.l;
     for (;;) {
@@ -704,6 +777,7 @@
     constructor(card, text, eng) {
       const r = (s) => run(s, eng);
       this.card = card;
+      this.R = eng.R;
       this.heads = card.heads.slice(3).map((h) => typeof h === 'string' ? [h, guess(h)] : h);
       this.title = r(card.title);
       this.hs = this.heads.map((h) => r(h[0]));
@@ -723,18 +797,22 @@
             });
           }
         }));
-        if (best < 6) bonus += (6 - best) * 200;
+        if (best < this.R.proximityReach) bonus += (this.R.proximityReach - best) * this.R.proximityPoints;
       }
       return bonus;
     }
-    // A title (2000) or else a heading (1000) with every query word in the query's order.
+    // A title or else a heading with every query word in the query's order.
     order(seq, ms) {
       if (seq.length < 2) return 0;
-      if (inOrder(this.title, seq, ms)) return 2000;
-      return this.hs.some((r) => inOrder(r, seq, ms)) ? 1000 : 0;
+      if (inOrder(this.title, seq, ms)) return this.R.titleOrder;
+      if (this.hs.some((r) => inOrder(r, seq, ms))) return this.R.headingOrder;
+      // A question in other small words than the heading's: its words of content, in order.
+      const content = seq.filter((x) => x.t === undefined);
+      return content.length > 1 && [this.title].concat(this.hs).some((r) => inOrder(r, content, ms))
+        ? this.R.contentOrder : 0;
     }
     // The part that matches best: each clause gives its score `sc[c]` to the parts whose
-    // heading has it and to the part where it weighs most (heading 6, text 2 per word); the
+    // heading has it and to the part where it weighs most (R.partHeading and R.partBody per word); the
     // part given most, the first on ties (0: the top of the page).
     bestPart(ms, sc) {
       const votes = this.hs.map(() => 0).concat(0);
@@ -744,7 +822,7 @@
         let heavy = 0, part = 0;
         this.hs.forEach((h, k) => { if (count(h, m)) given.add(k + 1); });
         this.parts.forEach((r, k) => {
-          const w = k < votes.length ? 2 * count(r, m) + (k ? 6 * count(this.hs[k - 1], m) : 0) : 0;
+          const w = k < votes.length ? this.R.partBody * count(r, m) + (k ? this.R.partHeading * count(this.hs[k - 1], m) : 0) : 0;
           if (w > heavy) { heavy = w; part = k; }
         });
         if (heavy) given.add(part);
@@ -756,22 +834,22 @@
     // around the best cluster of the description or any part, or the opening of the first
     // with text. None without the text.
     excerpt(ms, part) {
-      const p = this.parts[part];
+      const p = this.parts[part], S = this.R.excerptBytes;
       let found = null, c;
       if (p) {
-        if ((c = cluster(p, ms))) return segments(p, win(p, c), ms);
-        if (part && p.ts.length) return segments(p, win(p, NONE), ms);
+        if ((c = cluster(p, ms, S))) return segments(p, win(p, c, S), ms);
+        if (part && p.ts.length) return segments(p, win(p, NONE, S), ms);
       }
       const runs = this.desc ? [this.desc].concat(this.parts) : [];
       runs.forEach((r) => {
-        if ((c = cluster(r, ms)) && (!found || better(c, found[1]))) found = [r, c];
+        if ((c = cluster(r, ms, S)) && (!found || better(c, found[1]))) found = [r, c];
       });
       if (!found) {
         const r = runs.find((x) => x.ts.length);
         if (!r) return [];
         found = [r, NONE];
       }
-      return segments(found[0], win(...found), ms);
+      return segments(found[0], win(found[0], found[1], S), ms);
     }
     // A title that reads like the query links to the top of the page.
     present(ms, top, sc) {
@@ -813,6 +891,9 @@
     const status = document.getElementById('search-status');
     const list = document.getElementById('search-results');
     const filters = document.getElementById('search-filters');
+    // Shown when nothing matched: "Did you mean", the crisis line and the main sections.
+    const suggest = document.getElementById('search-suggest');
+    const next = document.getElementById('search-next');
     const base = new URL(form.getAttribute('data-index') || '/search/', location.href);
     // `kept`: the current history entry holds a finished search, so typing starts a new one.
     let engine = null, seq = 0, last = null, section = '', kept = false;
@@ -908,7 +989,25 @@
         }
       }
       const count = shown.length;
-      if (!resp.results.length) say(t('no_results', { query: q }), again);
+      // "Did you mean": the query with each word found nowhere replaced by the nearest word.
+      let better = q;
+      (resp.suggestions || []).forEach(([w, s]) => { better = better.replace(w, s); });
+      const offer = better !== q && !resp.results.length;
+      if (suggest && !(again && suggest.k === (offer ? better : ''))) {
+        suggest.textContent = '';
+        suggest.k = offer ? better : '';
+        if (offer) {
+          const b = el('button', better);
+          b.type = 'button';
+          b.addEventListener('click', () => { input.value = better; setURL(true); run(); input.focus(); });
+          suggest.append(t('did_you_mean_label') + ' ', b);
+        }
+      }
+      if (suggest) suggest.hidden = !offer;
+      if (next) next.hidden = resp.results.length > 0;
+      if (!resp.results.length) {
+        say(t('no_results', { query: q }) + (offer ? ' ' + t('did_you_mean', { query: better }) : ''), again);
+      }
       else if (resp.partial) {
         say(t('partial') +
           (resp.missing.length ? ' ' + t('not_found', { words: resp.missing.join(', ') }) : ''), again);
@@ -921,6 +1020,8 @@
       if (!q) {
         list.textContent = '';
         list.hidden = true;
+        if (suggest) suggest.hidden = true;
+        if (next) next.hidden = true;
         if (filters) filters.textContent = '';
         return say('');
       }

@@ -22,8 +22,9 @@ const MINIFIED = join(REPO, 'Templates', 'assets', 'search.min.js');
 const LANTERN = process.env.LANTERN_BIN ?? join(REPO, '.build', 'debug', 'lantern');
 const search = createRequire(import.meta.url)(SCRIPT);
 const searchMin = createRequire(import.meta.url)(MINIFIED);
-const QUERY_SET = JSON.parse(
-  readFileSync(join(REPO, 'Tests', 'Fixtures', 'search-queries.json'), 'utf8')).queries;
+const QUERY_FILE = JSON.parse(
+  readFileSync(join(REPO, 'Tests', 'Fixtures', 'search-queries.json'), 'utf8'));
+const QUERY_SET = QUERY_FILE.queries;
 
 // ---- Sites built for the tests, in a temporary folder ----
 
@@ -81,6 +82,7 @@ function flatten(response) {
   return {
     partial: response.partial,
     missing: response.missing,
+    suggestions: response.suggestions,
     results: response.results.map((r) => ({
       url: r.url, score: r.score, title: r.title, section: r.section, heading: r.heading,
       excerpt: r.excerpt.map((s) => (s.match ? `[${s.text}]` : s.text)).join(''),
@@ -111,7 +113,29 @@ const EXTRA_QUERIES = [
   'what is', 'how do i pay for an iop', 'Café', 'call 1-800-662-4357', 'iop', 'help',
   'PHQ-9', '9', '98', 'GAD-7', 'a',
 ];
-const PARITY_QUERIES = [...new Set([...QUERY_SET.map((q) => q.query), ...EXTRA_QUERIES])];
+// Each query of the set also with a typo (two neighbouring letters of its longest word
+// swapped, or a letter dropped), finished (a space after it: no prefix), quoted as a phrase,
+// and with a word no page has: synonyms both ways, phrases and zero-result queries come in.
+function variants(query) {
+  const words = query.replace(/"/g, '').split(' ');
+  const longest = words.reduce((a, b) => (b.length > a.length ? b : a), '');
+  const i = Math.floor(longest.length / 2);
+  const swapped = longest.slice(0, i - 1) + longest[i] + longest[i - 1] + longest.slice(i + 1);
+  const dropped = longest.slice(0, i) + longest.slice(i + 1);
+  return [query, query.replace(longest, longest.length > 5 ? swapped : dropped), `${query} `,
+    `"${query.replace(/"/g, '')}"`, `${query} qqzx`];
+}
+// The queries the request tests read: those of the first query set (55) and the extra ones.
+const WAVE_QUERIES = [...new Set([...QUERY_SET.slice(0, 55).map((q) => q.query), ...EXTRA_QUERIES])];
+const PARITY_QUERIES = [...new Set([...QUERY_SET, ...QUERY_FILE.misses]
+  .flatMap((q) => variants(q.query)).concat(EXTRA_QUERIES))];
+
+test('the parity set is large and has every kind of query', () => {
+  assert.ok(PARITY_QUERIES.length >= 500, `${PARITY_QUERIES.length} queries`);
+  for (const q of ['adolescent', 'teen', 'psych doctor', 'xyzzy', '"what to bring"', 'anxeity']) {
+    assert.ok(PARITY_QUERIES.includes(q), q);
+  }
+});
 
 // ---- The script itself ----
 
@@ -223,6 +247,18 @@ test('the test sites have the layouts they are meant to have', () => {
 
 for (const [name, dir, api] of [['single', single, search], ['sharded', sharded, search],
   ['single, search.min.js', single, searchMin], ['sharded, search.min.js', sharded, searchMin]]) {
+  test(`query set (${name} index): mean reciprocal rank and top 3, the misses included`, async () => {
+    const e = engine(dir, null, api);
+    let rr = 0, top = 0;
+    const all = [...QUERY_SET, ...QUERY_FILE.misses];
+    for (const { query, expect } of all) {
+      const rank = (await e.search(query, 10, true)).results.map((r) => pageOf(r.url)).indexOf(expect) + 1;
+      if (rank) rr += 1 / rank;
+      if (rank && rank <= 3) top++;
+    }
+    console.log(`query set (JS, ${name}): mean reciprocal rank ${(rr / all.length).toFixed(3)}, top 3 ${top}/${all.length}`);
+    assert.ok(rr / all.length >= 0.88);
+  });
   test(`query set (${name} index): every expected page is in the first 3 results`, async (t) => {
     const e = engine(dir, null, api);
     for (const { query, expect } of QUERY_SET) {
@@ -400,7 +436,11 @@ test('nothing is fetched before a search; a single-layout site reads index.json 
   const log = [];
   const e = engine(single, log);
   for (const query of PARITY_QUERIES) await e.search(query);
-  assert.deepEqual(log, ['index.json']);
+  // bridges.json: the synonyms of words no page uses, read once a query has such a word.
+  assert.deepEqual(log, ['index.json', 'bridges.json']);
+  const known = [];
+  for (const query of ['therapy', 'relapse triggers', 'teen']) await engine(single, known).search(query);
+  assert.deepEqual(known, ['index.json', 'index.json', 'index.json']);
 });
 
 test('the text comes after the results, and only that of the pages read', async () => {
@@ -411,9 +451,9 @@ test('the text comes after the results, and only that of the pages read', async 
     const log = [];
     const e = engine(single, log);
     const first = await e.search(query);
-    assert.deepEqual(log, ['index.json'], query);
+    assert.deepEqual(log.filter((n) => n !== 'bridges.json'), ['index.json'], query);
     const full = await e.search(query, 10, true);
-    const read = log.slice(1);
+    const read = log.slice(1).filter((n) => n !== 'bridges.json');
     assert.ok(read.every((n) => n.startsWith('text-')), query);
     assert.ok(read.length >= 1 && read.length <= full.results.length, `${query}: ${read}`);
     assert.deepEqual(full.results.map((r) => pageOf(r.url)).sort(),
@@ -457,11 +497,13 @@ test('requests come in at most two waves: index.json, then the shards; the text 
   async () => {
     // Typos are resolved against the vocabulary in index.json, so they add no wave; the
     // shards carry the cards of their terms' champions, so showing results adds none.
-    for (const query of PARITY_QUERIES) {
+    for (const query of WAVE_QUERIES) {
       const { calls, response } = await waves(sharded, query, true);
       const before = calls.filter((c) => !c.name.startsWith('text-'));
+      // A word no page uses reads bridges.json (its synonyms) before the shards: one wave more.
+      const bridged = calls.some((c) => c.name === 'bridges.json') ? 1 : 0;
       const text = calls.filter((c) => c.name.startsWith('text-'));
-      assert.ok(new Set(before.map((c) => c.finished)).size <= 2, `${query}: ${JSON.stringify(calls)}`);
+      assert.ok(new Set(before.map((c) => c.finished)).size <= 2 + bridged, `${query}: ${JSON.stringify(calls)}`);
       if (response.results.length) {
         assert.ok(calls.some((c) => c.name.startsWith('shard-')), query);
       }

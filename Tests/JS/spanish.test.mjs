@@ -88,6 +88,7 @@ function flatten(response) {
   return {
     partial: response.partial,
     missing: response.missing,
+    suggestions: response.suggestions,
     results: response.results.map((r) => ({
       url: r.url, score: r.score, title: r.title, section: r.section, heading: r.heading,
       excerpt: r.excerpt.map((s) => (s.match ? `[${s.text}]` : s.text)).join(''),

@@ -31,6 +31,10 @@ public struct SiteConfig: Sendable {
     public var unsafeMarkdown: Bool
     /// Lay words and the terms they stand for, e.g. `meds: [medication]`.
     public var synonyms: [String: [String]]
+    /// Words that all mean the same, each finding the others (`search.synonym_groups`).
+    public var synonymGroups: [[String]] = []
+    /// The built-in lay ↔ clinical vocabulary (`search.health_vocabulary`, on by default).
+    public var healthVocabulary = true
     /// Above this many bytes of postings the search index is split into shards
     /// (`search.shard_kb`, default 256).
     public var searchShardBytes: Int
@@ -81,7 +85,9 @@ public struct SiteConfig: Sendable {
         }
         if let search = fields.mapping("search") {
             if let synonyms = search["synonyms"] { config.synonyms = readSynonyms(synonyms, fields: &fields) }
+            if let groups = search["synonym_groups"] { config.synonymGroups = readSynonymGroups(groups, fields: &fields) }
             var searchFields = YAMLFields(search)
+            if let builtIn = searchFields.bool("health_vocabulary") { config.healthVocabulary = builtIn }
             if let kilobytes = searchFields.int("shard_kb") { config.searchShardBytes = max(1, kilobytes) * 1024 }
             fields.absorb(searchFields)
         }
@@ -160,6 +166,28 @@ public struct SiteConfig: Sendable {
             synonyms[entry.key] = terms
         }
         return synonyms
+    }
+
+    private static func readSynonymGroups(_ value: YAMLValue, fields: inout YAMLFields) -> [[String]] {
+        let example = "like '- [teen, teenager, adolescent]'"
+        guard case .list(let groups) = value.kind else {
+            fields.error(value.location, "'search.synonym_groups' must be a list of word lists, \(example)")
+            return []
+        }
+        var result: [[String]] = []
+        for group in groups {
+            guard case .list(let items) = group.kind else {
+                fields.error(group.location, "a synonym group must be a list of words, \(example)")
+                continue
+            }
+            let words = items.compactMap(\.scalarText)
+            if words.count < 2 || words.count != items.count {
+                fields.error(group.location, "a synonym group needs two words or more, \(example)")
+                continue
+            }
+            result.append(words)
+        }
+        return result
     }
 
     static func readMenu(_ value: YAMLValue, fields: inout YAMLFields) -> [MenuItem] {

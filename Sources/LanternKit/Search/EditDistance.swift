@@ -34,10 +34,4 @@ enum EditDistance {
             return rows[previous + m] <= limit ? rows[previous + m] : nil
         }
     }
-
-    /// Edits allowed for a typed word (Algolia's thresholds): 1 from 4 letters, 2 from 8.
-    static func allowedEdits(_ word: [UInt8]) -> Int {
-        let letters = word.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-        return letters >= 8 ? 2 : letters >= 4 ? 1 : 0
-    }
 }

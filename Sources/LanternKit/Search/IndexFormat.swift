@@ -3,6 +3,8 @@
 enum IndexFormat {
     static let version = 3
     static let entryFile = "index.json"
+    /// Synonyms whose key has a word no page uses, read only by queries with such a word.
+    static let bridgesFile = "bridges.json"
 
     static func shardFile(_ number: Int) -> String { "shard-\(number).json" }
     static func cardsFile(_ number: Int) -> String { "cards-\(number).json" }
@@ -242,32 +244,5 @@ enum IndexFormat {
         String(decoding: frontDecoded(Array(coded.utf8)[...], after: Array(previous.utf8)), as: UTF8.self)
     }
 
-    // MARK: Query-time weights, in percent of a term's impact
-
-    static let exactPercent = 100
-    static let prefixPercent = 70
-    static let typoPercent = [100, 60, 45]  // by number of edits
-    static let synonymPercent = 60
-
-    static let prefixExpansions = 20
-    /// A last word shorter than this (in characters) matches whole words only: a lone "9"
-    /// would start hundreds of terms, spread over as many shards.
-    static let minPrefixLength = 2
-    static let typoExpansions = 10
-
-    /// Adjacent query words n positions apart (n < 6) earn (6 − n) × 200 points.
-    static let proximityReach = 6
-    static let proximityPoints = 200
-    /// A title with every query word (stop words included) in the query's order earns
-    /// this; a heading, half as much.
-    static let titleOrderPoints = 2000
-    static let headingOrderPoints = 1000
-    /// Partial results sort first by how many query words they match.
-    static let matchedWordPoints = 100_000_000
-    /// Fewest candidates read and ranked with their text, whatever the limit.
-    static let readWindow = 10
-    /// Most candidates read to check quoted phrases.
-    static let phraseCheckLimit = 30
-    /// An excerpt cut from a page's text is at most this many bytes, ellipses aside.
-    static let excerptBytes = 180
+    // Query-time weights and limits: RankingSettings, written into every index.
 }

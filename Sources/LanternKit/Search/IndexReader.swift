@@ -10,7 +10,14 @@ final class IndexReader {
     /// Folded words whose stem differs from them, with the stem's term id (typo matching).
     let words: [(word: [UInt8], term: Int)]
     let popularity: [Int]
-    let synonyms: [String: [[String]]]
+    /// Synonyms of index.json: keys whose every stem is a term. The others (`bridges.json`,
+    /// `bridgeCount` keys) are read when a key has a stem that is no term.
+    private let knownSynonyms: [String: [[String]]]
+    private let bridgeCount: Int
+    private var bridges: [String: [[String]]]?
+    /// The index's stop words and ranking constants: both engines rank by what it says.
+    let stopWords: Set<String>
+    let ranking: RankingSettings
     let pageCount: Int
     /// The analyzer the index was built with (its header's "analyzer"; "en" before it had one).
     let analyzer: Analyzer
@@ -44,7 +51,10 @@ final class IndexReader {
         words = decoded.words
         terms = termBytes.map { String(decoding: $0, as: UTF8.self) }
         termIndex = Dictionary(terms.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        synonyms = try Self.field(entry, "synonyms")
+        knownSynonyms = try Self.field(entry, "synonyms")
+        bridgeCount = try Self.field(entry, "bridges")
+        stopWords = Set(try Self.field(entry, "stopWords") as [String])
+        ranking = try RankingSettings(fields: try Self.field(entry, "ranking"))
         pageCount = try Self.field(entry, "pageCount")
         sections = try Self.field(entry, "sections")
         championCount = try Self.field(entry, "champions")
@@ -66,6 +76,18 @@ final class IndexReader {
             shardStarts = try Self.field(entry, "shards")
             pagesPerChunk = try Self.field(entry, "pagesPerChunk")
         }
+    }
+
+    /// The expansions of a synonym key (stems joined by a space), if it is one.
+    func synonyms(_ key: String) throws -> [[String]]? {
+        if let known = knownSynonyms[key] { return known }
+        guard bridgeCount > 0, key.split(separator: " ").contains(where: { termIndex[String($0)] == nil })
+        else { return nil }
+        if bridges == nil {
+            let object = try Self.readObject(directory, IndexFormat.bridgesFile)
+            bridges = try Self.field(object, "synonyms")
+        }
+        return bridges?[key]
     }
 
     func postings(_ term: Int) throws -> [(page: Int, impact: Int)] {

@@ -7,6 +7,8 @@ enum IndexWriter {
         var vocabulary: [UInt8]
         var sections: [String]
         var synonyms: [SynonymTable.Entry]
+        /// How many keys `bridges.json` holds (0: there is none).
+        var bridges: Int
         /// `text-N.json` holds the text of pages `N·pagesPerText ..< (N+1)·pagesPerText`.
         var pagesPerText: Int
         /// Single layout: every term's postings, and every page's card.
@@ -25,6 +27,9 @@ enum IndexWriter {
         json.key("analyzer")
         json.string(header.analyzer.code)
         json.raw(",")
+        json.key("bridges")
+        json.int(header.bridges)
+        json.raw(",")
         if let cards = header.cards {
             json.key("cards")
             cardArray(cards, into: &json)
@@ -38,13 +43,31 @@ enum IndexWriter {
         json.field("pagesPerText", header.pagesPerText)
         if let popularity = header.popularity { json.field("popularity", bytes: popularity) }
         if let postings = header.postings { json.field("postings", bytes: postings) }
+        json.raw(",")
+        json.key("ranking")
+        json.raw("{")
+        for (i, setting) in RankingSettings.english.fields.enumerated() {
+            if i > 0 { json.raw(",") }
+            json.string(setting.name)
+            json.raw(":")
+            json.int(setting.value)
+        }
+        json.raw("}")
         json.field("sections", header.sections)
         if let shards = header.shardStarts { json.field("shards", shards) }
         json.field("stopWords", header.analyzer.stopWords)
         json.raw(",")
         json.key("synonyms")
+        synonymObject(header.synonyms, into: &json)
+        json.field("version", IndexFormat.version)
+        json.field("vocabulary", bytes: header.vocabulary)
+        json.raw("}\n")
+        return json.bytes
+    }
+
+    private static func synonymObject(_ entries: [SynonymTable.Entry], into json: inout JSONWriter) {
         json.raw("{")
-        for (i, entry) in header.synonyms.enumerated() {
+        for (i, entry) in entries.enumerated() {
             if i > 0 { json.raw(",") }
             json.string(entry.key)
             json.raw(":[")
@@ -55,8 +78,15 @@ enum IndexWriter {
             json.raw("]")
         }
         json.raw("}")
+    }
+
+    /// `{"synonyms": {...}, "version": 3}`: the synonyms whose key has a word no page uses.
+    static func bridgesFile(_ entries: [SynonymTable.Entry]) -> [UInt8] {
+        var json = JSONWriter(capacity: 16 * 1024)
+        json.raw("{")
+        json.key("synonyms")
+        synonymObject(entries, into: &json)
         json.field("version", IndexFormat.version)
-        json.field("vocabulary", bytes: header.vocabulary)
         json.raw("}\n")
         return json.bytes
     }

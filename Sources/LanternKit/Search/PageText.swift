@@ -10,13 +10,11 @@ struct PageText {
         /// Stem of each token; nil for stop words.
         var stems: [String?]
 
-        init(_ text: String, analyzer: Analyzer, stem: (String) -> String) {
+        /// `stem` gives nil for a stop word.
+        init(_ text: String, analyzer: Analyzer, stem: (String) -> String?) {
             self.text = text
             tokens = analyzer.tokens(text)
-            stems = tokens.map { token in
-                let term = token.string
-                return analyzer.isStopWord(term) ? nil : stem(term)
-            }
+            stems = tokens.map { stem($0.string) }
         }
 
         func matches(_ index: Int, _ clause: Ranker.ClauseMatch) -> Bool {
@@ -56,6 +54,7 @@ struct PageText {
     }
 
     let card: SearchCard
+    let settings: RankingSettings
     let title: Run
     let headings: [Run]
     /// With the page's text: its description, and each part's text by part number.
@@ -64,7 +63,11 @@ struct PageText {
     /// Every run, where phrases and words close together are looked for.
     let runs: [Run]
 
-    init(_ card: SearchCard, text: StoredText?, analyzer: Analyzer, stem: (String) -> String) {
+    init(
+        _ card: SearchCard, text: StoredText?, analyzer: Analyzer, settings: RankingSettings,
+        stem: (String) -> String?
+    ) {
+        self.settings = settings
         self.card = card
         title = Run(card.title, analyzer: analyzer, stem: stem)
         headings = card.headings.map { Run($0.text, analyzer: analyzer, stem: stem) }
@@ -90,8 +93,8 @@ struct PageText {
                     for b in second { best = min(best, max(1, abs(a - b))) }
                 }
             }
-            if best < IndexFormat.proximityReach {
-                bonus += (IndexFormat.proximityReach - best) * IndexFormat.proximityPoints
+            if best < settings.proximityReach {
+                bonus += (settings.proximityReach - best) * settings.proximityPoints
             }
         }
         return bonus
@@ -99,12 +102,18 @@ struct PageText {
 
     /// Points for a title, or else a heading, that has every word of the query (stop words
     /// included) in the query's order: "what is an iop" finds "What is an intensive
-    /// outpatient program (IOP)?". Needs two words or more.
+    /// outpatient program (IOP)?". Needs two words or more; less for the words of content only.
     func orderBonus(_ sequence: [ParsedQuery.Slot], _ matches: [Ranker.ClauseMatch]) -> Int {
         guard sequence.count > 1 else { return 0 }
-        if title.containsInOrder(sequence, matches) { return IndexFormat.titleOrderPoints }
+        if title.containsInOrder(sequence, matches) { return settings.titleOrderPoints }
         if headings.contains(where: { $0.containsInOrder(sequence, matches) }) {
-            return IndexFormat.headingOrderPoints
+            return settings.headingOrderPoints
+        }
+        // A question in other small words than the heading's ("does insurance pay for it",
+        // "Does insurance pay for an IOP?"): its words of content, two or more, in order.
+        let content = sequence.filter { if case .clause = $0 { return true } else { return false } }
+        if content.count > 1, ([title] + headings).contains(where: { $0.containsInOrder(content, matches) }) {
+            return settings.contentOrderPoints
         }
         return 0
     }
@@ -119,8 +128,8 @@ struct PageText {
             var given = Set(headings.indices.filter { headings[$0].count(match) > 0 }.map { $0 + 1 })
             var heaviest = (part: 0, weight: 0)
             for part in parts.indices where part < votes.count {
-                let weight = Int(IndexFormat.bodyWeight) * parts[part].count(match)
-                    + (part > 0 ? Int(IndexFormat.headingWeight) * headings[part - 1].count(match) : 0)
+                let weight = settings.partBodyWeight * parts[part].count(match)
+                    + (part > 0 ? settings.partHeadingWeight * headings[part - 1].count(match) : 0)
                 if weight > heaviest.weight { heaviest = (part, weight) }
             }
             if heaviest.weight > 0 { given.insert(heaviest.part) }
@@ -139,17 +148,17 @@ struct PageText {
     func excerpt(_ matches: [Ranker.ClauseMatch], part: Int) -> [SearchExcerptSegment] {
         if parts.indices.contains(part) {
             let run = parts[part]
-            if let cluster = Self.cluster(run, matches) {
-                return Self.segments(run, Self.window(run, cluster), matches)
+            if let cluster = cluster(run, matches) {
+                return Self.segments(run, window(run, cluster), matches)
             }
             if part > 0 && !run.tokens.isEmpty {
-                return Self.segments(run, Self.window(run, Cluster()), matches)
+                return Self.segments(run, window(run, Cluster()), matches)
             }
         }
         let runs = description.map { [$0] + parts } ?? []
         var found: (run: Run, cluster: Cluster)?
         for run in runs {
-            if let cluster = Self.cluster(run, matches),
+            if let cluster = cluster(run, matches),
                 found.map({ cluster.isBetter(than: $0.cluster) }) ?? true
             {
                 found = (run, cluster)
@@ -157,7 +166,7 @@ struct PageText {
         }
         guard let found = found ?? runs.first(where: { !$0.tokens.isEmpty }).map({ ($0, Cluster()) })
         else { return [] }
-        return Self.segments(found.run, Self.window(found.run, found.cluster), matches)
+        return Self.segments(found.run, window(found.run, found.cluster), matches)
     }
 
     /// The matched tokens `first...last` of a run that lie within `excerptBytes` of each
@@ -175,7 +184,7 @@ struct PageText {
 
     /// The cluster with the most clauses, then the most matched tokens (the first on ties);
     /// nil when nothing in the run matches.
-    static func cluster(_ run: Run, _ matches: [Ranker.ClauseMatch]) -> Cluster? {
+    func cluster(_ run: Run, _ matches: [Ranker.ClauseMatch]) -> Cluster? {
         // Which clauses each token matches, as bits (clauses past the 30th are not told apart).
         var masks = [Int](repeating: 0, count: run.tokens.count)
         for (c, match) in matches.enumerated() {
@@ -193,7 +202,7 @@ struct PageText {
             var mask = 0
             var b = a
             while b < marked.count
-                && run.tokens[marked[b]].end - run.tokens[marked[a]].start <= IndexFormat.excerptBytes
+                && run.tokens[marked[b]].end - run.tokens[marked[a]].start <= settings.excerptBytes
             {
                 mask |= masks[marked[b]]
                 b += 1
@@ -208,14 +217,14 @@ struct PageText {
 
     /// Tokens `start..<end` of the run: the cluster, widened a token at a time on the side
     /// with less context while the whole stays within `excerptBytes`.
-    static func window(_ run: Run, _ cluster: Cluster) -> Range<Int> {
+    func window(_ run: Run, _ cluster: Cluster) -> Range<Int> {
         let tokens = run.tokens
         var low = cluster.first
         var high = cluster.last
         while true {
-            let left = low > 0 && tokens[high].end - tokens[low - 1].start <= IndexFormat.excerptBytes
+            let left = low > 0 && tokens[high].end - tokens[low - 1].start <= settings.excerptBytes
             let right = high + 1 < tokens.count
-                && tokens[high + 1].end - tokens[low].start <= IndexFormat.excerptBytes
+                && tokens[high + 1].end - tokens[low].start <= settings.excerptBytes
             if !left && !right { break }
             let before = tokens[cluster.first].start - tokens[low].start
             let after = tokens[high].end - tokens[cluster.last].end

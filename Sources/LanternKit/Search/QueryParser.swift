@@ -6,10 +6,13 @@ struct ParsedQuery: Equatable {
         case word(text: String, term: String, isPrefix: Bool)
         /// Every folded token of a quoted phrase, stop words included.
         case phrase(text: String, terms: [String])
+        /// Neighbouring words that are together a synonym key ("sober living"): one clause,
+        /// `text` the words as typed joined by a space, `key` their stems so joined.
+        case words(text: String, key: String)
 
         var text: String {
             switch self {
-            case .word(let text, _, _), .phrase(let text, _): return text
+            case .word(let text, _, _), .phrase(let text, _), .words(let text, _): return text
             }
         }
     }
@@ -30,7 +33,8 @@ struct ParsedQuery: Equatable {
 }
 
 enum QueryParser {
-    static func parse(_ query: String, analyzer: Analyzer = .english) -> ParsedQuery {
+    /// `analyzer` folds the query's letters; `stopWords` are the index's (IndexReader.stopWords).
+    static func parse(_ query: String, analyzer: Analyzer = .english, stopWords: Set<String>) -> ParsedQuery {
         let bytes = Array(query.utf8)
         var result = ParsedQuery()
         var words: [ParsedQuery.Clause] = []
@@ -77,7 +81,7 @@ enum QueryParser {
         closeSegment(at: bytes.count, quoteFollows: false)
 
         for clause in words {
-            if case .word(let text, let term, let isPrefix) = clause, analyzer.isStopWord(term) {
+            if case .word(let text, let term, let isPrefix) = clause, stopWords.contains(term) {
                 // A lone word still being typed may be the start of a real word ("the" →
                 // "therapy"), so it stays.
                 if !(isPrefix && words.count == 1) {
@@ -92,6 +96,50 @@ enum QueryParser {
                 result.sequence.append(.clause(result.clauses.count))
             }
             result.clauses.append(clause)
+        }
+        return result
+    }
+
+    /// The query with each run of neighbouring words (at most `longest`) whose stems are a
+    /// synonym key (`isKey`) made one clause, the longest run first from the left; the
+    /// sequence names it once, where its first word was.
+    static func joiningKeys(
+        _ query: ParsedQuery, longest: Int, stem: (String) -> String, isKey: (String) throws -> Bool
+    ) rethrows -> ParsedQuery {
+        guard longest > 1 else { return query }
+        var clauses: [ParsedQuery.Clause] = []
+        var newIndex: [Int] = []
+        var i = 0
+        while i < query.clauses.count {
+            var joined = false
+            for n in stride(from: min(longest, query.clauses.count - i), through: 2, by: -1) {
+                let run = query.clauses[i..<(i + n)]
+                let terms = run.compactMap { clause -> String? in
+                    if case .word(_, let term, _) = clause { return term }
+                    return nil
+                }
+                guard terms.count == n else { continue }
+                let key = terms.map(stem).joined(separator: " ")
+                if try isKey(key) {
+                    newIndex += Array(repeating: clauses.count, count: n)
+                    clauses.append(.words(text: run.map(\.text).joined(separator: " "), key: key))
+                    i += n
+                    joined = true
+                    break
+                }
+            }
+            if !joined {
+                newIndex.append(clauses.count)
+                clauses.append(query.clauses[i])
+                i += 1
+            }
+        }
+        var result = query
+        result.clauses = clauses
+        var named = Set<Int>()
+        result.sequence = query.sequence.compactMap { slot in
+            guard case .clause(let old) = slot else { return slot }
+            return named.insert(newIndex[old]).inserted ? .clause(newIndex[old]) : nil
         }
         return result
     }

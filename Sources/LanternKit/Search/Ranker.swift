@@ -11,6 +11,7 @@ final class Ranker {
     private let readsText: Bool
     private var stemCache: [String: String] = [:]
     private var texts: [Int: PageText] = [:]
+    private var settings: RankingSettings { reader.ranking }
 
     init(reader: IndexReader, readsText: Bool) {
         self.reader = reader
@@ -49,7 +50,9 @@ final class Ranker {
     }
 
     func search(_ query: String, limit: Int) throws -> SearchResponse {
-        let parsed = QueryParser.parse(query, analyzer: reader.analyzer)
+        let parsed = try QueryParser.joiningKeys(
+            QueryParser.parse(query, analyzer: reader.analyzer, stopWords: reader.stopWords),
+            longest: settings.keyWords, stem: stem, isKey: { try reader.synonyms($0) != nil })
         let matches = try parsed.clauses.map(resolve)
         var response = SearchResponse(
             results: [], isPartial: false, missingWords: [],
@@ -57,6 +60,12 @@ final class Ranker {
                 + parsed.ignoredWords.map {
                     SearchWordExplanation(word: $0, isStopWord: true, matches: [])
                 })
+        response.suggestions = matches.compactMap { match in
+            guard case .word(let text, let term, _) = match.clause, match.scores.isEmpty,
+                let replacement = suggestion(term)
+            else { return nil }
+            return SearchSuggestion(word: text, replacement: replacement)
+        }
         guard limit > 0, !matches.isEmpty else { return response }
 
         let (chosen, isPartial, chosenMissing) = try choose(matches, limit: limit)
@@ -103,13 +112,13 @@ final class Ranker {
         // Only these pages are read: the bonuses for proximity and word order reorder them
         // but cannot bring in others. At least `readWindow`, so that a smaller limit gives
         // the first results of a larger one.
-        let window = max(limit, IndexFormat.readWindow)
+        let window = max(limit, settings.readWindow)
         let phrases = matches.filter { $0.phrase != nil }
         if isPartial || phrases.isEmpty {
             return (Array(candidates.prefix(window)), isPartial, missing)
         }
         var chosen: [Candidate] = []
-        for candidate in candidates.prefix(IndexFormat.phraseCheckLimit) {
+        for candidate in candidates.prefix(settings.phraseCheckLimit) {
             let text = try pageText(candidate.page)
             if phrases.allSatisfy({ text.contains(phrase: $0.phrase!) }) {
                 chosen.append(candidate)
@@ -175,7 +184,7 @@ final class Ranker {
         return totals.map {
             Candidate(
                 page: $0.key,
-                key: $0.value.count * IndexFormat.matchedWordPoints + $0.value.score)
+                key: $0.value.count * settings.matchedWordPoints + $0.value.score)
         }
     }
 
@@ -193,13 +202,20 @@ final class Ranker {
         switch clause {
         case .phrase(_, let terms):
             match.phrase = terms
-            let stems = terms.filter { !reader.analyzer.isStopWord($0) }.map(stem)
+            let stems = terms.filter { !reader.stopWords.contains($0) }.map(stem)
             let ids = stems.compactMap { reader.termIndex[$0] }
             if !stems.isEmpty && ids.count == stems.count {
-                match.variants = [Variant(terms: ids, percent: IndexFormat.exactPercent, kind: .phrase, edits: 0)]
+                match.variants = [Variant(terms: ids, percent: settings.exactPercent, kind: .phrase, edits: 0)]
             }
         case .word(_, let term, let isPrefix):
             match.variants = try wordVariants(term, isPrefix: isPrefix)
+        case .words(_, let key):
+            // The words themselves, all required, then what the key stands for.
+            let ids = key.split(separator: " ").compactMap { reader.termIndex[String($0)] }
+            if ids.count == key.split(separator: " ").count {
+                match.variants = [Variant(terms: ids, percent: settings.exactPercent, kind: .exact, edits: 0)]
+            }
+            match.variants += try synonymVariants(key)
         }
         var counts = [Int](repeating: 0, count: reader.pageCount)
         var sums = [Int](repeating: 0, count: reader.pageCount)
@@ -217,9 +233,9 @@ final class Ranker {
         if let exact {
             let kind: SearchMatchKind = stemmed == word ? .exact : .stem
             variants.append(
-                Variant(terms: [exact], percent: IndexFormat.exactPercent, kind: kind, edits: 0))
+                Variant(terms: [exact], percent: settings.exactPercent, kind: kind, edits: 0))
         }
-        if isPrefix && word.unicodeScalars.count >= IndexFormat.minPrefixLength {
+        if isPrefix && word.unicodeScalars.count >= settings.minPrefixLength {
             var found = Set(prefixRange(reader.termBytes, Array(word.utf8)))
             // Stems are often shorter than the word being typed ("medicat" → "medic").
             let typed = Array(word.utf8)
@@ -229,37 +245,34 @@ final class Ranker {
                 }
             }
             if let exact { found.remove(exact) }
-            let best = found.sorted(by: popularFirst).prefix(IndexFormat.prefixExpansions)
+            let best = found.sorted(by: popularFirst).prefix(settings.prefixExpansions)
             for id in best {
                 variants.append(
                     Variant(
-                        terms: [id], percent: IndexFormat.prefixPercent, kind: .prefix, edits: 0))
+                        terms: [id], percent: settings.prefixPercent, kind: .prefix, edits: 0))
             }
         }
         if variants.isEmpty {
             variants = try typoVariants(word, stemmed: stemmed)
         }
-        if let expansions = reader.synonyms[stemmed] {
-            for expansion in expansions {
-                let ids = expansion.compactMap { reader.termIndex[$0] }
-                if ids.count == expansion.count {
-                    variants.append(
-                        Variant(
-                            terms: ids, percent: IndexFormat.synonymPercent, kind: .synonym,
-                            edits: 0))
-                }
-            }
+        return variants + (try synonymVariants(stemmed))
+    }
+
+    private func synonymVariants(_ key: String) throws -> [Variant] {
+        try (reader.synonyms(key) ?? []).compactMap { expansion in
+            let ids = expansion.compactMap { reader.termIndex[$0] }
+            guard ids.count == expansion.count else { return nil }
+            return Variant(terms: ids, percent: settings.synonymPercent, kind: .synonym, edits: 0)
         }
-        return variants
     }
 
     private func typoVariants(_ word: String, stemmed: String) throws -> [Variant] {
         let typed = Array(word.utf8)
-        let limit = EditDistance.allowedEdits(typed)
+        let limit = settings.allowedEdits(typed)
         guard limit > 0 else { return [] }
         let typedStem = Array(stemmed.utf8)
         // The stem gets the allowance of its own length: "cots" → "cot" may not become "cat".
-        let stemLimit = min(limit, EditDistance.allowedEdits(typedStem))
+        let stemLimit = min(limit, settings.allowedEdits(typedStem))
         var edits: [Int: Int] = [:]
         func consider(_ id: Int, _ distance: Int) {
             if distance < (edits[id] ?? Int.max) { edits[id] = distance }
@@ -278,10 +291,37 @@ final class Ranker {
         let best = edits.keys.sorted {
             edits[$0]! != edits[$1]! ? edits[$0]! < edits[$1]! : popularFirst($0, $1)
         }
-        return best.prefix(IndexFormat.typoExpansions).map { id in
+        return best.prefix(settings.typoExpansions).map { id in
             let n = edits[id]!
-            return Variant(terms: [id], percent: IndexFormat.typoPercent[n], kind: .typo, edits: n)
+            return Variant(terms: [id], percent: settings.typoPercent(n), kind: .typo, edits: n)
         }
+    }
+
+    /// "Did you mean": the word of the vocabulary nearest to `word` (one edit more than a
+    /// typo may have, at most three), the most popular term's then the first in byte order on
+    /// ties. Candidates are the vocabulary's words and the terms that are words themselves
+    /// (those no other word has as its stem).
+    private func suggestion(_ word: String) -> String? {
+        let typed = Array(word.utf8)
+        let limit = min(3, settings.allowedEdits(typed) + 1)
+        let stemsOfWords = Set(reader.words.map(\.term))
+        var best: (edits: Int, popularity: Int, text: [UInt8])?
+        func consider(_ text: [UInt8], _ term: Int) {
+            guard let edits = EditDistance.distance(typed, text, limit: limit), edits > 0 else { return }
+            let popularity = reader.popularity[term]
+            if let b = best {
+                if b.edits != edits ? b.edits < edits
+                    : b.popularity != popularity ? b.popularity > popularity
+                    : !text.lexicographicallyPrecedes(b.text)
+                { return }
+            }
+            best = (edits, popularity, text)
+        }
+        for (id, term) in reader.termBytes.enumerated() where !stemsOfWords.contains(id) {
+            consider(term, id)
+        }
+        for candidate in reader.words { consider(candidate.word, candidate.term) }
+        return best.map { String(decoding: $0.text, as: UTF8.self) }
     }
 
     /// More popular first, then byte order.
@@ -345,7 +385,7 @@ final class Ranker {
         if let text = texts[page] { return text }
         let text = PageText(
             try reader.card(page), text: readsText ? try reader.text(page) : nil, analyzer: reader.analyzer,
-            stem: stem)
+            settings: settings, stem: { self.reader.stopWords.contains($0) ? nil : self.stem($0) })
         texts[page] = text
         return text
     }
@@ -359,7 +399,7 @@ final class Ranker {
         let order = text.orderBonus(sequence, matches)
         let part = text.bestPart(matches, scores: matches.map { $0.scores[page] ?? 0 })
         // A title that reads like the query: the page is the answer, so link to its top.
-        let heading = order == IndexFormat.titleOrderPoints || part == 0 ? nil : part - 1
+        let heading = order == settings.titleOrderPoints || part == 0 ? nil : part - 1
         let result = SearchResult(
             url: heading.map { card.url + "#" + card.headings[$0].anchor } ?? card.url,
             title: card.title,

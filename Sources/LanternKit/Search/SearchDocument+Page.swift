@@ -27,7 +27,8 @@ extension SearchIndexBuilder {
         for documents: [SearchDocument], config: SiteConfig, language: String
     ) -> [(path: String, bytes: [UInt8])] {
         let builder = SearchIndexBuilder(
-            synonyms: config.synonyms, shardThresholdBytes: config.searchShardBytes,
+            synonyms: config.synonyms, synonymGroups: config.synonymGroups,
+            healthVocabulary: config.healthVocabulary, shardThresholdBytes: config.searchShardBytes,
             language: language)
         let prefix = folder(in: config.urls(for: language))
         return builder.build(documents).sorted { $0.key < $1.key }.map {

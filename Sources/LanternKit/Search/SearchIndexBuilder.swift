@@ -10,6 +10,10 @@
 /// their excerpts. See docs/search-index.md.
 public struct SearchIndexBuilder: Sendable {
     public var synonyms: [String: [String]]
+    /// Two-way groups (`search.synonym_groups`): each member finds the others.
+    public var synonymGroups: [[String]]
+    /// Whether the built-in lay ↔ clinical HealthVocabulary bridges words the pages never use.
+    public var healthVocabulary: Bool
     /// Above this many bytes, the index is split into a manifest and shards.
     public var shardThresholdBytes: Int
     /// Target size of one shard or card chunk once gzipped (estimated): small enough that a
@@ -21,8 +25,13 @@ public struct SearchIndexBuilder: Sendable {
     public var language: String
     var analyzer: Analyzer { Analyzer.forLanguage(language) }
 
-    public init(synonyms: [String: [String]], shardThresholdBytes: Int = 256 * 1024, language: String = "en") {
+    public init(
+        synonyms: [String: [String]], synonymGroups: [[String]] = [], healthVocabulary: Bool = true,
+        shardThresholdBytes: Int = 256 * 1024, language: String = "en"
+    ) {
         self.synonyms = synonyms
+        self.synonymGroups = synonymGroups
+        self.healthVocabulary = healthVocabulary
         self.shardThresholdBytes = shardThresholdBytes
         self.language = language
     }
@@ -48,12 +57,25 @@ public struct SearchIndexBuilder: Sendable {
         }
         for (n, bytes) in textFiles.enumerated() { files[IndexFormat.textFile(n)] = bytes }
 
+        let vocabulary = Set(corpus.terms)
+        let synonymTable = SynonymTable.split(
+            SynonymTable.normalize(
+                SynonymTable.Sources(
+                    oneWay: synonyms, groups: synonymGroups,
+                    // The built-in vocabulary is English words.
+                    healthVocabulary: healthVocabulary && analyzer.code == Analyzer.english.code),
+                vocabulary: vocabulary, analyzer: analyzer),
+            vocabulary: vocabulary)
+        if !synonymTable.bridges.isEmpty {
+            files[IndexFormat.bridgesFile] = IndexWriter.bridgesFile(synonymTable.bridges)
+        }
         var header = IndexWriter.Header(
             analyzer: analyzer,
             pageCount: pages.count,
             vocabulary: IndexFormat.encodeVocabulary(terms: corpus.terms, words: corpus.words),
             sections: sections,
-            synonyms: SynonymTable.normalize(synonyms, analyzer: analyzer),
+            synonyms: synonymTable.known,
+            bridges: synonymTable.bridges.count,
             pagesPerText: pagesPerText)
         let cardBytes = cards.map(Self.rawSize)
         let encoded = IndexWriter.encodeCards(cards, sections: sections)

@@ -8,6 +8,15 @@ public struct SearchResponse: Sendable, Equatable {
     public var missingWords: [String]
     /// One entry per word or phrase searched, in query order, then the stop words left out.
     public var words: [SearchWordExplanation]
+    /// "Did you mean": for each word found nowhere (not even with typos), the nearest word of
+    /// the index's vocabulary, in query order.
+    public var suggestions: [SearchSuggestion] = []
+}
+
+/// A word of the query found nowhere, and the index's word nearest to it.
+public struct SearchSuggestion: Sendable, Equatable {
+    public var word: String
+    public var replacement: String
 }
 
 /// One page found by a search, ready to show.

@@ -1,7 +1,8 @@
 /// Stop words of each language (one table each; `Analyzer` picks the table): never scored,
 /// but matched inside quoted phrases.
 ///
-/// The list is written into every index so the browser engine uses exactly the same one.
+/// This is their one definition: the builder writes the list into every index
+/// (`"stopWords"`), and both engines (Swift and search.js) read it from there.
 enum StopWords {
     /// English: the Snowball list.
     static let list: [String] = """

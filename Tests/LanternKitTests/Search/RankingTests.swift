@@ -199,7 +199,7 @@ import Testing
         let text = result.excerpt.map(\.text)
         #expect(text.first == "…" && text.last == "…")
         #expect(result.excerpt.filter(\.isMatch).map(\.text) == ["group", "meetings", "deductible"])
-        #expect(text.dropFirst().dropLast().joined().utf8.count <= IndexFormat.excerptBytes)
+        #expect(text.dropFirst().dropLast().joined().utf8.count <= RankingSettings.english.excerptBytes)
         #expect(text.joined().contains("Most plans cover group meetings; ask your insurer about the deductible."))
     }
 
@@ -284,7 +284,7 @@ import Testing
         #expect(response.words.filter(\.isStopWord).map(\.word) == ["what", "is", "an"])
         let plain = try engine.search("iop")
         let base = try #require(plain.results.first { $0.url.hasPrefix("/b/") }).score
-        #expect(response.results[0].score == base + IndexFormat.titleOrderPoints)
+        #expect(response.results[0].score == base + RankingSettings.english.titleOrderPoints)
         // Out of order, or with a word the title lacks: no bonus.
         let scores = Dictionary(uniqueKeysWithValues: plain.results.map { ($0.url, $0.score) })
         let outOfOrder = try engine.search("iop is what").results

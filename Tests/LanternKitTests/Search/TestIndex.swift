@@ -28,10 +28,13 @@ enum TestIndex {
     /// before the pages' text arrives.
     static func engine(
         _ pages: [SearchDocument], synonyms: [String: [String]] = [:],
+        groups: [[String]] = [], healthVocabulary: Bool = true,
         threshold: Int = 256 * 1024, readsText: Bool = true, language: String = "en"
     ) throws -> SearchEngine {
-        let files = SearchIndexBuilder(synonyms: synonyms, shardThresholdBytes: threshold, language: language)
-            .build(pages)
+        let files = SearchIndexBuilder(
+            synonyms: synonyms, synonymGroups: groups, healthVocabulary: healthVocabulary,
+            shardThresholdBytes: threshold, language: language
+        ).build(pages)
         return try SearchEngine(directory: try write(files), readsText: readsText)
     }
 
