@@ -1,6 +1,7 @@
-// Writes Templates/assets/search.min.js, the file the search page loads: search.js minified
-// by terser (Debian package `terser`; run through `make search-js`), headed by the start of the
-// SHA-256 of the search.js it came from, which the Node tests check against the current search.js.
+// Writes Templates/assets/search.min.js and search-es.min.js, the files search pages load (the
+// second only Spanish ones): search.js and search-es.js minified by terser (Debian package
+// `terser`; run through `make search-js`), each headed by the start of the SHA-256 of the
+// source it came from, which the Node tests check against the current source.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -8,10 +9,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const assets = join(dirname(fileURLToPath(import.meta.url)), '..', 'Templates', 'assets');
-const source = readFileSync(join(assets, 'search.js'), 'utf8');
 const { minify } = createRequire(import.meta.url)('terser');
-const { code } = await minify(source, { compress: { passes: 3 }, mangle: true, ecma: 2020 });
-const hash = createHash('sha256').update(source).digest('hex');
-writeFileSync(join(assets, 'search.min.js'),
-  `/* search.js ${hash.slice(0, 16)} minified */\n${code}\n`);
-console.log(`search.min.js: ${code.length} bytes from search.js ${hash.slice(0, 12)}`);
+for (const name of ['search', 'search-es']) {
+  const source = readFileSync(join(assets, `${name}.js`), 'utf8');
+  const { code } = await minify(source, { compress: { passes: 3 }, mangle: true, ecma: 2020 });
+  const hash = createHash('sha256').update(source).digest('hex');
+  writeFileSync(join(assets, `${name}.min.js`),
+    `/* ${name}.js ${hash.slice(0, 16)} minified */\n${code}\n`);
+  console.log(`${name}.min.js: ${code.length} bytes from ${name}.js ${hash.slice(0, 12)}`);
+}

@@ -156,6 +156,19 @@ test('search.min.js was made from this search.js, and the page loads it', () => 
   assert.ok(page.includes('src="/assets/search.min.js"'));
 });
 
+test('only Spanish search pages load the Spanish stemmer, search-es.min.js, made from search-es.js', () => {
+  const source = join(REPO, 'Templates', 'assets', 'search-es.js');
+  const header = readFileSync(join(REPO, 'Templates', 'assets', 'search-es.min.js'), 'utf8').split('\n')[0];
+  const hash = createHash('sha256').update(readFileSync(source)).digest('hex');
+  assert.ok(header.includes(hash.slice(0, 16)), 'search-es.min.js is stale: run `make search-js`');
+  const english = readFileSync(join(single, 'index.html'), 'utf8');
+  const spanish = readFileSync(join(single, '..', 'es', 'search', 'index.html'), 'utf8');
+  assert.ok(!english.includes('search-es'), 'the English search page loads the Spanish stemmer');
+  const stemmer = spanish.indexOf('<script src="/assets/search-es.min.js" defer>');
+  assert.ok(stemmer >= 0 && stemmer < spanish.indexOf('<script src="/assets/search.min.js" defer>'),
+    'the Spanish search page loads search-es.min.js before search.min.js');
+});
+
 test('the script never uses innerHTML, eval or cross-origin fetches', () => {
   const source = readFileSync(SCRIPT, 'utf8');
   for (const file of [source, readFileSync(MINIFIED, 'utf8')]) {

@@ -1,4 +1,5 @@
-// Node tests of the Spanish analyzer in search.js (and search.min.js): its stemmer agrees with
+// Node tests of the Spanish analyzer of search.js (and search.min.js): its stemmer (search-es.js,
+// search-es.min.js) agrees with
 // the Snowball reference on every word of Debian's Spanish word list (.build/spanish-reference.tsv,
 // written by `make spanish-reference`), it folds as Tokenizer.swift does for Spanish, and on a
 // small Spanish site built by the debug binary the JavaScript engine answers exactly as
@@ -17,18 +18,19 @@ const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const LANTERN = process.env.LANTERN_BIN ?? join(REPO, '.build', 'debug', 'lantern');
 const REFERENCE = join(REPO, '.build', 'spanish-reference.tsv');
 const require = createRequire(import.meta.url);
-const engines = {
-  'search.js': require(join(REPO, 'Templates', 'assets', 'search.js')),
-  'search.min.js': require(join(REPO, 'Templates', 'assets', 'search.min.js')),
-};
+const asset = (name) => require(join(REPO, 'Templates', 'assets', name));
+const engines = { 'search.js': asset('search.js'), 'search.min.js': asset('search.min.js') };
+// The Spanish analyzer, which Spanish search pages load beside the engine: each file adds itself
+// to globalThis.lanternAnalyzers, where the engine finds it when it opens a Spanish index.
+const spanish = { 'search-es.js': asset('search-es.js'), 'search-es.min.js': asset('search-es.min.js') };
 
 test('the Spanish stemmer agrees with Snowball on every word of the word list', () => {
   assert.ok(existsSync(REFERENCE), `${REFERENCE} is missing: run \`make spanish-reference\``);
   const lines = readFileSync(REFERENCE, 'utf8').split('\n').filter(Boolean).map((l) => l.split('\t'));
   assert.ok(lines.length > 90000, `only ${lines.length} words`);
-  for (const [name, api] of Object.entries(engines)) {
-    const wrong = lines.filter(([word, stem]) => api.stemSpanish(word) !== stem)
-      .map(([word, stem]) => `${word}: ${api.stemSpanish(word)}, not ${stem}`);
+  for (const [name, { stem: stemSpanish }] of Object.entries(spanish)) {
+    const wrong = lines.filter(([word, stem]) => stemSpanish(word) !== stem)
+      .map(([word, stem]) => `${word}: ${stemSpanish(word)}, not ${stem}`);
     assert.deepEqual(wrong.slice(0, 20), [], `${name}: ${wrong.length} words stemmed unlike Snowball`);
   }
 });
@@ -39,8 +41,12 @@ test('the Spanish analyzer folds accents but keeps ñ, as Tokenizer.swift does',
     assert.deepEqual(terms('Año ANO Sueño MEDICACIÓN pingüino Ñandú', true),
       ['año', 'ano', 'sueño', 'medicacion', 'pinguino', 'ñandu']);
     assert.deepEqual(terms('Año', false), ['ano']);
-    assert.equal(api.ANALYZERS.es.stem('medicacion'), 'medic');
     assert.equal(api.ANALYZERS.en.stem('medication'), 'medic');
+    assert.equal(api.ANALYZERS.es, undefined, 'the Spanish analyzer is in search-es.js');
+  }
+  for (const es of Object.values(spanish)) {
+    assert.equal(es.stem('medicacion'), 'medic');
+    assert.equal(es.enye, true);
   }
 });
 
@@ -82,6 +88,7 @@ function flatten(response) {
   return {
     partial: response.partial,
     missing: response.missing,
+    suggestions: response.suggestions,
     results: response.results.map((r) => ({
       url: r.url, score: r.score, title: r.title, section: r.section, heading: r.heading,
       excerpt: r.excerpt.map((s) => (s.match ? `[${s.text}]` : s.text)).join(''),
@@ -100,12 +107,19 @@ test('search.js answers Spanish queries exactly as lantern search does', async (
   const out = execFileSync(LANTERN, ['search', '--json', '--site', output, '-'],
     { input: QUERIES.join('\n') + '\n' });
   const swift = JSON.parse(out.toString()).map(({ query, ...rest }) => rest);
-  for (const [name, api] of Object.entries(engines)) {
-    const e = new api.Engine(async (file) => JSON.parse(readFileSync(join(dir, file), 'utf8')));
-    for (const [i, query] of QUERIES.entries()) {
-      assert.deepEqual(flatten(await e.search(query, 10, true)), swift[i], `${name}: ${query}`);
+  for (const [engine, api] of Object.entries(engines)) {
+    for (const [analyzer, es] of Object.entries(spanish)) {
+      globalThis.lanternAnalyzers = { es };
+      const e = new api.Engine(async (file) => JSON.parse(readFileSync(join(dir, file), 'utf8')));
+      for (const [i, query] of QUERIES.entries()) {
+        assert.deepEqual(flatten(await e.search(query, 10, true)), swift[i], `${engine} with ${analyzer}: ${query}`);
+      }
     }
   }
+  delete globalThis.lanternAnalyzers;
+  const e = new engines['search.js'].Engine(async (file) => JSON.parse(readFileSync(join(dir, file), 'utf8')));
+  await assert.rejects(e.search('depresion'), /search index analyzer es/,
+    'without search-es.js a Spanish index is refused, not searched with the wrong stemmer');
   const first = (i) => swift[i].results.map((r) => r.url.split('#')[0])[0];
   assert.equal(first(QUERIES.indexOf('depresion')), '/depresion/');
   assert.equal(first(QUERIES.indexOf('adiccion')), '/adicciones/');

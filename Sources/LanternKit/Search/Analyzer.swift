@@ -10,14 +10,20 @@ struct Analyzer: Sendable {
     /// (year) from "ano" (anus) and "sueño" (sleep) from "sueno" (I sound). Every other
     /// accent folds (á é í ó ú ü → a e i o u), since people often type Spanish without them.
     let keepsEnye: Bool
+    /// The theme asset a search page loads before `search.min.js` to give search.js this
+    /// analyzer's stemmer, nil when search.js has it itself: the Spanish stemmer is a file of its
+    /// own (`search-es.js`) so that English search pages do not download it.
+    let browserScript: String?
     /// Stop words as the tokenizer folds them, without repeats (CorpusAnalysis gives them the
     /// first word ids, so a repeat would shift them).
     let stopWords: [String]
     private let stemmer: @Sendable ([UInt8]) -> [UInt8]
     let stopWordSet: Set<String>
 
-    init(code: String, keepsEnye: Bool, stopWords: [String], stemmer: @escaping @Sendable ([UInt8]) -> [UInt8]) {
+    init(code: String, keepsEnye: Bool, stopWords: [String], browserScript: String? = nil,
+         stemmer: @escaping @Sendable ([UInt8]) -> [UInt8]) {
         self.code = code
+        self.browserScript = browserScript
         self.keepsEnye = keepsEnye
         self.stemmer = stemmer
         var seen = Set<String>()
@@ -35,7 +41,8 @@ struct Analyzer: Sendable {
     static let english = Analyzer(code: "en", keepsEnye: false, stopWords: StopWords.list, stemmer: { Stemmer.stem($0) })
     /// Spanish: words folded but for ñ, then Snowball's Spanish stemmer (SpanishStemmer).
     static let spanish = Analyzer(
-        code: "es", keepsEnye: true, stopWords: StopWords.spanish, stemmer: { SpanishStemmer.stem($0) })
+        code: "es", keepsEnye: true, stopWords: StopWords.spanish, browserScript: "search-es.min.js",
+        stemmer: { SpanishStemmer.stem($0) })
     /// Any other language: folded words, no stop words, no stemming. Better than stemming
     /// French with English rules.
     static let plain = Analyzer(code: "none", keepsEnye: false, stopWords: [], stemmer: { $0 })

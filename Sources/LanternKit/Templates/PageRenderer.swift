@@ -203,7 +203,10 @@ public struct PageRenderer: Sendable {
         var values = context.values(for: page, rendered: rendered, site: variant.site, translations: translations)
         if special == .notFound { values["breadcrumbs"] = nil }
         if special == .siteIndex { values["allSections"] = context.allSections(in: language) }
-        if special == .search { values["searchStrings"] = .text(theme.strings.json(under: "search")) }
+        if special == .search {
+            values["searchStrings"] = .text(theme.strings.json(under: "search"))
+            if let script = Analyzer.forLanguage(language).browserScript { values["searchAnalyzerScript"] = .text(script) }
+        }
         return theme.renderBytes(values, with: special.template)
     }
 }
