@@ -15,10 +15,10 @@ import Testing
         "Content/therapies/_index.md": "---\ntitle: Therapies\ndate: 2026-01-01\n---\n",
         "Content/therapies/old.md": "---\ntitle: Old\ndate: 2025-05-01\n---\nOld.\n",
         "Content/therapies/reviewed.md":
-            "---\ntitle: Reviewed\ndate: 2024-01-01\nlast_reviewed: 2026-10-15\n---\nSee [old](old.md) and ![chart](/chart.png).\n",
+            "---\ntitle: Reviewed\ndate: 2024-01-01\nlast_reviewed: 2026-10-15\n---\nSee [old](old.md) and ![chart](/chart.svg).\n",
         "Content/therapies/new.md": "---\ntitle: New\ndate: 2026-03-01\n---\nNew.\n",
         "Content/therapies/undated.md": "---\ntitle: Undated\n---\nNo date.\n",
-        "Content/chart.png": "png",
+        "Content/chart.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\"/>",
     ]
 
     @Test func aSectionFeedHoldsItsNewestDatedPagesUpToTheLimitWithAbsoluteLinks() throws {
@@ -30,7 +30,7 @@ import Testing
         #expect(ids == ["https://example.org/therapies/reviewed/", "https://example.org/therapies/new/"])
         #expect(atom.contains("<updated>2026-10-15T00:00:00Z</updated>\n  <link rel=\"self\""))
         #expect(atom.contains("href=&quot;https://example.org/therapies/old/&quot;"))
-        #expect(atom.contains("src=&quot;https://example.org/chart.png&quot;"))
+        #expect(atom.contains("src=&quot;https://example.org/chart.svg&quot;"))
         #expect(!atom.contains("Undated"))
         let json = try #require(site.output("therapies/feed.json"))
         #expect(json.contains("\"feed_url\":\"https://example.org/therapies/feed.json\""))
