@@ -91,7 +91,7 @@ class _Head(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if tag == "link" and a.get("rel") == "alternate":
+        if tag == "link" and a.get("rel") == "alternate" and a.get("type"):
             self.alternates.append((a.get("type"), a.get("href")))
 
 

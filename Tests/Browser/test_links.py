@@ -6,7 +6,7 @@ from __future__ import annotations
 import urllib.error
 import urllib.request
 from html.parser import HTMLParser
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 import pytest
 
@@ -81,7 +81,7 @@ def test_internal_links_and_assets_answer_200(path, server):
         status, doc = _fetch(url)
         if status != 200:
             broken.append(f"{link} -> {status}")
-        elif fragment and doc is not None and fragment not in doc.ids:
+        elif fragment and doc is not None and unquote(fragment) not in doc.ids:
             broken.append(f"{link} -> no element with id '{fragment}'")
     assert not broken, "broken links:\n" + "\n".join(broken)
 
