@@ -177,7 +177,7 @@ extension Tokenizer {
             switch scalar {
             case 0x80...0xBF, 0xD7, 0xF7:
                 return CharClass(kind: .separator, length: length)
-            case 0xD1, 0xF1 where keepsEnye:  // Ñ ñ
+            case 0xD1 where keepsEnye, 0xF1 where keepsEnye:  // Ñ ñ
                 return CharClass(kind: .letter, length: length, fold: .pair(0xC3, 0xB1))
             case 0xC0...0x17F:
                 let fold: Fold
