@@ -226,7 +226,9 @@ public enum Builder {
     ) throws(BuildFailure) -> SiteRender {
         let plan = plan(site, templates: templates)
         let pageRenderer = PageRenderer(site: site, templates: templates, forChecks: false)
-        let outcomes = renderPages(OutputPlan.pages(of: plan.outputs, in: site), with: pageRenderer, into: output)
+        let inFeeds = Feeds.pagesShown(by: plan.outputs, in: site)
+        let outcomes = renderPages(OutputPlan.pages(of: plan.outputs, in: site), with: pageRenderer, into: output,
+            keepingContentOf: inFeeds)
         clock.lap("render and write pages")
         var diagnostics = earlier
         for outcome in outcomes { diagnostics.append(contentsOf: outcome.diagnostics) }
@@ -234,7 +236,12 @@ public enum Builder {
         guard templates != nil else {
             return SiteRender(filesWritten: 0, searchDocuments: [], renderer: pageRenderer, plan: plan)
         }
-        let written = try writeSiteFiles(plan, site: site, pageRenderer: pageRenderer, into: output)
+        var feedContent: [String: String] = [:]
+        for outcome in outcomes where inFeeds.contains(outcome.page.sourcePath) {
+            feedContent[outcome.page.sourcePath] = outcome.contentHTML
+        }
+        let written = try writeSiteFiles(plan, site: site, pageRenderer: pageRenderer, into: output,
+            contentHTML: feedContent)
         clock.lap("site files and assets")
         let documents = outcomes.compactMap { outcome in
             SearchDocument(outcome, in: site).map { (outcome.page.sourcePath, $0) }
@@ -278,8 +285,10 @@ public enum Builder {
 
     /// Renders every page on every core and writes those without errors. Each page's HTML stays
     /// in its outcome only for a renderer made for checks (which read it); otherwise it is dropped
-    /// once written, so memory grows less with the site.
-    static func renderPages(_ pages: [Page], with pageRenderer: PageRenderer, into output: some OutputSink)
+    /// once written, so memory grows less with the site, but for the content of the pages in
+    /// `keepingContentOf` (the feeds', which show it again).
+    static func renderPages(_ pages: [Page], with pageRenderer: PageRenderer, into output: some OutputSink,
+                            keepingContentOf kept: Set<String> = [])
         -> [PageOutcome]
     {
         pages.parallelMap { page -> PageOutcome in
@@ -292,7 +301,7 @@ public enum Builder {
                 }
                 if !pageRenderer.isForChecks {
                     outcome.html = nil
-                    outcome.contentHTML = nil
+                    if !kept.contains(page.sourcePath) { outcome.contentHTML = nil }
                 }
             }
             return outcome
@@ -302,13 +311,15 @@ public enum Builder {
     /// Everything the plan has besides the content pages and the search index: special pages,
     /// sitemap, robots.txt, redirects, copied files, theme assets. Returns how many files it wrote.
     static func writeSiteFiles(
-        _ plan: OutputPlan, site: Site, pageRenderer: PageRenderer, into output: some OutputSink
+        _ plan: OutputPlan, site: Site, pageRenderer: PageRenderer, into output: some OutputSink,
+        contentHTML: [String: String] = [:]
     ) throws(BuildFailure) -> Int {
         var written = 0
         for planned in plan.outputs {
             switch planned.product {
             case .page, .searchIndex: continue
-            default: try OutputPlan.write(planned, site: site, renderer: pageRenderer, into: output)
+            default: try OutputPlan.write(planned, site: site, renderer: pageRenderer, into: output,
+                contentHTML: contentHTML)
             }
             written += 1
         }

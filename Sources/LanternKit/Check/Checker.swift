@@ -38,7 +38,10 @@ public enum Checker {
         for outcome in outcomes { diagnostics.append(contentsOf: outcome.diagnostics) }
         if !diagnostics.hasErrors, templates != nil {
             do {
-                _ = try Builder.writeSiteFiles(plan, site: site, pageRenderer: renderer, into: output)
+                // A check renderer's outcomes keep every page's content: the feeds reuse it.
+                let content = Dictionary(outcomes.compactMap { o in o.contentHTML.map { (o.page.sourcePath, $0) } }) { a, _ in a }
+                _ = try Builder.writeSiteFiles(plan, site: site, pageRenderer: renderer, into: output,
+                    contentHTML: content)
             } catch {
                 diagnostics.append(contentsOf: error.diagnostics)
             }

@@ -53,13 +53,24 @@ enum Feeds {
         return section.kind == .home ? siteTitle : section.title + " | " + siteTitle
     }
 
+    /// The pages some feed of the plan shows, whose content the build keeps for `write`.
+    static func pagesShown(by outputs: [PlannedOutput], in site: Site) -> Set<String> {
+        var shown = Set<String>()
+        for case .feed(let folder, let language, .atom) in outputs.map(\.product) {
+            for page in entries(ofSection: folder, in: language, site: site) { shown.insert(page.sourcePath) }
+        }
+        return shown
+    }
+
+    /// `content` gives a page's content HTML as the page shows it (PageRenderer.contentHTML).
     static func write(
-        _ format: Format, ofSection folder: String, in language: String, site: Site, renderer: PageRenderer
+        _ format: Format, ofSection folder: String, in language: String, site: Site,
+        content: (Page) -> String
     ) -> String {
         guard let section = site.sectionPage(folder, in: language) else { return "" }
         let config = site.config.localized(to: language)
         let entries = entries(ofSection: folder, in: language, site: site).map { page in
-            Entry(page: page, content: absoluteLinks(renderer.contentHTML(of: page), base: site.config.baseURL))
+            Entry(page: page, content: absoluteLinks(content(page), base: site.config.baseURL))
         }
         let feed = Feed(
             title: title(ofSection: section, site: site),
@@ -142,17 +153,28 @@ enum Feeds {
         }
     }
 
-    /// Root-relative `href` and `src` values (`/therapies/cbt/`) prefixed with the base URL, so
-    /// that a feed reader, which shows the content away from the site, can follow them.
+    /// Root-relative `href`, `src` and `srcset` values (`/therapies/cbt/`) prefixed with the
+    /// base URL, so that a feed reader, which shows the content away from the site, can follow
+    /// them. Every candidate of a `srcset` is (`/a.480w.webp 480w, /a.800w.webp 800w`).
     static func absoluteLinks(_ html: String, base: String) -> String {
         var out = ""
         out.reserveCapacity(html.utf8.count + 256)
         var rest = Substring(html)
         while let match = rest.firstRange(of: "=\"/") {
-            let attribute = rest[..<match.lowerBound].suffix(5)
+            let attribute = rest[..<match.lowerBound].suffix(6)
             out += rest[..<match.lowerBound]
             out += "=\""
             let after = rest[match.upperBound...]
+            if attribute.hasSuffix("srcset"), let end = after.firstIndex(of: "\"") {
+                let candidates = ("/" + after[..<end]).split(separator: ",", omittingEmptySubsequences: false)
+                out += candidates.map { candidate in
+                    let url = candidate.drop { $0 == " " }
+                    guard url.hasPrefix("/"), !url.hasPrefix("//") else { return String(candidate) }
+                    return candidate.prefix { $0 == " " } + base + url
+                }.joined(separator: ",")
+                rest = after[end...]
+                continue
+            }
             if (attribute.hasSuffix("href") || attribute.hasSuffix("src")) && !after.hasPrefix("/") {
                 out += base
             }

@@ -249,9 +249,11 @@ struct OutputPlan: Sendable {
     }
 
     /// Writes one output that is not a content page or the search index (those are made from
-    /// rendered pages, by the build stages that render them).
+    /// rendered pages, by the build stages that render them). `contentHTML` gives what a build
+    /// kept of the pages' content for the feeds; the renderer renders what it lacks.
     static func write(
-        _ planned: PlannedOutput, site: Site, renderer: PageRenderer, into output: some OutputSink
+        _ planned: PlannedOutput, site: Site, renderer: PageRenderer, into output: some OutputSink,
+        contentHTML kept: [String: String] = [:]
     ) throws(BuildFailure) {
         switch planned.product {
         case .page, .searchIndex:
@@ -263,8 +265,10 @@ struct OutputPlan: Sendable {
         case .robots:
             try output.write(SiteFiles.robots(site), to: planned.path)
         case .feed(let section, let language, let format):
-            try output.write(Feeds.write(format, ofSection: section, in: language, site: site, renderer: renderer),
-                to: planned.path)
+            let feed = Feeds.write(format, ofSection: section, in: language, site: site) { page in
+                kept[page.sourcePath] ?? renderer.contentHTML(of: page)
+            }
+            try output.write(feed, to: planned.path)
         case .redirect(let alias):
             try output.write(SiteFiles.redirect(alias, site: site,
                 strings: renderer.strings(in: alias.language)), to: planned.path)

@@ -110,7 +110,17 @@ public struct PageRenderer: Sendable {
         templates?.localized(to: language).strings ?? .builtIn(language: language)
     }
 
-    public func render(_ page: Page) -> PageOutcome {
+    /// A page's Markdown rendered as the page shows it: links resolved, pictures in place, the
+    /// hero picture of `image:` and the credits of both.
+    private struct Content {
+        var rendered: RenderedMarkdown
+        var pictures: [String]
+        var credits: [String]
+        var hero: PageContext.Hero?
+        var heroProblem: Diagnostic?
+    }
+
+    private func content(of page: Page) -> Content {
         let resolver = self.resolver, source = page.sourcePath, catalogue = site.pictures
         var pictures: [String] = []
         let markdown = localizedMarkdown[page.language] ?? self.markdown
@@ -147,17 +157,23 @@ public struct PageRenderer: Sendable {
                 return .html(inline: html,
                     figure: request.title.isEmpty ? nil : PictureMarkup.figure(html, credit: request.title))
             })
+        return Content(rendered: rendered, pictures: pictures, credits: credits, hero: hero, heroProblem: heroProblem)
+    }
+
+    public func render(_ page: Page) -> PageOutcome {
+        let content = content(of: page), rendered = content.rendered
         var html: [UInt8]?
         let variant = variant(for: page)
-        let diagnostics = rendered.diagnostics + (heroProblem.map { [$0] } ?? [])
+        let diagnostics = rendered.diagnostics + (content.heroProblem.map { [$0] } ?? [])
         if diagnostics.isEmpty, let theme = variant.theme {
             html = theme.renderBytes(context.values(for: page, rendered: rendered, site: variant.site,
-                    translations: site.translations(of: page), pictures: PageContext.Pictures(hero: hero, credits: credits)),
+                    translations: site.translations(of: page),
+                    pictures: PageContext.Pictures(hero: content.hero, credits: content.credits)),
                 with: PageRenderer.templateName(for: page), capacity: rendered.html.utf8.count + 16 * 1024)
         }
         return PageOutcome(page: page, html: html, diagnostics: diagnostics,
             headings: rendered.headings, parts: rendered.parts, links: rendered.links, blocks: rendered.blocks,
-            contentHTML: rendered.html, pictures: pictures)
+            contentHTML: rendered.html, pictures: content.pictures)
     }
 
     /// A page Lantern makes itself, as a page of a language: titled from its strings, at its
@@ -175,13 +191,7 @@ public struct PageRenderer: Sendable {
     }
 
     /// A page's content as HTML, its links resolved as on the page (for feeds).
-    func contentHTML(of page: Page) -> String {
-        let resolver = self.resolver, source = page.sourcePath
-        let markdown = localizedMarkdown[page.language] ?? self.markdown
-        return markdown.render(page.body, file: page.displayPath, firstLine: page.bodyFirstLine) {
-            resolver.resolve($0, from: source)
-        }.html
-    }
+    func contentHTML(of page: Page) -> String { content(of: page).rendered.html }
 
     static func templateName(for page: Page) -> String {
         if let layout = page.frontMatter.layout { return layout }
