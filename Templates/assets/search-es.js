@@ -5,44 +5,49 @@
    index. In Node, require() this file (which returns the analyzer) before searching one. */
 (() => {
   'use strict';
-  const list = (x) => x.split(' ');
-  const ES_PRONOUNS = list('me se sela selo selas selos la le lo las les los nos');
+  // A suffix list of Snowball's (an `among`) as the stemmer reads it, [suffixes, case], each
+  // suffix split into characters once, here.
+  const among = (xs, c) => [xs.split(' ').map((x) => Array.from(x)), c];
+  const ES_PRONOUNS = [among('me se sela selo selas selos la le lo las les los nos', 1)];
   // Verb endings an attached pronoun may follow, and what they become once it goes.
   const ES_HOSTS = { iéndo: 'iendo', ándo: 'ando', ár: 'ar', ér: 'er', ír: 'ir', ando: '',
     iendo: '', ar: '', er: '', ir: '', yendo: '' };
+  const ES_HOST_SUFFIXES = Object.keys(ES_HOSTS).map((x) => [[Array.from(x)], x]);
   // Standard suffixes by case (standard_suffix): [suffixes, case].
   const ES_STANDARD = [
-    [list('anza anzas ico ica icos icas ismo ismos able ables ible ibles ista istas oso osa ' +
-      'osos osas amiento amientos imiento imientos'), 1],
-    [list('adora ador ación acion adoras adores aciones ante antes ancia ancias'), 2],
-    [list('logía logías'), 3], [list('ución uciones ucion'), 4], [list('encia encias'), 5],
-    [list('amente'), 6], [list('mente'), 7], [list('idad idades'), 8], [list('iva ivo ivas ivos'), 9]
+    among('anza anzas ico ica icos icas ismo ismos able ables ible ibles ista istas oso osa ' +
+      'osos osas amiento amientos imiento imientos', 1),
+    among('adora ador ación acion adoras adores aciones ante antes ancia ancias', 2),
+    among('logía logías', 3), among('ución uciones ucion', 4), among('encia encias', 5),
+    among('amente', 6), among('mente', 7), among('idad idades', 8), among('iva ivo ivas ivos', 9)
   ];
-  const ES_Y = list('ya ye yan yen yeron yendo yo yó yas yes yais yamos');
-  const ES_VERB = [[list('en es éis emos'), 1], [list(
+  // What a standard suffix's case may remove after it, in R2 (inR2).
+  const ES_AFTER = Object.fromEntries(['ic', 'iv os ic ad', 'at', 'ante able ible', 'abil ic iv']
+    .map((xs) => [xs, [among(xs, 1)]]));
+  const ES_Y = [among('ya ye yan yen yeron yendo yo yó yas yes yais yamos', 1)];
+  const ES_VERB = [among('en es éis emos', 1), among(
     'arían arías arán arás aríais aría aréis aríamos aremos ará aré erían erías erán erás ' +
     'eríais ería eréis eríamos eremos erá eré irían irías irán irás iríais iría iréis ' +
     'iríamos iremos irá iré aba ada ida ía ara iera ad ed id ase iese aste iste an aban ' +
     'ían aran ieran asen iesen aron ieron ado ido ando iendo ió ar er ir as abas adas ' +
     'idas ías aras ieras ases ieses ís áis abais íais arais ierais aseis ieseis asteis ' +
-    'isteis ados idos amos ábamos íamos imos áramos iéramos iésemos ásemos'), 2]];
-  const ES_RESIDUAL = [[list('os a o á í ó'), 1], [list('e é'), 2]];
+    'isteis ados idos amos ábamos íamos imos áramos iéramos iésemos ásemos', 2)];
+  const ES_RESIDUAL = [among('os a o á í ó', 1), among('e é', 2)];
   const ES_ACUTE = { á: 'a', é: 'e', í: 'i', ó: 'o', ú: 'u' };
   const isVes = (c) => c !== undefined && 'aeiouáéíóúü'.includes(c);
 
   function stemSpanish(word) {
     let w = Array.from(word);
     const n = w.length, V = (i) => isVes(w[i]);
-    const ends = (x, end, floor) => {
-      const a = Array.from(x), st = end - a.length;
+    const ends = (a, end, floor) => {
+      const st = end - a.length;
       return st >= (floor || 0) && a.every((c, k) => w[st + k] === c);
     };
-    // The longest suffix of `groups` ([suffixes, case]) ending at `end`: {c: case, len}.
+    // The longest suffix of `groups` ([suffixes, case]) ending at `end`: {c: case, len, x}.
     const longest = (groups, end, floor) => {
       let best = null;
-      groups.forEach(([xs, c]) => xs.forEach((x) => {
-        const len = Array.from(x).length;
-        if ((!best || len > best.len) && ends(x, end, floor)) best = { c, len, x };
+      groups.forEach(([xs, c]) => xs.forEach((a) => {
+        if ((!best || a.length > best.len) && ends(a, end, floor)) best = { c, len: a.length, x: a };
       }));
       return best;
     };
@@ -63,14 +68,14 @@
     if (i >= 0) { p1 = i; i = pastVC(p1); if (i >= 0) p2 = i; }
     const cut = (len, add) => { w = w.slice(0, w.length - len).concat(Array.from(add || '')); };
     const inR2 = (xs) => {
-      const f = longest([[list(xs), 1]], w.length);
-      if (f && w.length - f.len >= p2) { cut(f.len); return f.x; }
+      const f = longest(ES_AFTER[xs], w.length);
+      if (f && w.length - f.len >= p2) { cut(f.len); return f.x.join(''); }
       return null;
     };
     // Attached pronoun
-    let f = longest([[ES_PRONOUNS, 1]], w.length);
+    let f = longest(ES_PRONOUNS, w.length);
     if (f) {
-      const end = w.length - f.len, h = longest(Object.keys(ES_HOSTS).map((x) => [[x], x]), end);
+      const end = w.length - f.len, h = longest(ES_HOST_SUFFIXES, end);
       if (h && end - h.len >= pV) {
         if (ES_HOSTS[h.c]) w = w.slice(0, end - h.len).concat(Array.from(ES_HOSTS[h.c]));
         else if (h.c !== 'yendo' || w[end - h.len - 1] === 'u') w = w.slice(0, end);
@@ -92,7 +97,7 @@
       }
     }
     if (!done) {
-      f = longest([[ES_Y, 1]], w.length, pV);
+      f = longest(ES_Y, w.length, pV);
       if (f && w.length - f.len > 0 && w[w.length - f.len - 1] === 'u') { cut(f.len); done = true; }
     }
     if (!done) {

@@ -505,7 +505,7 @@
     // byte order, on ties. Candidates: the words, and the terms no word has as its stem.
     suggest(word) {
       const bw = ENC.encode(word), limit = Math.min(3, allowed(word, this.R) + 1), { b, at } = this.bytes();
-      const nt = this.terms.length, stems = new Set(this.words.map((w) => w[1]));
+      const nt = this.terms.length, stems = this.stemsOfWords ||= new Set(this.words.map((w) => w[1]));
       let best = null;
       const consider = (k, term) => {
         const d = distance(bw, b, limit, at[k], at[k + 1] - 1), p = this.pop[term];
@@ -651,12 +651,12 @@
         const ms = q.clauses.map((c) => this.resolve(c));
         await this.fetchShards([].concat(...ms.map((m) => [].concat(...m.variants.map((v) => v.terms)))));
         ms.forEach((m) => this.score(m));
-        this.last = st = { query, q, ms };
+        const suggestions = q.clauses.map((c, i) => !c.phrase && !c.key && !ms[i].pages.length &&
+          [c.text, this.suggest(c.term)]).filter((x) => x && x[1] !== null);
+        this.last = st = { query, q, ms, suggestions };
       }
-      const { q, ms } = st, out = {
-        results: [], partial: false, missing: [],
-        suggestions: q.clauses.map((c, i) => !c.phrase && !c.key && !ms[i].pages.length &&
-          [c.text, this.suggest(c.term)]).filter((x) => x && x[1] !== null),
+      const { q, ms, suggestions } = st, out = {
+        results: [], partial: false, missing: [], suggestions,
         words: ms.map((m) => ({
           word: m.label, stop: false,
           matches: m.variants.map((v) => ({

@@ -7,19 +7,16 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
   from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO, LANTERN, requireLantern, fileEngine, flatten, assertMinifiedFrom } from './helpers.mjs';
 
-const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SCRIPT = join(REPO, 'Templates', 'assets', 'search.js');
 // What the search page loads: search.js minified by `make search-js`.
 const MINIFIED = join(REPO, 'Templates', 'assets', 'search.min.js');
-const LANTERN = process.env.LANTERN_BIN ?? join(REPO, '.build', 'debug', 'lantern');
 const search = createRequire(import.meta.url)(SCRIPT);
 const searchMin = createRequire(import.meta.url)(MINIFIED);
 const QUERY_FILE = JSON.parse(
@@ -28,9 +25,7 @@ const QUERY_SET = QUERY_FILE.queries;
 
 // ---- Sites built for the tests, in a temporary folder ----
 
-if (!existsSync(LANTERN)) {
-  throw new Error(`${LANTERN} is missing: run \`swift build\` first (make test does)`);
-}
+requireLantern();
 const work = mkdtempSync(join(tmpdir(), 'lantern-js-tests-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 
@@ -70,28 +65,7 @@ function hostileSite() {
 
 // ---- Helpers ----
 
-function engine(dir, log, api = search) {
-  return new api.Engine(async (name) => {
-    if (log) log.push(name);
-    return JSON.parse(readFileSync(join(dir, name), 'utf8'));
-  });
-}
-
-// A response in the shape `lantern search --json` prints.
-function flatten(response) {
-  return {
-    partial: response.partial,
-    missing: response.missing,
-    suggestions: response.suggestions,
-    results: response.results.map((r) => ({
-      url: r.url, score: r.score, title: r.title, section: r.section, heading: r.heading,
-      excerpt: r.excerpt.map((s) => (s.match ? `[${s.text}]` : s.text)).join(''),
-    })),
-    words: response.words.map((w) => ({
-      word: w.word, stop: w.stop, matches: w.matches.map((m) => `${m.kind}:${m.term}`),
-    })),
-  };
-}
+const engine = (dir, log, api = search) => fileEngine(api, dir, log);
 
 // With `cardsOnly`, what the browser shows before the pages' text arrives.
 function swiftResults(dir, queries, limit = 10, cardsOnly = false) {
@@ -146,9 +120,7 @@ test('the script loads in Node without a DOM and exposes the engine', () => {
 });
 
 test('search.min.js was made from this search.js, and the page loads it', () => {
-  const header = readFileSync(MINIFIED, 'utf8').split('\n')[0];
-  const hash = createHash('sha256').update(readFileSync(SCRIPT)).digest('hex');
-  assert.ok(header.includes(hash.slice(0, 16)), 'search.min.js is stale: run `make search-js`');
+  assertMinifiedFrom('search.js', 'search.min.js');
   for (const name of ['Engine', 'tokens', 'stem', 'parse', 'distance', 'wording']) {
     assert.equal(typeof searchMin[name], 'function', name);
   }
@@ -157,10 +129,7 @@ test('search.min.js was made from this search.js, and the page loads it', () => 
 });
 
 test('only Spanish search pages load the Spanish stemmer, search-es.min.js, made from search-es.js', () => {
-  const source = join(REPO, 'Templates', 'assets', 'search-es.js');
-  const header = readFileSync(join(REPO, 'Templates', 'assets', 'search-es.min.js'), 'utf8').split('\n')[0];
-  const hash = createHash('sha256').update(readFileSync(source)).digest('hex');
-  assert.ok(header.includes(hash.slice(0, 16)), 'search-es.min.js is stale: run `make search-js`');
+  assertMinifiedFrom('search-es.js', 'search-es.min.js');
   const english = readFileSync(join(single, 'index.html'), 'utf8');
   const spanish = readFileSync(join(single, '..', 'es', 'search', 'index.html'), 'utf8');
   assert.ok(!english.includes('search-es'), 'the English search page loads the Spanish stemmer');

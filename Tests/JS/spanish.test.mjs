@@ -12,10 +12,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO, LANTERN, requireLantern, fileEngine, flatten } from './helpers.mjs';
 
-const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const LANTERN = process.env.LANTERN_BIN ?? join(REPO, '.build', 'debug', 'lantern');
 const REFERENCE = join(REPO, '.build', 'spanish-reference.tsv');
 const require = createRequire(import.meta.url);
 const asset = (name) => require(join(REPO, 'Templates', 'assets', name));
@@ -52,9 +50,7 @@ test('the Spanish analyzer folds accents but keeps ñ, as Tokenizer.swift does',
 
 // ---- A small Spanish site, searched by both engines ----
 
-if (!existsSync(LANTERN)) {
-  throw new Error(`${LANTERN} is missing: run \`swift build\` first (make test does)`);
-}
+requireLantern();
 const work = mkdtempSync(join(tmpdir(), 'lantern-js-spanish-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 
@@ -84,21 +80,6 @@ const QUERIES = ['depresion', 'depresión', 'adiccion', 'seguro medico', 'medica
   'sueño', 'sueno', 'año', 'ano', 'la depresion', 'depresoin', 'drogas', 'terapia', 'medic',
   '"seguro medico"', 'familias ayuda', 'que cubre'];
 
-function flatten(response) {
-  return {
-    partial: response.partial,
-    missing: response.missing,
-    suggestions: response.suggestions,
-    results: response.results.map((r) => ({
-      url: r.url, score: r.score, title: r.title, section: r.section, heading: r.heading,
-      excerpt: r.excerpt.map((s) => (s.match ? `[${s.text}]` : s.text)).join(''),
-    })),
-    words: response.words.map((w) => ({
-      word: w.word, stop: w.stop, matches: w.matches.map((m) => `${m.kind}:${m.term}`),
-    })),
-  };
-}
-
 test('the index says it was built with the Spanish analyzer', () => {
   assert.equal(JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')).analyzer, 'es');
 });
@@ -110,14 +91,14 @@ test('search.js answers Spanish queries exactly as lantern search does', async (
   for (const [engine, api] of Object.entries(engines)) {
     for (const [analyzer, es] of Object.entries(spanish)) {
       globalThis.lanternAnalyzers = { es };
-      const e = new api.Engine(async (file) => JSON.parse(readFileSync(join(dir, file), 'utf8')));
+      const e = fileEngine(api, dir);
       for (const [i, query] of QUERIES.entries()) {
         assert.deepEqual(flatten(await e.search(query, 10, true)), swift[i], `${engine} with ${analyzer}: ${query}`);
       }
     }
   }
   delete globalThis.lanternAnalyzers;
-  const e = new engines['search.js'].Engine(async (file) => JSON.parse(readFileSync(join(dir, file), 'utf8')));
+  const e = fileEngine(engines['search.js'], dir);
   await assert.rejects(e.search('depresion'), /search index analyzer es/,
     'without search-es.js a Spanish index is refused, not searched with the wrong stemmer');
   const first = (i) => swift[i].results.map((r) => r.url.split('#')[0])[0];

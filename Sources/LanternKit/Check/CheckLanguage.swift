@@ -7,21 +7,13 @@ enum CheckLanguage: Equatable, Sendable {
     case english
     case spanish
     /// A language the checks know no rules for: no readability score, no vague link texts.
-    case other(String)
+    case other
 
     init(code: String) {
-        switch code.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? "" {
+        switch LanguageTag.primarySubtag(code) {
         case "en", "": self = .english
         case "es": self = .spanish
-        default: self = .other(code)
-        }
-    }
-
-    var code: String {
-        switch self {
-        case .english: return "en"
-        case .spanish: return "es"
-        case .other(let code): return code
+        default: self = .other
         }
     }
 

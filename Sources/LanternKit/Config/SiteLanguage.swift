@@ -40,8 +40,7 @@ public struct SiteLanguage: Sendable, Equatable {
     ]
 
     static func defaultName(of code: String) -> String {
-        let base = String(code.prefix { $0 != "-" })
-        return knownNames[base] ?? code
+        knownNames[LanguageTag.primarySubtag(code)] ?? code
     }
 
     /// `new` over `old`: mappings merged key by key, anything else replaced.

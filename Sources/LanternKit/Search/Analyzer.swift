@@ -17,12 +17,16 @@ struct Analyzer: Sendable {
     /// Stop words as the tokenizer folds them, without repeats (CorpusAnalysis gives them the
     /// first word ids, so a repeat would shift them).
     let stopWords: [String]
+    /// The built-in lay ↔ clinical groups in this language (HealthVocabulary), [] for one
+    /// that has none yet.
+    let healthVocabulary: [[String]]
     private let stemmer: @Sendable ([UInt8]) -> [UInt8]
     let stopWordSet: Set<String>
 
-    init(code: String, keepsEnye: Bool, stopWords: [String], browserScript: String? = nil,
-         stemmer: @escaping @Sendable ([UInt8]) -> [UInt8]) {
+    init(code: String, keepsEnye: Bool, stopWords: [String], healthVocabulary: [[String]] = [],
+         browserScript: String? = nil, stemmer: @escaping @Sendable ([UInt8]) -> [UInt8]) {
         self.code = code
+        self.healthVocabulary = healthVocabulary
         self.browserScript = browserScript
         self.keepsEnye = keepsEnye
         self.stemmer = stemmer
@@ -38,7 +42,8 @@ struct Analyzer: Sendable {
     }
 
     /// English: Snowball's Porter2 stemmer and stop words.
-    static let english = Analyzer(code: "en", keepsEnye: false, stopWords: StopWords.list, stemmer: { Stemmer.stem($0) })
+    static let english = Analyzer(code: "en", keepsEnye: false, stopWords: StopWords.list,
+        healthVocabulary: HealthVocabulary.groups, stemmer: { Stemmer.stem($0) })
     /// Spanish: words folded but for ñ, then Snowball's Spanish stemmer (SpanishStemmer).
     static let spanish = Analyzer(
         code: "es", keepsEnye: true, stopWords: StopWords.spanish, browserScript: "search-es.min.js",
@@ -54,8 +59,7 @@ struct Analyzer: Sendable {
 
     /// The analyzer for a site or page language (`en`, `es-MX`…): its primary subtag decides.
     static func forLanguage(_ language: String) -> Analyzer {
-        let primary = language.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? ""
-        switch primary {
+        switch LanguageTag.primarySubtag(language) {
         case "en", "": return .english
         case "es": return .spanish
         default: return .plain

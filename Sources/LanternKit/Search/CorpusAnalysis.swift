@@ -106,12 +106,27 @@ struct CorpusAnalysis {
         if analyzer.keepsEnye {
             // Each word with ñ is also listed spelled with n, for typo matching: "sueno" finds
             // "sueño" when no page has "sueno", and only from 4 letters ("ano" never finds "año").
-            var known = Set((0..<allWords.count).map(allWords.string))
+            var known = ByteInterner(capacity: allWords.count)
+            for global in 0..<allWords.count { _ = allWords.bytes(global).withUnsafeBufferPointer { known.intern($0) } }
             for global in 0..<allWords.count {
-                let word = allWords.string(global)
-                guard word.contains("ñ") else { continue }
-                let typed = word.replacingOccurrences(of: "ñ", with: "n")
-                if known.insert(typed).inserted { surfaceWords.append((typed, rank[Int(stemOfWord[global])])) }
+                let word = allWords.bytes(global)
+                var typed: [UInt8] = []
+                var i = word.startIndex
+                while i < word.endIndex {
+                    if word[i] == 0xC3, i + 1 < word.endIndex, word[i + 1] == 0xB1 {  // ñ
+                        typed.append(UInt8(ascii: "n"))
+                        i += 2
+                    } else {
+                        typed.append(word[i])
+                        i += 1
+                    }
+                }
+                guard typed.count < word.count else { continue }
+                let before = known.count
+                _ = known.intern(typed)
+                if known.count > before {
+                    surfaceWords.append((String(decoding: typed, as: UTF8.self), rank[Int(stemOfWord[global])]))
+                }
             }
         }
         words = surfaceWords.sorted { $0.word.utf8.lexicographicallyPrecedes($1.word.utf8) }

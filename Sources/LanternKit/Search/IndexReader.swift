@@ -10,6 +10,8 @@ final class IndexReader {
     /// Folded words whose stem differs from them, with the stem's term id (typo matching).
     let words: [(word: [UInt8], term: Int)]
     let popularity: [Int]
+    /// The terms some word of `words` stems to ("Did you mean" leaves them out).
+    lazy var stemsOfWords = Set(words.map(\.term))
     /// Synonyms of index.json: keys whose every stem is a term. The others (`bridges.json`,
     /// `bridgeCount` keys) are read when a key has a stem that is no term.
     private let knownSynonyms: [String: [[String]]]

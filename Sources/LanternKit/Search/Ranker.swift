@@ -211,8 +211,9 @@ final class Ranker {
             match.variants = try wordVariants(term, isPrefix: isPrefix)
         case .words(_, let key):
             // The words themselves, all required, then what the key stands for.
-            let ids = key.split(separator: " ").compactMap { reader.termIndex[String($0)] }
-            if ids.count == key.split(separator: " ").count {
+            let words = key.split(separator: " ")
+            let ids = words.compactMap { reader.termIndex[String($0)] }
+            if ids.count == words.count {
                 match.variants = [Variant(terms: ids, percent: settings.exactPercent, kind: .exact, edits: 0)]
             }
             match.variants += try synonymVariants(key)
@@ -304,7 +305,6 @@ final class Ranker {
     private func suggestion(_ word: String) -> String? {
         let typed = Array(word.utf8)
         let limit = min(3, settings.allowedEdits(typed) + 1)
-        let stemsOfWords = Set(reader.words.map(\.term))
         var best: (edits: Int, popularity: Int, text: [UInt8])?
         func consider(_ text: [UInt8], _ term: Int) {
             guard let edits = EditDistance.distance(typed, text, limit: limit), edits > 0 else { return }
@@ -317,7 +317,7 @@ final class Ranker {
             }
             best = (edits, popularity, text)
         }
-        for (id, term) in reader.termBytes.enumerated() where !stemsOfWords.contains(id) {
+        for (id, term) in reader.termBytes.enumerated() where !reader.stemsOfWords.contains(id) {
             consider(term, id)
         }
         for candidate in reader.words { consider(candidate.word, candidate.term) }

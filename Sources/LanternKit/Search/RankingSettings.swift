@@ -2,8 +2,6 @@
 /// typos reach, the bonuses for words close together and in order, and how many pages are
 /// read. This is their one definition: every index carries them (`"ranking"` in
 /// `index.json`), and the Swift engine and search.js both rank with what the index says.
-///
-/// Per language: `forLanguage` gives the table of an analyzer; English is the only one yet.
 struct RankingSettings: Equatable, Sendable {
     /// Percent of a term's impact, by kind of match.
     var exactPercent = 100
@@ -47,8 +45,6 @@ struct RankingSettings: Equatable, Sendable {
     var partBodyWeight = Int(IndexFormat.bodyWeight)
 
     static let english = RankingSettings()
-
-    static func forLanguage(_ language: String) -> RankingSettings { english }
 
     /// The typo percent for `edits` edits (0: an exact match).
     func typoPercent(_ edits: Int) -> Int {

@@ -61,9 +61,7 @@ public struct SearchIndexBuilder: Sendable {
         let synonymTable = SynonymTable.split(
             SynonymTable.normalize(
                 SynonymTable.Sources(
-                    oneWay: synonyms, groups: synonymGroups,
-                    // The built-in vocabulary is English words.
-                    healthVocabulary: healthVocabulary && analyzer.code == Analyzer.english.code),
+                    oneWay: synonyms, groups: synonymGroups, healthVocabulary: healthVocabulary),
                 vocabulary: vocabulary, analyzer: analyzer),
             vocabulary: vocabulary)
         if !synonymTable.bridges.isEmpty {

@@ -13,7 +13,6 @@ enum SpanishStemmer {
     }
 
     static func stem(_ word: [UInt8]) -> [UInt8] {
-        // Folded Spanish words are ASCII but for ñ: most never leave the fast path's bytes.
         Array(stem(String(decoding: word, as: UTF8.self)).utf8)
     }
 

@@ -20,10 +20,6 @@ enum StopWords {
         yourself yourselves
         """.split(separator: " ").map(String.init)
 
-    static let set: Set<String> = Set(list)
-
-    static func contains(_ term: String) -> Bool { set.contains(term) }
-
     /// Spanish: Snowball's list (the Spanish stemmer's stop.txt), less "estado", "estados",
     /// "estada" and "estadas", which also mean "state" ("estado de ánimo": mood). Written with
     /// their accents; the Spanish analyzer folds them ("está" and "esta" are one stop word).

@@ -43,7 +43,7 @@ enum SynonymTable {
             }
         }
         if sources.healthVocabulary {
-            for group in HealthVocabulary.groups {
+            for group in analyzer.healthVocabulary {
                 let members = group.map(stems)
                 let used = members.filter { !$0.isEmpty && $0.allSatisfy(vocabulary.contains) }
                 for key in members where !used.contains(key) {

@@ -70,7 +70,7 @@ public struct SiteDate: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// The date written out as a language writes it: `5 de marzo de 2026` in Spanish, English
     /// (`long`) for the languages Lantern has no words for.
     public func long(in language: String) -> String {
-        switch language.prefix(while: { $0 != "-" && $0 != "_" }).lowercased() {
+        switch LanguageTag.primarySubtag(language) {
         case "es": return "\(day) de \(SiteDate.spanishMonthNames[month - 1]) de \(year)"
         default: return long
         }

@@ -35,8 +35,7 @@ public struct ThemeStrings: Sendable {
     init(tables: [String: [String: Located]], language: String) {
         self.tables = tables
         let tag = language.lowercased()
-        var chain = [tag]
-        if let dash = tag.firstIndex(where: { $0 == "-" || $0 == "_" }) { chain.append(String(tag[..<dash])) }
+        var chain = [tag, LanguageTag.primarySubtag(tag)]
         chain.append(ThemeStrings.fallbackLanguage)
         var seen = Set<String>()
         languages = chain.filter { seen.insert($0).inserted }
@@ -233,7 +232,7 @@ enum PluralCategory: String, Sendable, CaseIterable {
 /// `search.js` uses the browser's `Intl.PluralRules`, which follows the same rules.
 enum PluralRules {
     static func category(of count: Int, language: String) -> PluralCategory {
-        let base = language.lowercased().prefix { $0 != "-" && $0 != "_" }
+        let base = LanguageTag.primarySubtag(language)
         let n = abs(count)
         switch base {
         case "es":

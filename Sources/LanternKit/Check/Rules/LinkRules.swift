@@ -60,14 +60,13 @@ struct LinkTextRule: CheckRule {
     func check(_ outcome: PageOutcome, in context: CheckContext) -> [Diagnostic] {
         let vague = context.language(of: outcome.page).vagueLinkTexts
         return outcome.links.filter { !$0.isImage }.compactMap { link in
-            let text = link.text.lowercased().trimmingWhitespace()
-                .trimmingCharacters(in: .punctuationCharacters)
-            if vague.contains(CheckLanguage.comparable(link.text)) {
+            let text = CheckLanguage.comparable(link.text)
+            if vague.contains(text) {
                 return warning(outcome.page, line: link.line, column: link.column,
                     "link text '\(link.text)' does not say where it goes; name the page instead")
             }
             if text.hasPrefix("http://") || text.hasPrefix("https://") || text.hasPrefix("www.")
-                || text == link.destination.lowercased()
+                || text == CheckLanguage.comparable(link.destination)
             {
                 return warning(outcome.page, line: link.line, column: link.column,
                     "a bare URL as link text is hard to read aloud; describe the page instead")

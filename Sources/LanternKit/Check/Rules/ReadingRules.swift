@@ -52,7 +52,7 @@ struct ReadingGradeRule: CheckRule {
         }
         // Flesch-Kincaid and SMOG count English syllables and are calibrated on English readers:
         // a page in another language is not measured by them.
-        guard page.language.lowercased().prefix(while: { $0 != "-" }) == "en" else { return found }
+        guard context.language(of: page) == .english else { return found }
         let level = Readability(blocks: outcome.blocks.filter { !$0.isCode }.map(\.text))
         guard level.words >= ReadingGradeRule.minimumWords else { return found }
         let grade = level.fleschKincaidGrade

@@ -69,14 +69,14 @@ enum ThemeStringTranslation {
     static func untranslated(_ templates: TemplateLibrary, config: SiteConfig) -> [Diagnostic] {
         let tables = templates.strings.tables
         let defaultCode = config.defaultLanguage.lowercased()
-        let base = defaultCode.prefix { $0 != "-" }
-        guard let source = tables[defaultCode] ?? tables[String(base)] ?? tables[ThemeStrings.fallbackLanguage]
+        guard let source = tables[defaultCode] ?? tables[LanguageTag.primarySubtag(defaultCode)]
+            ?? tables[ThemeStrings.fallbackLanguage]
         else { return [] }
         var found: [Diagnostic] = []
         for language in config.languages.dropFirst() {
             let strings = templates.localized(to: language.code).strings
             // The chain ends in English for every language; only English itself may count it.
-            let isEnglish = language.code.lowercased().prefix { $0 != "-" } == ThemeStrings.fallbackLanguage
+            let isEnglish = LanguageTag.primarySubtag(language.code) == ThemeStrings.fallbackLanguage
             let own = strings.languages.filter { $0 != ThemeStrings.fallbackLanguage || isEnglish }
             let translated = Set(own.flatMap { tables[$0]?.keys ?? [:].keys })
             for (key, entry) in source.sorted(by: { $0.key < $1.key }) where !translated.contains(key) {
