@@ -37,6 +37,10 @@ final class IndexReader {
     private var cards: [Int: SearchCard] = [:]
     private var texts: [Int: StoredText] = [:]
     private var championCache: [Int: Set<Int>] = [:]
+    /// Kept from one query to the next, as the browser engine keeps them: stemming every word
+    /// of a page's text again for each query was most of the time of `lantern search -`.
+    private var stems: [String: String] = [:]
+    private var pageTexts: [Int: PageText] = [:]
 
     init(directory: URL) throws {
         self.directory = directory
@@ -128,6 +132,25 @@ final class IndexReader {
         let set = Set(IndexFormat.champions(try postings(term), count: championCount))
         championCache[term] = set
         return set
+    }
+
+    func stem(_ word: String) -> String {
+        if let cached = stems[word] { return cached }
+        let stemmed = analyzer.stem(word)
+        stems[word] = stemmed
+        return stemmed
+    }
+
+    /// A page's card and, `withText`, its text, tokenized and stemmed for phrases, proximity
+    /// and excerpts.
+    func pageText(_ page: Int, withText: Bool) throws -> PageText {
+        let key = page * 2 + (withText ? 1 : 0)
+        if let cached = pageTexts[key] { return cached }
+        let text = PageText(
+            try card(page), text: withText ? try text(page) : nil, analyzer: analyzer,
+            settings: ranking, stem: { self.stopWords.contains($0) ? nil : self.stem($0) })
+        pageTexts[key] = text
+        return text
     }
 
     func card(_ page: Int) throws -> SearchCard {

@@ -9,8 +9,6 @@ final class Ranker {
     private let reader: IndexReader
     /// False: rank as the browser does before the pages' text files arrive, with cards only.
     private let readsText: Bool
-    private var stemCache: [String: String] = [:]
-    private var texts: [Int: PageText] = [:]
     private var settings: RankingSettings { reader.ranking }
 
     init(reader: IndexReader, readsText: Bool) {
@@ -190,12 +188,7 @@ final class Ranker {
 
     // MARK: Resolving words against the vocabulary
 
-    private func stem(_ word: String) -> String {
-        if let cached = stemCache[word] { return cached }
-        let stemmed = reader.analyzer.stem(word)
-        stemCache[word] = stemmed
-        return stemmed
-    }
+    private func stem(_ word: String) -> String { reader.stem(word) }
 
     private func resolve(_ clause: ParsedQuery.Clause) throws -> ClauseMatch {
         var match = ClauseMatch(clause: clause)
@@ -382,12 +375,7 @@ final class Ranker {
     // MARK: Reading page text
 
     private func pageText(_ page: Int) throws -> PageText {
-        if let text = texts[page] { return text }
-        let text = PageText(
-            try reader.card(page), text: readsText ? try reader.text(page) : nil, analyzer: reader.analyzer,
-            settings: settings, stem: { self.reader.stopWords.contains($0) ? nil : self.stem($0) })
-        texts[page] = text
-        return text
+        try reader.pageText(page, withText: readsText)
     }
 
     /// The result for a page, and its bonus for proximity and word order.
