@@ -42,6 +42,8 @@ public struct SiteConfig: Sendable {
     public var reviewMonths: Int
     /// At most this many pages in each feed (`feeds.limit`, default 20); 0 writes no feeds.
     public var feedLimit = 20
+    /// `taxonomies:`: the front matter keys whose words get pages of their own (`tags`).
+    public var taxonomies = Taxonomy.defaults
     /// `theme:`: colours, logo and footer links of the built-in theme.
     public var theme = ThemeSettings()
     /// `images:`: the variants made of every picture, and the limits pictures are held to.
@@ -100,6 +102,9 @@ public struct SiteConfig: Sendable {
             if let kilobytes = searchFields.int("shard_kb") { config.searchShardBytes = max(1, kilobytes) * 1024 }
             fields.absorb(searchFields)
         }
+        if let taxonomies = root["taxonomies"] {
+            Taxonomy.read(taxonomies, language: "", into: &config.taxonomies, fields: &fields)
+        }
         if let theme = fields.mapping("theme") {
             config.theme = ThemeSettings.read(theme, fields: &fields)
         }
@@ -115,6 +120,11 @@ public struct SiteConfig: Sendable {
         if let languages = root["languages"], !languages.isNull {
             let read = readLanguages(languages, config: config,
                 defaultCode: root["language"].flatMap { $0.isNull ? nil : config.language }, fields: &fields)
+            for entry in languages.entries ?? [] {
+                if let taxonomies = entry.value["taxonomies"] {
+                    Taxonomy.read(taxonomies, language: entry.key, into: &config.taxonomies, fields: &fields)
+                }
+            }
             if !read.isEmpty {
                 config.languages = read
                 config = config.localized(to: read[0].code)

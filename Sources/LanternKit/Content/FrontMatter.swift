@@ -22,6 +22,9 @@ public struct FrontMatter: Sendable {
     /// The page's own picture (`image:`, `image_alt:`, `image_credit:`): shown at its top, in
     /// the lists of its section, and to sites a link to it is shared on (`og:image`).
     public var image: PageImage? = nil
+    /// Pages the writer pins as related (`related:`), written as links are, shown before the
+    /// ones Lantern picks.
+    public var related: [String] = []
 
     /// `image:` and what goes with it.
     public struct PageImage: Sendable, Equatable {
@@ -35,11 +38,23 @@ public struct FrontMatter: Sendable {
     static let knownKeys: Set<String> = [
         "title", "description", "date", "last_reviewed", "reviewed_by", "tags", "draft", "weight",
         "slug", "aliases", "layout", "language", "translation_key", "image", "image_alt", "image_credit",
+        "related",
     ]
 
     public func location(of key: String) -> SourceLocation? { valueLocations[key] }
 
     public func param(_ key: String) -> TemplateValue? { params[key] }
+
+    /// The words of a taxonomy's key (`tags`, or a key of the site's own like `topics`), as
+    /// written, empty ones left out.
+    public func terms(of field: String) -> [String] {
+        if field == "tags" { return tags.filter { !$0.trimmingWhitespace().isEmpty } }
+        switch params[field] {
+        case .list(let items)?: return items.compactMap(\.scalarText).filter { !$0.trimmingWhitespace().isEmpty }
+        case let value?: return value.scalarText.map { $0.trimmingWhitespace().isEmpty ? [] : [$0] } ?? []
+        case nil: return []
+        }
+    }
 }
 
 /// Splits a page's text into front matter and body, and parses the front matter.
@@ -104,6 +119,7 @@ enum FrontMatterParser {
             layout: fields.string("layout"), language: fields.string("language"),
             params: [:], valueLocations: [:])
         matter.translationKey = fields.string("translation_key")
+        matter.related = fields.stringList("related") ?? []
         if let image = fields.string("image") {
             matter.image = FrontMatter.PageImage(path: image, alt: fields.string("image_alt"),
                 credit: fields.string("image_credit"))

@@ -41,6 +41,15 @@ public struct Site: Sendable {
     /// The slug each folder has in each language (`es` → `therapies` → `terapias`), from its
     /// section page: the URLs of the pages in it follow.
     private var folderSlugs: [String: [String: String]] = [:]
+    /// Each taxonomy's terms in each language (`TaxonomyTerms.swift`), and where each slug is.
+    private(set) var taxonomyTerms: [TaxonomyKey: [TaxonomyTerm]] = [:]
+    private var termPositions: [TaxonomyKey: [String: Int]] = [:]
+
+    /// The term of this slug in a taxonomy and language, if a page has it.
+    func term(_ slug: String, of field: String, in language: String) -> TaxonomyTerm? {
+        let key = TaxonomyKey(field: field, language: language)
+        return termPositions[key]?[slug].map { taxonomyTerms[key]![$0] }
+    }
 
     /// Places loaded pages: adds a generated page for every folder of a language without
     /// `_index.md` (and a home page if there is none), puts every page in its sections'
@@ -124,6 +133,21 @@ public struct Site: Sendable {
             unloadedPaths: unloadedPaths, childrenBySection: [:], indexByPath: [:])
         site.folderSlugs = folderSlugs
         site.index()
+        for (key, terms) in site.taxonomyTerms.sorted(by: { ($0.key.language, $0.key.field) < ($1.key.language, $1.key.field) }) {
+            guard let taxonomy = config.taxonomies.first(where: { $0.field == key.field }) else { continue }
+            let list = site.place(of: taxonomy, in: key.language)
+            let location = SourceLocation(file: "site.yaml")
+            claim(list.outputPath, by: "the list of '\(key.field)'", at: location, what: "the taxonomy '\(key.field)':",
+                advice: "give the taxonomy another folder in site.yaml ('taxonomies:') or rename the content folder")
+            for term in terms {
+                let page = site.pages[term.pages[0]]
+                claim(site.place(of: term, in: taxonomy, language: key.language).outputPath,
+                    by: "the page of \(key.field) '\(term.name)'",
+                    at: page.frontMatter.location(of: key.field) ?? page.location(line: 1),
+                    what: "\(key.field) '\(term.name)':",
+                    advice: "give the taxonomy another folder in site.yaml ('taxonomies:') or rename the content folder")
+            }
+        }
         site.checkTranslationKeys(&diagnostics)
         return (site, diagnostics.diagnostics)
     }
@@ -189,6 +213,10 @@ public struct Site: Sendable {
                 (languageOrder[pages[$0].language] ?? .max, pages[$0].sourcePath)
                     < (languageOrder[pages[$1].language] ?? .max, pages[$1].sourcePath)
             }
+        }
+        taxonomyTerms = Site.taxonomyTerms(of: pages, config: config)
+        termPositions = taxonomyTerms.mapValues { terms in
+            Dictionary(terms.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
         }
         neighbourIndices = [:]
         let order = pages.map(ListOrder.init)

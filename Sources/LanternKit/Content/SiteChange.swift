@@ -32,8 +32,12 @@ struct PageFields: OptionSet, Sendable, Hashable {
     static let translation = PageFields(rawValue: 1 << 16)
     /// `image:`, `image_alt:`, `image_credit:`.
     static let image = PageFields(rawValue: 1 << 17)
+    /// `related:`.
+    static let related = PageFields(rawValue: 1 << 18)
 
-    static let all = PageFields(rawValue: (1 << 18) - 1)
+    static let all = PageFields(rawValue: (1 << 19) - 1)
+    /// What taxonomies group pages by: `tags`, or a key of the site's own (`topics`).
+    static let terms: PageFields = [.tags, .params]
     /// What decides a page's place in its section's order (weight, then title, then URL).
     static let order: PageFields = [.exists, .place, .kind, .title, .weight]
     /// What a list, a breadcrumb or a neighbour link shows of a page (`PageContext.linkFields`),
@@ -62,6 +66,7 @@ struct PageFields: OptionSet, Sendable, Hashable {
         if a.lastReviewed != b.lastReviewed { fields.insert(.lastReviewed) }
         if a.reviewedBy != b.reviewedBy { fields.insert(.reviewedBy) }
         if a.tags != b.tags { fields.insert(.tags) }
+        if a.related != b.related { fields.insert(.related) }
         if a.draft != b.draft { fields.insert(.draft) }
         if a.weight != b.weight { fields.insert(.weight) }
         if a.aliases != b.aliases { fields.insert(.aliases) }

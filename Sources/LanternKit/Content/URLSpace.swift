@@ -65,6 +65,12 @@ public struct URLSpace: Sendable, Equatable {
         file(folder.isEmpty ? format.fileName : folder + "/" + format.fileName)
     }
 
+    /// A taxonomy's list of terms (`topics` → `/topics/`) or one term's page (`/topics/teens/`):
+    /// folder URLs in either style, as Lantern's own pages have.
+    func taxonomy(_ folder: String, term slug: String? = nil) -> Place {
+        URLSpace(uglyURLs: false, languagePrefix: languagePrefix).folder(slug.map { folder + "/" + $0 } ?? folder)
+    }
+
     private func prefixed(_ path: String) -> String {
         if languagePrefix.isEmpty { return path }
         return path.isEmpty ? languagePrefix : languagePrefix + "/" + path

@@ -100,6 +100,8 @@ struct PlannedOutput: Sendable {
         case picture(PictureVariant)
         /// A file of the theme's `assets/`: the site's, the built-in theme's or made from settings.
         case themeAsset(Theme.File)
+        /// A taxonomy's list of terms (`term` nil) or one term's page, in a language.
+        case taxonomy(field: String, term: String?, language: String)
         /// A section's feed (`""`: the site's) in one language, in one format.
         case feed(section: String, language: String, Feeds.Format)
         /// The search index of a language (`search/…`, `es/search/…`), whose files are made
@@ -158,8 +160,22 @@ struct OutputPlan: Sendable {
                     product: .special(special, language: language), reads: reads))
             }
         }
+        for language in languages {
+            let reads: [Dependency] = [.config, .templates, .pages(.listedIn("", language: language), .listing),
+                .pages(.language(language), PageFields.terms.union(.listing))]
+            for taxonomy in site.config.taxonomies {
+                let terms = site.terms(of: taxonomy.field, in: language)
+                guard !terms.isEmpty else { continue }
+                outputs.append(PlannedOutput(path: site.place(of: taxonomy, in: language).outputPath,
+                    product: .taxonomy(field: taxonomy.field, term: nil, language: language), reads: reads))
+                for term in terms {
+                    outputs.append(PlannedOutput(path: site.place(of: term, in: taxonomy, language: language).outputPath,
+                        product: .taxonomy(field: taxonomy.field, term: term.slug, language: language), reads: reads))
+                }
+            }
+        }
         outputs.append(PlannedOutput(path: "sitemap.xml", product: .sitemap,
-            reads: [.config, .pages(.all, PageFields.linkTarget.union([.lastReviewed, .date]))]))
+            reads: [.config, .pages(.all, PageFields.linkTarget.union([.lastReviewed, .date]).union(.terms))]))
         outputs.append(PlannedOutput(path: "robots.txt", product: .robots, reads: [.config]))
         if site.config.feedLimit > 0 {
             for section in site.pages where section.kind != .page {
@@ -213,6 +229,8 @@ struct OutputPlan: Sendable {
         var reads: [Dependency] = [
             .pages(.page(page.sourcePath), .all), .config, .templates, .contentFileList,
             .pages(.all, PageFields.linkTarget), .pages(.listedIn("", language: language), .listing),
+            // Its taxonomy terms' links and its related pages, picked among the pages of its language.
+            .pages(.language(language), RelatedPages.fields),
         ]
         switch page.kind {
         case .home:
@@ -260,6 +278,8 @@ struct OutputPlan: Sendable {
             return
         case .special(let special, let language):
             try output.write(renderer.render(special, in: language), to: planned.path)
+        case .taxonomy(let field, let term, let language):
+            try output.write(renderer.renderTaxonomy(field, term: term, in: language), to: planned.path)
         case .sitemap:
             try output.write(SiteFiles.sitemap(site), to: planned.path)
         case .robots:

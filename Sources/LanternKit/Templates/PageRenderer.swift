@@ -26,6 +26,8 @@ public struct PageRenderer: Sendable {
     private(set) var context: PageContext
     /// What differs between pages only by the state of the menu, prepared once per state.
     let menuVariants: [PageContext.MenuState: MenuVariant]
+    /// The related pages each content page ends with.
+    private(set) var related: RelatedPages
 
     /// Whether outcomes keep what only checks read (links, text blocks, the HTML).
     var isForChecks: Bool { markdown.collectsCheckText }
@@ -60,11 +62,20 @@ public struct PageRenderer: Sendable {
             unloadedPaths: site.unloadedPaths, urls: site.config.urls, otherLanguageNotes: notes)
         let context = PageContext(site: site)
         self.context = context
+        related = RelatedPages(site: site, resolver: resolver)
         var variants: [PageContext.MenuState: MenuVariant] = [:]
         let specials = site.config.languages.flatMap { language in
             SpecialPage.allCases.map { ($0.place(in: site.config.urls(for: language.code)).url, language.code) }
         }
-        for (url, language) in site.pages.map({ ($0.url, $0.language) }) + specials {
+        let taxonomyPages = site.config.languages.flatMap { language in
+            site.config.taxonomies.flatMap { taxonomy -> [(String, String)] in
+                let terms = site.terms(of: taxonomy.field, in: language.code)
+                guard !terms.isEmpty else { return [] }
+                return [(site.place(of: taxonomy, in: language.code).url, language.code)]
+                    + terms.map { (site.place(of: $0, in: taxonomy, language: language.code).url, language.code) }
+            }
+        }
+        for (url, language) in site.pages.map({ ($0.url, $0.language) }) + specials + taxonomyPages {
             let state = context.menuState(forURL: url, language: language)
             if variants[state] != nil { continue }
             let siteValues = context.siteValues(menu: state)
@@ -94,6 +105,7 @@ public struct PageRenderer: Sendable {
         var renderer = self
         renderer.site = site
         renderer.context = PageContext(site: site)
+        renderer.related = RelatedPages(site: site, resolver: resolver)
         return renderer
     }
 
@@ -165,11 +177,24 @@ public struct PageRenderer: Sendable {
         var html: [UInt8]?
         let variant = variant(for: page)
         let diagnostics = rendered.diagnostics + (content.heroProblem.map { [$0] } ?? [])
+            + (related.problems[page.sourcePath] ?? [])
         if diagnostics.isEmpty, let theme = variant.theme {
-            html = theme.renderBytes(context.values(for: page, rendered: rendered, site: variant.site,
-                    translations: site.translations(of: page),
-                    pictures: PageContext.Pictures(hero: content.hero, credits: content.credits)),
-                with: PageRenderer.templateName(for: page), capacity: rendered.html.utf8.count + 16 * 1024)
+            var values = context.values(for: page, rendered: rendered, site: variant.site,
+                translations: site.translations(of: page),
+                pictures: PageContext.Pictures(hero: content.hero, credits: content.credits))
+            let relatedPages = related.pages(of: page, in: site)
+            if !relatedPages.isEmpty { values["related"] = .list(relatedPages.map(PageContext.link)) }
+            let terms = site.terms(of: page)
+            if !terms.isEmpty {
+                values["taxonomies"] = .list(terms.map { taxonomy, terms in
+                    [
+                        "title": .text(title(of: taxonomy, strings: theme.strings, in: page.language)),
+                        "terms": .list(terms.map { ["name": .text($0.name), "url": .text($0.url)] }),
+                    ]
+                })
+            }
+            html = theme.renderBytes(values, with: PageRenderer.templateName(for: page),
+                capacity: rendered.html.utf8.count + 16 * 1024)
         }
         return PageOutcome(page: page, html: html, diagnostics: diagnostics,
             headings: rendered.headings, parts: rendered.parts, links: rendered.links, blocks: rendered.blocks,
@@ -179,15 +204,84 @@ public struct PageRenderer: Sendable {
     /// A page Lantern makes itself, as a page of a language: titled from its strings, at its
     /// place in the language's URL space.
     private func specialPage(_ special: SpecialPage, in language: String) -> Page {
+        generatedPage(title: templates?.localized(to: language).strings.text(special.titleKey) ?? "",
+            template: special.template, place: special.place(in: site.config.urls(for: language)),
+            pathInLanguage: special.outputPath, language: language)
+    }
+
+    /// A page Lantern makes itself at `place`, rendered with `template`.
+    private func generatedPage(title: String, template: String, place: URLSpace.Place, pathInLanguage: String,
+                               language: String) -> Page {
         let matter = FrontMatter(
-            title: templates?.localized(to: language).strings.text(special.titleKey) ?? "", description: "",
+            title: title, description: "",
             date: nil, lastReviewed: nil, reviewedBy: nil, tags: [], draft: false, weight: 0, slug: nil,
-            aliases: [], layout: special.template, language: nil, params: [:], valueLocations: [:])
-        let place = special.place(in: site.config.urls(for: language))
+            aliases: [], layout: template, language: nil, params: [:], valueLocations: [:])
         return Page(sourcePath: place.outputPath, displayPath: place.outputPath, kind: .page,
             frontMatter: matter, body: "", bodyFirstLine: 1, sectionPath: "", url: place.url,
             outputPath: place.outputPath, isGenerated: true, language: language,
-            pathInLanguage: special.outputPath)
+            pathInLanguage: pathInLanguage)
+    }
+
+    /// What a taxonomy is called in a language: `title:` in site.yaml, else the theme's
+    /// `taxonomies.<key>` string, else its key.
+    private func title(of taxonomy: Taxonomy, strings: ThemeStrings, in language: String) -> String {
+        if let title = taxonomy.title(in: language) { return title }
+        let key = "taxonomies." + taxonomy.field
+        return strings.located(key) != nil ? strings.text(key) : taxonomy.field.capitalized
+    }
+
+    /// Renders a taxonomy's list of terms (`term` nil), or the page of one of its terms, in a
+    /// language, with the `taxonomy` or the `term` template.
+    func renderTaxonomy(_ field: String, term slug: String?, in language: String) -> [UInt8] {
+        guard let taxonomy = site.config.taxonomies.first(where: { $0.field == field }) else { return [] }
+        let strings = self.strings(in: language)
+        let name = title(of: taxonomy, strings: strings, in: language)
+        let list = site.place(of: taxonomy, in: language)
+        let count = { (n: Int) -> TemplateValue in
+            .text(strings.fill(strings.plural("taxonomy.count", count: n), ["count": String(n)]))
+        }
+        let rendered = RenderedMarkdown(html: "", headings: [], parts: [], links: [], blocks: [], diagnostics: [])
+        let home = site.sectionPage("", in: language)
+        let page: Page
+        var extra: [String: TemplateValue] = ["taxonomy": ["title": .text(name), "url": .text(list.url), "key": .text(field)]]
+        var translations: [Page]
+        var trail: [(title: String, url: String)] = home.map { [($0.title, $0.url)] } ?? []
+        if let slug {
+            guard let term = site.term(slug, of: field, in: language) else { return [] }
+            page = generatedPage(title: term.name, template: "term",
+                place: site.place(of: term, in: taxonomy, language: language),
+                pathInLanguage: taxonomy.folder(in: language) + "/" + slug, language: language)
+            translations = [page]
+            extra["term"] = ["name": .text(term.name), "count": count(term.pages.count)]
+            extra["pages"] = .list(term.pages.map { PageContext.link(site.pages[$0]) })
+            trail += [(name, list.url), (term.name, page.url)]
+        } else {
+            page = generatedPage(title: name, template: "taxonomy", place: list,
+                pathInLanguage: taxonomy.folder(in: language), language: language)
+            translations = site.config.languages.compactMap { other in
+                if other.code == language { return page }
+                guard !site.terms(of: field, in: other.code).isEmpty else { return nil }
+                return generatedPage(title: name, template: "taxonomy", place: site.place(of: taxonomy, in: other.code),
+                    pathInLanguage: taxonomy.folder(in: other.code), language: other.code)
+            }
+            extra["terms"] = .list(site.terms(of: field, in: language).map { term in
+                [
+                    "name": .text(term.name), "url": .text(site.place(of: term, in: taxonomy, language: language).url),
+                    "count": .int(term.pages.count), "countText": count(term.pages.count),
+                ]
+            })
+            trail += [(name, list.url)]
+        }
+        let variant = variant(for: page)
+        guard let theme = variant.theme else { return [] }
+        var values = context.values(for: page, rendered: rendered, site: variant.site, translations: translations)
+        values.merge(extra) { $1 }
+        if trail.count > 1 {
+            values["breadcrumbs"] = .list(trail.enumerated().map { i, crumb in
+                ["title": .text(crumb.title), "url": .text(crumb.url), "isLast": .bool(i == trail.count - 1)]
+            })
+        }
+        return theme.renderBytes(values, with: page.frontMatter.layout ?? "term")
     }
 
     /// A page's content as HTML, its links resolved as on the page (for feeds).
