@@ -98,13 +98,29 @@ def _search(driver, query: str) -> str:
     return text
 
 
+def _enter(driver, query: str) -> str:
+    """Puts `query` into the box and submits it (Enter, without the pause typing has), and
+    waits for its answer as `_search` does: for the query set, whose typing `_search` tries
+    on a sample. The status is emptied first, so that only the new answer can match."""
+    driver.execute_script(
+        "const box = document.getElementById('search-q'); box.value = arguments[0];"
+        "document.getElementById('search-status').textContent = '';"
+        "box.form.requestSubmit();", query)
+    text = driver.execute_async_script(_AWAIT_STATUS, f"\u201c{query.strip()}\u201d")
+    if text is None:
+        pytest.fail(f"no answer for {query!r}; status: {_status(driver)!r}")
+    return text
+
+
 def test_every_query_of_the_set_finds_its_page_in_the_first_three(driver, server):
     _open_search(driver, server)
     misses, reciprocal, top = [], 0.0, 0
     known_misses = json.loads((REPO_ROOT / "Tests" / "Fixtures" / "search-queries.json")
                               .read_text(encoding="utf-8"))["misses"]
-    for item in QUERIES + known_misses:
-        _search(driver, item["query"])
+    # Every eighth query typed key by key (each key a search of its own, as on a phone); the
+    # others pasted, which ranks the same and takes a fraction of the time.
+    for i, item in enumerate(QUERIES + known_misses):
+        (_search if i % 8 == 0 else _enter)(driver, item["query"])
         pages = [link.split("#")[0] for link in _result_links(driver)]
         rank = pages.index(item["expect"]) + 1 if item["expect"] in pages else 0
         reciprocal += 1 / rank if rank else 0

@@ -17,10 +17,19 @@ struct RelatedPages: Sendable {
     /// Problems with `related:` entries, by source path of the page that has them.
     let problems: [String: [Diagnostic]]
 
-    /// The front matter fields that decide what is related (for `OutputPlan` dependencies).
-    static let fields: PageFields = PageFields.terms.union([.title, .description, .related, .exists, .place, .kind])
+    static let none = RelatedPages(picked: [:], problems: [:])
 
-    init(site: Site, resolver: LinkResolver) {
+    private init(picked: [String: [Int]], problems: [String: [Diagnostic]]) {
+        self.picked = picked
+        self.problems = problems
+    }
+
+    /// The front matter fields that decide what is related: a change to one picks them anew.
+    static let fields: PageFields = PageFields.terms.union([.title, .description, .related])
+
+    init(site: Site) {
+        let resolver = LinkResolver(pages: site.pages, staticFiles: site.staticFiles, draftPaths: site.draftPaths,
+            unloadedPaths: site.unloadedPaths, urls: site.config.urls)
         var indexByURL: [String: Int] = [:]
         for (i, page) in site.pages.enumerated() where !page.isGenerated { indexByURL[page.url] = i }
         var picked: [String: [Int]] = [:]
@@ -110,8 +119,7 @@ struct RelatedPages: Sendable {
         self.problems = problems
     }
 
-    /// The related pages of a page, pinned first; empty for home and section pages.
-    func pages(of page: Page, in site: Site) -> [Page] {
-        (picked[page.sourcePath] ?? []).map { site.pages[$0] }
-    }
+    /// The related pages of a page (by source path), pinned first, as indices into
+    /// `Site.pages`; empty for home and section pages.
+    func indices(of path: String) -> [Int] { picked[path] ?? [] }
 }

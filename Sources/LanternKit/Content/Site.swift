@@ -44,6 +44,8 @@ public struct Site: Sendable {
     /// Each taxonomy's terms in each language (`TaxonomyTerms.swift`), and where each slug is.
     private(set) var taxonomyTerms: [TaxonomyKey: [TaxonomyTerm]] = [:]
     private var termPositions: [TaxonomyKey: [String: Int]] = [:]
+    /// The related pages each content page ends with (`RelatedPages.swift`).
+    private(set) var related = RelatedPages.none
 
     /// The term of this slug in a taxonomy and language, if a page has it.
     func term(_ slug: String, of field: String, in language: String) -> TaxonomyTerm? {
@@ -188,6 +190,22 @@ public struct Site: Sendable {
         }
     }
 
+    /// Groups the pages again by taxonomy term and picks their related pages: after pages
+    /// were replaced in place (`replacePage`) with new titles, descriptions or terms.
+    mutating func regroup() {
+        taxonomyTerms = Site.taxonomyTerms(of: pages, config: config)
+        termPositions = taxonomyTerms.mapValues { terms in
+            Dictionary(terms.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+        related = RelatedPages(site: self)
+    }
+
+    /// The related pages a page ends with, pinned first.
+    func relatedPages(of page: Page) -> [Page] { related.indices(of: page.sourcePath).map { pages[$0] } }
+
+    /// Their content paths, for telling whether a change picked others.
+    func relatedPaths(of path: String) -> [String] { related.indices(of: path).map { pages[$0].sourcePath } }
+
     private mutating func index() {
         indexByPath = [:]
         childrenBySection = [:]
@@ -214,10 +232,6 @@ public struct Site: Sendable {
                     < (languageOrder[pages[$1].language] ?? .max, pages[$1].sourcePath)
             }
         }
-        taxonomyTerms = Site.taxonomyTerms(of: pages, config: config)
-        termPositions = taxonomyTerms.mapValues { terms in
-            Dictionary(terms.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
-        }
         neighbourIndices = [:]
         let order = pages.map(ListOrder.init)
         for (key, indices) in childrenBySection {
@@ -230,6 +244,7 @@ public struct Site: Sendable {
                     position + 1 < regular.count ? regular[position + 1] : nil)
             }
         }
+        regroup()
     }
 
     /// Where a page comes in its section's list: weight first (pages without one after those

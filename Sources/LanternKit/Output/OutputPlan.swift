@@ -15,6 +15,11 @@ enum PageSelection: Hashable, Sendable {
     case sectionsFrom(String, language: String)
     /// Every page of one language.
     case language(String)
+    /// The pages a page ends with as related, before or after the change.
+    case relatedTo(String)
+    /// The pages with a term of a taxonomy in a language (one term, by slug, or any),
+    /// before or after the change.
+    case inTaxonomy(String, term: String?, language: String)
     /// The pages of one language with a date (`date` or `last_reviewed`, before or after the
     /// change) in this folder and the folders below it (`""`: the whole site), and the
     /// folder's own section page: what a section's feed shows.
@@ -45,6 +50,15 @@ enum PageSelection: Hashable, Sendable {
             return section.isEmpty || folder == section || folder.hasPrefix(section + "/")
         case .language(let language):
             return changed.language == language
+        case .relatedTo(let path):
+            return [old, new].contains { $0?.relatedPaths(of: path).contains(changed.sourcePath) == true }
+        case .inTaxonomy(let field, let term, let language):
+            guard changed.language == language else { return false }
+            return [old, new].contains { site in
+                guard let terms = site?.page(at: changed.sourcePath)?.frontMatter.terms(of: field) else { return false }
+                guard let term else { return !terms.isEmpty }
+                return terms.contains { Site.termSlug($0) == term }
+            }
         case .datedWithin(let folder, let language):
             guard changed.language == language,
                 folder.isEmpty || changed.sectionPath == folder || changed.sectionPath.hasPrefix(folder + "/")
@@ -69,6 +83,8 @@ enum Dependency: Hashable, Sendable {
     case contentFile(String)
     /// Which content files (images, PDFs) exist: Markdown links to them are resolved.
     case contentFileList
+    /// Which pages are picked as related to this page (by content path).
+    case related(String)
 
     func isTouched(by change: SiteChange) -> Bool {
         switch self {
@@ -80,6 +96,7 @@ enum Dependency: Hashable, Sendable {
         case .templates: return change.templates
         case .contentFile(let path): return change.contentFiles.contains(path)
         case .contentFileList: return change.contentFileList
+        case .related(let path): return change.old?.relatedPaths(of: path) != change.new?.relatedPaths(of: path)
         }
     }
 }
@@ -142,7 +159,7 @@ struct OutputPlan: Sendable {
         outputs.reserveCapacity(site.pages.count + site.aliases.count + site.staticFiles.count + 16)
         for page in site.pages {
             outputs.append(PlannedOutput(path: page.outputPath, product: .page(page.sourcePath),
-                reads: OutputPlan.reads(of: page)))
+                reads: OutputPlan.reads(of: page, taxonomies: site.config.taxonomies)))
         }
         guard let templates else { return }
         let languages = site.config.languages.map(\.code)
@@ -161,16 +178,22 @@ struct OutputPlan: Sendable {
             }
         }
         for language in languages {
-            let reads: [Dependency] = [.config, .templates, .pages(.listedIn("", language: language), .listing),
-                .pages(.language(language), PageFields.terms.union(.listing))]
             for taxonomy in site.config.taxonomies {
                 let terms = site.terms(of: taxonomy.field, in: language)
                 guard !terms.isEmpty else { continue }
+                // The list shows how many pages each term has; a term's page, its pages.
+                let reads = { (term: String?) -> [Dependency] in
+                    [.config, .templates, .pages(.listedIn("", language: language), .listing),
+                     .pages(.sectionsFrom("", language: language), .listing),  // home, in the breadcrumbs
+                     .pages(.inTaxonomy(taxonomy.field, term: term, language: language),
+                        term == nil ? PageFields.terms : PageFields.terms.union(.listing))]
+                }
                 outputs.append(PlannedOutput(path: site.place(of: taxonomy, in: language).outputPath,
-                    product: .taxonomy(field: taxonomy.field, term: nil, language: language), reads: reads))
+                    product: .taxonomy(field: taxonomy.field, term: nil, language: language), reads: reads(nil)))
                 for term in terms {
                     outputs.append(PlannedOutput(path: site.place(of: term, in: taxonomy, language: language).outputPath,
-                        product: .taxonomy(field: taxonomy.field, term: term.slug, language: language), reads: reads))
+                        product: .taxonomy(field: taxonomy.field, term: term.slug, language: language),
+                        reads: reads(term.slug)))
                 }
             }
         }
@@ -191,8 +214,12 @@ struct OutputPlan: Sendable {
         let pathsBySite = Dictionary(site.pages.map { ($0.url, $0.sourcePath) }, uniquingKeysWith: { a, _ in a })
         for alias in site.aliases {
             let target = pathsBySite[alias.target] ?? ""
-            outputs.append(PlannedOutput(path: alias.outputPath, product: .redirect(alias),
-                reads: [.config, .templates, .pages(.page(target), [.exists, .place, .title, .aliases, .language])]))
+            var reads: [Dependency] = [.config, .templates, .pages(.page(target), [.exists, .place, .title, .aliases, .language])]
+            // A section's slug moves the pages in its folder, and so the target.
+            if let page = site.page(at: target) {
+                reads.append(.pages(.sectionsFrom(page.sectionPath, language: page.language), [.place]))
+            }
+            outputs.append(PlannedOutput(path: alias.outputPath, product: .redirect(alias), reads: reads))
         }
         for file in site.staticFiles {
             // A picture's file is its widest variant, without metadata; its other widths and
@@ -224,14 +251,20 @@ struct OutputPlan: Sendable {
     /// the menu marks the page's own item; its alternates and language switcher name its
     /// translations); what lists show of the pages its own list, its neighbours, its
     /// breadcrumbs and the menu name, in its language.
-    static func reads(of page: Page) -> [Dependency] {
+    static func reads(of page: Page, taxonomies: [Taxonomy] = []) -> [Dependency] {
         let language = page.language
         var reads: [Dependency] = [
             .pages(.page(page.sourcePath), .all), .config, .templates, .contentFileList,
             .pages(.all, PageFields.linkTarget), .pages(.listedIn("", language: language), .listing),
-            // Its taxonomy terms' links and its related pages, picked among the pages of its language.
-            .pages(.language(language), RelatedPages.fields),
+            // Which pages are related to it, and what its list shows of them.
+            .related(page.sourcePath), .pages(.relatedTo(page.sourcePath), .listing),
         ]
+        // Each of its terms is named as the first page with it writes it.
+        for taxonomy in taxonomies {
+            for slug in Set(page.frontMatter.terms(of: taxonomy.field).map(Site.termSlug)).sorted() {
+                reads.append(.pages(.inTaxonomy(taxonomy.field, term: slug, language: language), PageFields.terms))
+            }
+        }
         switch page.kind {
         case .home:
             break

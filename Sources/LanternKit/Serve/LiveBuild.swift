@@ -228,10 +228,16 @@ final class LiveBuild {
         }
         var site = old
         site.draftPaths = draftPaths
-        var placesAnew = false
+        var placesAnew = false, regroups = false
         for (path, page) in loaded {
-            let fields = PageFields(between: old.page(at: path).flatMap { $0.isGenerated ? nil : $0 }, and: page)
+            let before = old.page(at: path).flatMap { $0.isGenerated ? nil : $0 }
+            let fields = PageFields(between: before, and: page)
             if !fields.isDisjoint(with: .structure) || old.page(at: path)?.isGenerated == true { placesAnew = true }
+            // A term that comes or goes is a page that comes or goes (and claims its URL).
+            if old.config.taxonomies.contains(where: { before?.frontMatter.terms(of: $0.field) != page?.frontMatter.terms(of: $0.field) }) {
+                placesAnew = true
+            }
+            if !fields.isDisjoint(with: RelatedPages.fields) { regroups = true }
         }
         if placesAnew {
             var pages = old.pages.filter { !$0.isGenerated && loaded[$0.sourcePath] == nil }
@@ -242,6 +248,7 @@ final class LiveBuild {
             site = placed
         } else {
             for case let page? in loaded.values { site.replacePage(page) }
+            if regroups { site.regroup() }
         }
         let contentFiles = change.contentFiles
         change = SiteChange(from: old, to: site, candidates: Set(loaded.keys))

@@ -26,8 +26,6 @@ public struct PageRenderer: Sendable {
     private(set) var context: PageContext
     /// What differs between pages only by the state of the menu, prepared once per state.
     let menuVariants: [PageContext.MenuState: MenuVariant]
-    /// The related pages each content page ends with.
-    private(set) var related: RelatedPages
 
     /// Whether outcomes keep what only checks read (links, text blocks, the HTML).
     var isForChecks: Bool { markdown.collectsCheckText }
@@ -62,7 +60,6 @@ public struct PageRenderer: Sendable {
             unloadedPaths: site.unloadedPaths, urls: site.config.urls, otherLanguageNotes: notes)
         let context = PageContext(site: site)
         self.context = context
-        related = RelatedPages(site: site, resolver: resolver)
         var variants: [PageContext.MenuState: MenuVariant] = [:]
         let specials = site.config.languages.flatMap { language in
             SpecialPage.allCases.map { ($0.place(in: site.config.urls(for: language.code)).url, language.code) }
@@ -105,7 +102,6 @@ public struct PageRenderer: Sendable {
         var renderer = self
         renderer.site = site
         renderer.context = PageContext(site: site)
-        renderer.related = RelatedPages(site: site, resolver: resolver)
         return renderer
     }
 
@@ -177,12 +173,12 @@ public struct PageRenderer: Sendable {
         var html: [UInt8]?
         let variant = variant(for: page)
         let diagnostics = rendered.diagnostics + (content.heroProblem.map { [$0] } ?? [])
-            + (related.problems[page.sourcePath] ?? [])
+            + (site.related.problems[page.sourcePath] ?? [])
         if diagnostics.isEmpty, let theme = variant.theme {
             var values = context.values(for: page, rendered: rendered, site: variant.site,
                 translations: site.translations(of: page),
                 pictures: PageContext.Pictures(hero: content.hero, credits: content.credits))
-            let relatedPages = related.pages(of: page, in: site)
+            let relatedPages = site.relatedPages(of: page)
             if !relatedPages.isEmpty { values["related"] = .list(relatedPages.map(PageContext.link)) }
             let terms = site.terms(of: page)
             if !terms.isEmpty {

@@ -55,6 +55,8 @@ import Testing
         {{#prev}}<a rel="prev" href="{{url}}">{{title}} {{description}} {{#lastReviewed}}{{iso}}{{/lastReviewed}}</a>{{/prev}}
         {{#next}}<a rel="next" href="{{url}}">{{title}} {{description}}</a>{{/next}}
         {{#site.sections}}<a href="{{url}}">{{title}} {{description}}</a>{{/site.sections}}
+        {{#taxonomies}}{{title}}: {{#terms}}<a href="{{url}}">{{name}}</a>{{/terms}}{{/taxonomies}}
+        {{#related}}<a class="related" href="{{url}}">{{title}} {{description}}</a>{{/related}}
         {{/main}}{{/base}}
         """
 
@@ -193,7 +195,7 @@ import Testing
                 // Slugs and aliases of one page never collide with another's: edits stay buildable.
                 let name = path.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: ".md", with: "")
                 let key = ["title", "weight", "slug", "body", "description", "draft", "last_reviewed", "aliases",
-                           "body", "description", "weight", "title"].randomElement(using: &random)!
+                           "body", "description", "weight", "title", "tags"].randomElement(using: &random)!
                 switch key {
                 case "title": page.set("title", words.randomElement(using: &random)! + " \(Int.random(in: 0...2, using: &random))")
                 case "weight": page.set("weight", Bool.random(using: &random) ? nil : "\(Int.random(in: 1...5, using: &random))")
@@ -203,6 +205,10 @@ import Testing
                 case "draft" where path != "_index.md" && path != "_index.es.md" && !path.hasSuffix("cbt.md")
                     && !path.hasSuffix("dbt.md"):
                     page.set("draft", Bool.random(using: &random) ? "true" : nil)
+                case "tags":
+                    // Tags have pages of their own and pick related pages: terms come and go.
+                    let tags = ["cbt", "family", "groups", "Family"].filter { _ in Bool.random(using: &random) }
+                    page.set("tags", tags.isEmpty ? nil : "[\(tags.joined(separator: ", "))]")
                 case "last_reviewed": page.set("last_reviewed", "2026-0\(Int.random(in: 1...9, using: &random))-01")
                 case "aliases" where !path.hasSuffix("cbt.md"):
                     page.set("aliases", Bool.random(using: &random) ? nil : "[/old-\(name)-\(Int.random(in: 0...2, using: &random))/]")

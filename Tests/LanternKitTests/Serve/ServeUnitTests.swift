@@ -82,7 +82,7 @@ import Testing
         defer { site.remove() }
         let live = LiveBuild(options: site.options)
         guard case .full = live.buildAll() else { Issue.record("first build failed"); return }
-        try site.write("---\ntitle: B\nweight: 2\ntags: [x]\n---\nNew B body.\n", to: "Content/therapies/b.md")
+        try site.write("---\ntitle: B\nweight: 2\n---\nNew B body.\n", to: "Content/therapies/b.md")
         guard case .partial(let outputs, _) = live.apply(changed("therapies/b.md")) else {
             Issue.record("expected a partial rebuild")
             return
@@ -100,6 +100,34 @@ import Testing
         #expect(!live.refreshSearchIndex())
         #expect(html(live, "therapies/b/index.html").contains("New B body."))
         // A full build of the same sources gives the same files.
+        live.refreshSearchIndex()
+        let fresh = LiveBuild(options: site.options)
+        fresh.buildAll()
+        #expect(fresh.served.files == live.served.files)
+    }
+
+    /// A tag is a page of its own (`/tags/x/`) in the list of tags and the sitemap; the pages
+    /// the edit makes related to b show it, and nothing else is written again.
+    @Test func aNewTagWritesItsPagesAndThePagesItRelates() throws {
+        var files = ServeLiveBuildTests.files
+        files["Content/therapies/c.md"] = "---\ntitle: C\nweight: 3\ntags: [family, groups]\n---\nC body.\n"
+        files["Content/therapies/d.md"] = "---\ntitle: D\nweight: 4\ntags: [groups]\n---\nD body.\n"
+        files["Templates/page.mustache"] =
+            "{{<base}}{{$main}}<h1>{{page.title}}</h1>{{> partials/terms}}{{> partials/related}}{{/main}}{{/base}}"
+        let site = try TemporarySite(files)
+        defer { site.remove() }
+        let live = LiveBuild(options: site.options)
+        guard case .full = live.buildAll() else { Issue.record("first build failed"); return }
+        #expect(html(live, "tags/groups/index.html").contains("href=\"/therapies/d/\""))
+        try site.write("---\ntitle: B\nweight: 2\ntags: [x, family]\n---\nB body.\n", to: "Content/therapies/b.md")
+        guard case .partial(let outputs, _) = live.apply(changed("therapies/b.md")) else {
+            Issue.record("expected a partial rebuild")
+            return
+        }
+        #expect(outputs == ["sitemap.xml", "tags/family/index.html", "tags/index.html", "tags/x/index.html",
+            "therapies/b/index.html", "therapies/c/index.html"])
+        #expect(html(live, "therapies/c/index.html").contains("<li><a href=\"/therapies/b/\">B</a>"))
+        #expect(html(live, "therapies/b/index.html").contains("href=\"/tags/x/\""))
         live.refreshSearchIndex()
         let fresh = LiveBuild(options: site.options)
         fresh.buildAll()
