@@ -78,7 +78,7 @@ return {
     toc: document.querySelectorAll('nav.toc a[href^="#"]').length,
     reviewed: reviewed,
     reviewedLine: line ? [line.getAttribute('datetime'), q('.reviewed').textContent] : null,
-    sectionList: document.querySelectorAll('main .page-list a').length,
+    sectionList: document.querySelectorAll('main .page-list a, main .term-list a').length,
     pager: Array.from(document.querySelectorAll('nav.pager a')).map(a => a.getAttribute('href')),
     footerDisclaimer: !!q('footer .disclaimer'),
 };

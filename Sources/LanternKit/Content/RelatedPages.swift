@@ -60,9 +60,10 @@ struct RelatedPages: Sendable {
                 for feature in own.keys { havers[feature, default: []].append(position) }
                 features.append(own)
             }
-            // A feature more than a quarter of the pages have is left out; the others weigh
-            // more the rarer they are (integers, so that the sums never depend on their order).
-            let cap = max(4, members.count / 4)
+            // A feature more than a quarter of the pages have (or more than 100: it says little,
+            // and following it costs the most) is left out; the others weigh more the rarer they
+            // are (integers, so that the sums never depend on their order).
+            let cap = max(4, min(members.count / 4, 100))
             let rarity = havers.mapValues { list -> Int in
                 list.count > cap || list.count < 2 ? 0 : Int((log(Double(members.count) / Double(list.count)) * 100).rounded()) + 10
             }

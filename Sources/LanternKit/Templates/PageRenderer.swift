@@ -206,10 +206,10 @@ public struct PageRenderer: Sendable {
     }
 
     /// A page Lantern makes itself at `place`, rendered with `template`.
-    private func generatedPage(title: String, template: String, place: URLSpace.Place, pathInLanguage: String,
-                               language: String) -> Page {
+    private func generatedPage(title: String, description: String = "", template: String, place: URLSpace.Place,
+                               pathInLanguage: String, language: String) -> Page {
         let matter = FrontMatter(
-            title: title, description: "",
+            title: title, description: description,
             date: nil, lastReviewed: nil, reviewedBy: nil, tags: [], draft: false, weight: 0, slug: nil,
             aliases: [], layout: template, language: nil, params: [:], valueLocations: [:])
         return Page(sourcePath: place.outputPath, displayPath: place.outputPath, kind: .page,
@@ -238,13 +238,16 @@ public struct PageRenderer: Sendable {
         }
         let rendered = RenderedMarkdown(html: "", headings: [], parts: [], links: [], blocks: [], diagnostics: [])
         let home = site.sectionPage("", in: language)
+        let siteTitle = site.config.localized(to: language).title
         let page: Page
         var extra: [String: TemplateValue] = ["taxonomy": ["title": .text(name), "url": .text(list.url), "key": .text(field)]]
         var translations: [Page]
         var trail: [(title: String, url: String)] = home.map { [($0.title, $0.url)] } ?? []
         if let slug {
             guard let term = site.term(slug, of: field, in: language) else { return [] }
-            page = generatedPage(title: term.name, template: "term",
+            page = generatedPage(title: term.name,
+                description: strings.fill(strings.text("taxonomy.term_description"), ["term": term.name, "site": siteTitle]),
+                template: "term",
                 place: site.place(of: term, in: taxonomy, language: language),
                 pathInLanguage: taxonomy.folder(in: language) + "/" + slug, language: language)
             translations = [page]
@@ -252,7 +255,9 @@ public struct PageRenderer: Sendable {
             extra["pages"] = .list(term.pages.map { PageContext.link(site.pages[$0]) })
             trail += [(name, list.url), (term.name, page.url)]
         } else {
-            page = generatedPage(title: name, template: "taxonomy", place: list,
+            page = generatedPage(title: name,
+                description: strings.fill(strings.text("taxonomy.description"), ["taxonomy": name, "site": siteTitle]),
+                template: "taxonomy", place: list,
                 pathInLanguage: taxonomy.folder(in: language), language: language)
             translations = site.config.languages.compactMap { other in
                 if other.code == language { return page }
