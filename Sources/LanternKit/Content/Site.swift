@@ -84,9 +84,9 @@ public struct Site: Sendable {
         for page in pages where page.kind == .section {
             if let slug = page.frontMatter.slug { folderSlugs[page.language, default: [:]][page.sectionPath] = slug }
         }
-        if !folderSlugs.isEmpty {
-            for i in pages.indices { place(&pages[i], config: config, folderSlugs: folderSlugs) }
-        }
+        // Every page, even when no folder has a slug: pages `lantern serve` places again keep
+        // the URLs of the slugs they had, and a slug just removed must take them back.
+        for i in pages.indices { place(&pages[i], config: config, folderSlugs: folderSlugs) }
         // Sorted by index: moving the pages themselves, large values, cost more than comparing.
         pages = pages.indices.sorted { (pages[$0].url, pages[$0].sourcePath) < (pages[$1].url, pages[$1].sourcePath) }
             .map { pages[$0] }
