@@ -314,15 +314,22 @@ public enum Builder {
         _ plan: OutputPlan, site: Site, pageRenderer: PageRenderer, into output: some OutputSink,
         contentHTML: [String: String] = [:]
     ) throws(BuildFailure) -> Int {
-        var written = 0
-        for planned in plan.outputs {
-            switch planned.product {
-            case .page, .searchIndex: continue
-            default: try OutputPlan.write(planned, site: site, renderer: pageRenderer, into: output,
-                contentHTML: contentHTML)
+        let files = plan.outputs.filter {
+            switch $0.product {
+            case .page, .searchIndex: return false
+            default: return true
             }
-            written += 1
         }
-        return written
+        // On every core: a taxonomy's term pages list thousands of pages each.
+        let failures = files.parallelMap { planned -> BuildFailure? in
+            do throws(BuildFailure) {
+                try OutputPlan.write(planned, site: site, renderer: pageRenderer, into: output, contentHTML: contentHTML)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+        return files.count
     }
 }

@@ -45,13 +45,15 @@ public struct FrontMatter: Sendable {
 
     public func param(_ key: String) -> TemplateValue? { params[key] }
 
+    private static func hasText(_ text: String) -> Bool { text.contains { !$0.isWhitespace } }
+
     /// The words of a taxonomy's key (`tags`, or a key of the site's own like `topics`), as
     /// written, empty ones left out.
     public func terms(of field: String) -> [String] {
-        if field == "tags" { return tags.filter { !$0.trimmingWhitespace().isEmpty } }
+        if field == "tags" { return tags.allSatisfy(Self.hasText) ? tags : tags.filter(Self.hasText) }
         switch params[field] {
-        case .list(let items)?: return items.compactMap(\.scalarText).filter { !$0.trimmingWhitespace().isEmpty }
-        case let value?: return value.scalarText.map { $0.trimmingWhitespace().isEmpty ? [] : [$0] } ?? []
+        case .list(let items)?: return items.compactMap(\.scalarText).filter(Self.hasText)
+        case let value?: return value.scalarText.map { Self.hasText($0) ? [$0] : [] } ?? []
         case nil: return []
         }
     }

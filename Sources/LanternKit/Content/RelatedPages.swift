@@ -19,6 +19,8 @@ struct RelatedPages: Sendable {
 
     static let none = RelatedPages(picked: [:], problems: [:])
 
+    var isEmpty: Bool { picked.isEmpty && problems.isEmpty }
+
     private init(picked: [String: [Int]], problems: [String: [Diagnostic]]) {
         self.picked = picked
         self.problems = problems
@@ -28,10 +30,6 @@ struct RelatedPages: Sendable {
     static let fields: PageFields = PageFields.terms.union([.title, .description, .related])
 
     init(site: Site) {
-        let resolver = LinkResolver(pages: site.pages, staticFiles: site.staticFiles, draftPaths: site.draftPaths,
-            unloadedPaths: site.unloadedPaths, urls: site.config.urls)
-        var indexByURL: [String: Int] = [:]
-        for (i, page) in site.pages.enumerated() where !page.isGenerated { indexByURL[page.url] = i }
         var picked: [String: [Int]] = [:]
         var problems: [String: [Diagnostic]] = [:]
         var byLanguage: [String: [Int]] = [:]
@@ -39,85 +37,157 @@ struct RelatedPages: Sendable {
             byLanguage[page.language, default: []].append(i)
         }
         for (language, members) in byLanguage.sorted(by: { $0.key < $1.key }) {
-            let analyzer = Analyzer.forLanguage(language)
-            // Every feature of every page, and which pages have it.
-            var features: [[String: Int]] = []  // per member: feature → weight
-            var havers: [String: [Int]] = [:]   // feature → positions in `members`
-            features.reserveCapacity(members.count)
-            for (position, i) in members.enumerated() {
-                let matter = site.pages[i].frontMatter
-                var own: [String: Int] = [:]
-                for taxonomy in site.config.taxonomies where taxonomy.field != "tags" {
-                    for term in matter.terms(of: taxonomy.field) {
-                        own["t:\(taxonomy.field):" + Site.termSlug(term)] = 4
+            let pool = Pool(site: site, members: members, analyzer: Analyzer.forLanguage(language))
+            // Pages in chunks over the cores, each chunk with its own caches.
+            let size = max(64, members.count / 16)
+            let chunks = stride(from: 0, to: members.count, by: size).map { $0..<min($0 + size, members.count) }
+            for chunk in chunks.parallelMap({ pool.pick(for: $0) }) {
+                for (path, chosen, found) in chunk {
+                    if !chosen.isEmpty { picked[path] = chosen }
+                    if !found.isEmpty { problems[path] = found }
+                }
+            }
+        }
+        self.picked = picked
+        self.problems = problems
+    }
+
+    /// The content pages of one language, with what each has that another may share.
+    private struct Pool: Sendable {
+        let site: Site
+        let members: [Int]
+        /// By position in `members`: each feature's number and weight.
+        let features: [[(id: Int, weight: Int)]]
+        /// By feature: the positions in `members` of the pages that have it.
+        let havers: [[Int]]
+        /// By feature: what sharing it is worth (0: nothing).
+        let rarity: [Int]
+        let resolver: LinkResolver
+        let indexByURL: [String: Int]
+
+        init(site: Site, members: [Int], analyzer: Analyzer) {
+            self.site = site
+            self.members = members
+            let size = max(64, members.count / 16)
+            let chunks = stride(from: 0, to: members.count, by: size).map { $0..<min($0 + size, members.count) }
+            let named = chunks.parallelMap { range -> [[String: Int]] in
+                // Once per word of the vocabulary, not once per use.
+                var stems: [String: String] = [:], slugs: [String: String] = [:]
+                func slug(_ name: String) -> String {
+                    slugs[name] ?? { let slug = Site.termSlug(name); slugs[name] = slug; return slug }()
+                }
+                return range.map { position in
+                    let matter = site.pages[members[position]].frontMatter
+                    var own: [String: Int] = [:]
+                    for taxonomy in site.config.taxonomies where taxonomy.field != "tags" {
+                        for term in matter.terms(of: taxonomy.field) { own["t:\(taxonomy.field):" + slug(term)] = 4 }
                     }
+                    for tag in matter.tags { own["g:" + slug(tag)] = 3 }
+                    for word in analyzer.terms(matter.title + " " + matter.description)
+                    where word.utf8.count > 2 && !analyzer.isStopWord(word) {
+                        let stem = stems[word] ?? { let stem = analyzer.stem(word); stems[word] = stem; return stem }()
+                        own["w:" + stem] = 1
+                    }
+                    return own
                 }
-                for tag in matter.tags { own["g:" + Site.termSlug(tag)] = 3 }
-                for word in analyzer.terms(matter.title + " " + matter.description)
-                where !analyzer.isStopWord(word) && word.count > 2 {
-                    own["w:" + analyzer.stem(word)] = 1
-                }
-                for feature in own.keys { havers[feature, default: []].append(position) }
-                features.append(own)
+            }.joined()
+            var ids: [String: Int] = [:]
+            var features: [[(id: Int, weight: Int)]] = []
+            var havers: [[Int]] = []
+            features.reserveCapacity(members.count)
+            for (position, own) in named.enumerated() {
+                // Numbers follow the dictionaries' order, which differs from run to run: nothing
+                // else does (scores are sums, and ties are broken by title and URL).
+                features.append(own.map { feature, weight in
+                    let id = ids[feature] ?? { ids[feature] = havers.count; havers.append([]); return havers.count - 1 }()
+                    havers[id].append(position)
+                    return (id, weight)
+                })
             }
             // A feature more than a quarter of the pages have (or more than 100: it says little,
             // and following it costs the most) is left out; the others weigh more the rarer they
             // are (integers, so that the sums never depend on their order).
             let cap = max(4, min(members.count / 4, 100))
-            let rarity = havers.mapValues { list -> Int in
+            rarity = havers.map { list in
                 list.count > cap || list.count < 2 ? 0 : Int((log(Double(members.count) / Double(list.count)) * 100).rounded()) + 10
             }
-            for (position, i) in members.enumerated() {
-                let page = site.pages[i]
-                var chosen: [Int] = []
-                for entry in page.frontMatter.related {
-                    let location = page.frontMatter.location(of: "related") ?? page.location(line: 1)
-                    switch resolver.resolve(entry, from: page.sourcePath) {
-                    case .rewrite(let url), .rewriteInOtherLanguage(let url, _, _):
-                        let pageURL = String(url.prefix { $0 != "#" })
-                        if let target = indexByURL[pageURL], target != i, !chosen.contains(target) {
-                            chosen.append(target)
-                        } else if indexByURL[pageURL] == i {
-                            problems[page.sourcePath, default: []].append(.error(location,
-                                "'related: \(entry)' names this page itself; name another page"))
-                        }
-                    case .broken(let message):
-                        problems[page.sourcePath, default: []].append(.error(location,
-                            "related: " + message.replacingOccurrences(of: "link '", with: "'")))
-                    case .keep:
-                        problems[page.sourcePath, default: []].append(.error(location,
-                            "'related: \(entry)' must name a page of this site by its .md file, like "
-                                + "'../family/how-families-help.md'"))
+            self.features = features
+            self.havers = havers
+            resolver = LinkResolver(pages: site.pages, staticFiles: site.staticFiles, draftPaths: site.draftPaths,
+                unloadedPaths: site.unloadedPaths, urls: site.config.urls)
+            var indexByURL: [String: Int] = [:]
+            for (i, page) in site.pages.enumerated() where !page.isGenerated { indexByURL[page.url] = i }
+            self.indexByURL = indexByURL
+        }
+
+        /// The related pages of the members at `positions`: pinned, then the best others.
+        func pick(for positions: Range<Int>) -> [(path: String, chosen: [Int], problems: [Diagnostic])] {
+            var score = [Int](repeating: 0, count: members.count), shared = score, touched: [Int] = []
+            var titleKeys: [Int: String] = [:]
+            func titleKey(_ i: Int) -> String {
+                if let key = titleKeys[i] { return key }
+                let key = Site.sortKey(site.pages[i].title)
+                titleKeys[i] = key
+                return key
+            }
+            return positions.map { position in
+                let i = members[position], page = site.pages[i]
+                var (chosen, problems) = pinned(page, at: i)
+                guard chosen.count < RelatedPages.shown else { return (page.sourcePath, chosen, problems) }
+                for (feature, weight) in features[position] where rarity[feature] > 0 {
+                    for other in havers[feature] where other != position {
+                        if shared[other] == 0 { touched.append(other) }
+                        score[other] += weight * rarity[feature]
+                        shared[other] += weight
                     }
                 }
-                if chosen.count < RelatedPages.shown {
-                    var scores: [Int: (score: Int, weight: Int)] = [:]
-                    for (feature, weight) in features[position] {
-                        let worth = rarity[feature] ?? 0
-                        guard worth > 0 else { continue }
-                        for other in havers[feature]! where other != position {
-                            scores[other, default: (0, 0)].score += weight * worth
-                            scores[other, default: (0, 0)].weight += weight
-                        }
-                    }
-                    // At least a shared term or tag, or two words of the titles and descriptions.
-                    let ranked = scores.filter { $0.value.weight >= 2 }
-                        .map { (index: members[$0.key], score: $0.value.score) }
-                        .filter { !chosen.contains($0.index) }
-                        .sorted { a, b in
-                            if a.score != b.score { return a.score > b.score }
-                            let pa = site.pages[a.index], pb = site.pages[b.index]
-                            let sameA = pa.sectionPath == page.sectionPath, sameB = pb.sectionPath == page.sectionPath
-                            if sameA != sameB { return sameA }
-                            return (Site.sortKey(pa.title), pa.url) < (Site.sortKey(pb.title), pb.url)
-                        }
-                    chosen += ranked.prefix(RelatedPages.shown - chosen.count).map(\.index)
+                // At least a shared term or tag, or two words of the titles and descriptions;
+                // the best few kept as they come (sorting thousands of candidates per page is
+                // what a large site cannot afford).
+                func before(_ a: (index: Int, score: Int), _ b: (index: Int, score: Int)) -> Bool {
+                    if a.score != b.score { return a.score > b.score }
+                    let pa = site.pages[a.index], pb = site.pages[b.index]
+                    let sameA = pa.sectionPath == page.sectionPath, sameB = pb.sectionPath == page.sectionPath
+                    if sameA != sameB { return sameA }
+                    return (titleKey(a.index), pa.url) < (titleKey(b.index), pb.url)
                 }
-                if !chosen.isEmpty { picked[page.sourcePath] = chosen }
+                var best: [(index: Int, score: Int)] = []
+                let wanted = RelatedPages.shown - chosen.count
+                for other in touched where shared[other] >= 2 && !chosen.contains(members[other]) {
+                    let candidate = (index: members[other], score: score[other])
+                    guard best.count < wanted || before(candidate, best[best.count - 1]) else { continue }
+                    best.insert(candidate, at: best.firstIndex { before(candidate, $0) } ?? best.count)
+                    if best.count > wanted { best.removeLast() }
+                }
+                for other in touched { score[other] = 0; shared[other] = 0 }
+                touched.removeAll(keepingCapacity: true)
+                chosen += best.map(\.index)
+                return (page.sourcePath, chosen, problems)
             }
         }
-        self.picked = picked
-        self.problems = problems
+
+        /// The pages `related:` names, and a problem for each entry that names none.
+        private func pinned(_ page: Page, at i: Int) -> ([Int], [Diagnostic]) {
+            var chosen: [Int] = [], problems: [Diagnostic] = []
+            let location = page.frontMatter.location(of: "related") ?? page.location(line: 1)
+            for entry in page.frontMatter.related {
+                switch resolver.resolve(entry, from: page.sourcePath) {
+                case .rewrite(let url), .rewriteInOtherLanguage(let url, _, _):
+                    let target = indexByURL[String(url.prefix { $0 != "#" })]
+                    if target == i {
+                        problems.append(.error(location, "'related: \(entry)' names this page itself; name another page"))
+                    } else if let target, !chosen.contains(target) {
+                        chosen.append(target)
+                    }
+                case .broken(let message):
+                    problems.append(.error(location, "related: " + message.replacingOccurrences(of: "link '", with: "'")))
+                case .keep:
+                    problems.append(.error(location, "'related: \(entry)' must name a page of this site by its .md "
+                        + "file, like '../family/how-families-help.md'"))
+                }
+            }
+            return (chosen, problems)
+        }
     }
 
     /// The related pages of a page (by source path), pinned first, as indices into

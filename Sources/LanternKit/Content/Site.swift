@@ -33,7 +33,7 @@ public struct Site: Sendable {
 
     private var childrenBySection: [Folder: [Int]]
     private var sectionByFolder: [Folder: Int] = [:]
-    private var indexByPath: [String: Int]
+    private(set) var indexByPath: [String: Int]
     /// Pages by translation key (`Page.translationKey`), in the order of the site's languages.
     private var translationsByKey: [String: [Int]] = [:]
     /// Previous and next regular page of each regular page, by index into `pages`.
@@ -44,6 +44,7 @@ public struct Site: Sendable {
     /// Each taxonomy's terms in each language (`TaxonomyTerms.swift`), and where each slug is.
     private(set) var taxonomyTerms: [TaxonomyKey: [TaxonomyTerm]] = [:]
     private var termPositions: [TaxonomyKey: [String: Int]] = [:]
+    private(set) var termsOfPage: [Int: [PageTerms]] = [:]
     /// The related pages each content page ends with (`RelatedPages.swift`).
     private(set) var related = RelatedPages.none
 
@@ -59,7 +60,8 @@ public struct Site: Sendable {
     /// URL and translation keys that pair nothing or pair two pages of one language.
     static func assemble(
         config: SiteConfig, pages loadedPages: [Page], staticFiles: [StaticFile],
-        draftPaths: Set<String>, unloadedPaths: Set<String> = [], contentDisplayRoot: String
+        draftPaths: Set<String>, unloadedPaths: Set<String> = [], contentDisplayRoot: String,
+        placedBefore: Bool = false
     ) -> (Site, [Diagnostic]) {
         var diagnostics = DiagnosticBag()
         var pages = loadedPages
@@ -84,9 +86,11 @@ public struct Site: Sendable {
         for page in pages where page.kind == .section {
             if let slug = page.frontMatter.slug { folderSlugs[page.language, default: [:]][page.sectionPath] = slug }
         }
-        // Every page, even when no folder has a slug: pages `lantern serve` places again keep
-        // the URLs of the slugs they had, and a slug just removed must take them back.
-        for i in pages.indices { place(&pages[i], config: config, folderSlugs: folderSlugs) }
+        // Pages placed before (`lantern serve` places the site again) keep the URLs of the
+        // slugs they had: a slug just removed must take them back.
+        if !folderSlugs.isEmpty || placedBefore {
+            for i in pages.indices { place(&pages[i], config: config, folderSlugs: folderSlugs) }
+        }
         // Sorted by index: moving the pages themselves, large values, cost more than comparing.
         pages = pages.indices.sorted { (pages[$0].url, pages[$0].sourcePath) < (pages[$1].url, pages[$1].sourcePath) }
             .map { pages[$0] }
@@ -193,7 +197,7 @@ public struct Site: Sendable {
     /// Groups the pages again by taxonomy term and picks their related pages: after pages
     /// were replaced in place (`replacePage`) with new titles, descriptions or terms.
     mutating func regroup() {
-        taxonomyTerms = Site.taxonomyTerms(of: pages, config: config)
+        (taxonomyTerms, termsOfPage) = Site.taxonomyTerms(of: pages, config: config)
         termPositions = taxonomyTerms.mapValues { terms in
             Dictionary(terms.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
         }

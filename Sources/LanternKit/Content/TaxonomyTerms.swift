@@ -4,11 +4,20 @@ import Foundation
 struct TaxonomyTerm: Sendable, Equatable {
     /// As the first page (in URL order) writes it.
     var name: String
-    /// Its folder under the taxonomy's (`HeadingSlugger.slug`): words written alike but for
-    /// case ("Teens", "teens") are one term.
+    /// Its folder under the taxonomy's (`Site.termSlug`): words written alike but for case or
+    /// accents ("Teens", "teens") are one term.
     var slug: String
     /// Indices into `Site.pages`, in the order lists show pages: by title, then URL.
     var pages: [Int]
+    /// Its page's URL (`/topics/teens/`).
+    var url = ""
+}
+
+/// The terms one page has of one taxonomy, in the order it writes them: positions in
+/// `Site.terms(of:in:)`.
+struct PageTerms: Sendable {
+    var field: String
+    var positions: [Int]
 }
 
 /// A taxonomy in one language: what its terms are grouped under.
@@ -19,40 +28,78 @@ struct TaxonomyKey: Hashable, Sendable {
 
 extension Site {
     /// The terms of every taxonomy in every language, by folded name: made by `index()`.
-    static func taxonomyTerms(of pages: [Page], config: SiteConfig) -> [TaxonomyKey: [TaxonomyTerm]] {
+    static func taxonomyTerms(of pages: [Page], config: SiteConfig)
+        -> (terms: [TaxonomyKey: [TaxonomyTerm]], ofPage: [Int: [PageTerms]])
+    {
         var result: [TaxonomyKey: [TaxonomyTerm]] = [:]
+        var ofPage: [Int: [PageTerms]] = [:]
+        struct Place: Hashable { var key: TaxonomyKey; var slug: String }
         for taxonomy in config.taxonomies {
-            var bySlug: [TaxonomyKey: [String: TaxonomyTerm]] = [:]
+            // One level of dictionary: appending through two `default:` subscripts copied the
+            // inner one, and with it every term's list, for each page.
+            var found: [Place: TaxonomyTerm] = [:]
+            var slugs: [String: String] = [:]  // a few words written on thousands of pages
+            var written: [(page: Int, places: [Place])] = []
             for (i, page) in pages.enumerated() where !page.isGenerated {
                 let key = TaxonomyKey(field: taxonomy.field, language: page.language)
+                var places: [Place] = []
                 for name in page.frontMatter.terms(of: taxonomy.field) {
-                    let name = name.trimmingWhitespace(), slug = Site.termSlug(name)
-                    guard !slug.isEmpty, !slug.allSatisfy({ $0 == "-" || $0 == "_" }) else { continue }
-                    if bySlug[key]?[slug]?.pages.last == i { continue }  // the same word twice
-                    bySlug[key, default: [:]][slug, default: TaxonomyTerm(name: name, slug: slug, pages: [])]
-                        .pages.append(i)
+                    let name = name.trimmingWhitespace()
+                    let slug = slugs[name] ?? { let slug = Site.termSlug(name); slugs[name] = slug; return slug }()
+                    guard !slug.isEmpty else { continue }
+                    let place = Place(key: key, slug: slug)
+                    if found[place]?.pages.last == i { continue }  // the same word twice
+                    found[place, default: TaxonomyTerm(name: name, slug: slug, pages: [])].pages.append(i)
+                    places.append(place)
+                }
+                if !places.isEmpty { written.append((i, places)) }
+            }
+            // Each page's place in title order, worked out once (keys on every core, one sort),
+            // so that every term's list sorts by a number.
+            let listed = Array(Set(found.values.flatMap(\.pages))).sorted()
+            let keys = Array(stride(from: 0, to: listed.count, by: 512).map { listed[$0..<min($0 + 512, listed.count)] }
+                .parallelMap { chunk in chunk.map { sortKey(pages[$0].title) } }.joined())
+            var rank: [Int: Int] = [:]
+            for (position, k) in listed.indices.sorted(by: { (keys[$0], pages[listed[$0]].url) < (keys[$1], pages[listed[$1]].url) }).enumerated() {
+                rank[listed[k]] = position
+            }
+            var byKey: [TaxonomyKey: [TaxonomyTerm]] = [:]
+            for (place, var term) in found {
+                term.pages.sort { rank[$0]! < rank[$1]! }
+                byKey[place.key, default: []].append(term)
+            }
+            var positions: [Place: Int] = [:]
+            for (key, terms) in byKey {
+                let urls = config.urls(for: key.language)
+                let sorted = terms.map { (sortKey($0.name), $0) }.sorted { ($0.0, $0.1.slug) < ($1.0, $1.1.slug) }.map(\.1)
+                result[key] = sorted.enumerated().map { position, term in
+                    positions[Place(key: key, slug: term.slug)] = position
+                    var term = term
+                    term.url = urls.taxonomy(taxonomy.folder(in: key.language), term: term.slug).url
+                    return term
                 }
             }
-            for (key, terms) in bySlug {
-                result[key] = terms.values.map { term in
-                    var term = term
-                    term.pages.sort { (sortKey(pages[$0].title), pages[$0].url) < (sortKey(pages[$1].title), pages[$1].url) }
-                    return term
-                }.sorted { (sortKey($0.name), $0.slug) < (sortKey($1.name), $1.slug) }
+            for (page, places) in written {
+                ofPage[page, default: []].append(PageTerms(field: taxonomy.field, positions: places.map { positions[$0]! }))
             }
         }
-        return result
+        return (result, ofPage)
     }
 
-    /// A term's folder: its words as a heading's id, accents left out (`Pagar la atención` →
-    /// `pagar-la-atencion`), so that the URL reads the same typed by hand.
+    /// A term's folder: its words as the search folds them (lower case, accents left out),
+    /// joined by "-" (`Pagar la atención` → `pagar-la-atencion`), so that the URL reads the
+    /// same typed by hand. (Foundation's `folding` took seconds on 10,000 pages.)
     static func termSlug(_ name: String) -> String {
-        HeadingSlugger.slug(name.trimmingWhitespace().folding(options: .diacriticInsensitive, locale: nil))
+        Tokenizer.terms(name).joined(separator: "-")
     }
 
     /// Titles and terms compared as a reader expects: "école" beside "Ecology", not after "z".
     static func sortKey(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        // Most titles are plain ASCII letters and spaces, which lower-casing folds alike.
+        if text.utf8.allSatisfy({ $0 < 0x80 && ($0 == 0x20 || ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A) }) {
+            return text.lowercased()
+        }
+        return Tokenizer.terms(text).joined(separator: " ")
     }
 
     /// The terms of a taxonomy in a language, by name; empty when no page has one.
@@ -72,15 +119,11 @@ extension Site {
 
     /// The terms a page has of each taxonomy, each with its URL, in the order written.
     func terms(of page: Page) -> [(taxonomy: Taxonomy, terms: [(name: String, url: String)])] {
-        config.taxonomies.compactMap { taxonomy in
-            var seen: Set<String> = []
-            let own = page.frontMatter.terms(of: taxonomy.field).compactMap { name -> (name: String, url: String)? in
-                let slug = Site.termSlug(name)
-                guard seen.insert(slug).inserted, let term = term(slug, of: taxonomy.field, in: page.language)
-                else { return nil }
-                return (term.name, place(of: term, in: taxonomy, language: page.language).url)
-            }
-            return own.isEmpty ? nil : (taxonomy, own)
+        guard let index = indexByPath[page.sourcePath], let lists = termsOfPage[index] else { return [] }
+        return lists.compactMap { list in
+            guard let taxonomy = config.taxonomies.first(where: { $0.field == list.field }) else { return nil }
+            let all = terms(of: list.field, in: page.language)
+            return (taxonomy, list.positions.map { (all[$0].name, all[$0].url) })
         }
     }
 }

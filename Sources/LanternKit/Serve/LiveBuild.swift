@@ -243,7 +243,8 @@ final class LiveBuild {
             var pages = old.pages.filter { !$0.isGenerated && loaded[$0.sourcePath] == nil }
             pages += loaded.keys.sorted().compactMap { loaded[$0] ?? nil }
             let (placed, problems) = Site.assemble(config: old.config, pages: pages, staticFiles: old.staticFiles,
-                draftPaths: draftPaths, unloadedPaths: [], contentDisplayRoot: options.contentPath)
+                draftPaths: draftPaths, unloadedPaths: [], contentDisplayRoot: options.contentPath,
+                placedBefore: true)
             guard problems.isEmpty else { return nil }
             site = placed
         } else {
