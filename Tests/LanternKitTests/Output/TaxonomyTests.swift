@@ -96,15 +96,7 @@ import Testing
         files["Content/tags/skills.md"] = "---\ntitle: Our skills\n---\nA page where the tag's page would go.\n"
         let site = try TemporarySite(files)
         defer { site.remove() }
-        #expect {
-            try site.build()
-        } throws: { error in
-            guard let failure = error as? BuildFailure else { return false }
-            return failure.diagnostics.contains {
-                $0.message.contains("tags 'Skills'") && $0.message.contains("already taken by")
-                    && ($0.location.file.hasSuffix("cbt.md") || $0.location.file.hasSuffix("dbt.md")) && $0.location.line == 3
-            }
-        }
+        expectError(building: site, line: 3, in: ["cbt.md", "dbt.md"], saying: ["tags 'Skills'", "already taken by"])
     }
 
     @Test func relatedPagesArePickedFromSharedTermsAndWordsAndPinnedOnesComeFirst() throws {
@@ -137,13 +129,20 @@ import Testing
         files["Content/family/other.md"] = "---\ntitle: Something else\nrelated: [../therapies/gone.md]\n---\nOther.\n"
         let site = try TemporarySite(files)
         defer { site.remove() }
-        #expect {
+        expectError(building: site, line: 3, in: ["other.md"], saying: ["related:", "does not exist"])
+    }
+
+    /// The build fails with an error at `line` of a file ending in one of `files`, whose
+    /// message says every one of `words`.
+    private func expectError(building site: TemporarySite, line: Int, in files: [String], saying words: [String],
+                             sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        #expect(sourceLocation: sourceLocation) {
             try site.build()
         } throws: { error in
             guard let failure = error as? BuildFailure else { return false }
-            return failure.diagnostics.contains {
-                $0.message.contains("related:") && $0.message.contains("does not exist")
-                    && $0.location.file.hasSuffix("other.md") && $0.location.line == 3
+            return failure.diagnostics.contains { diagnostic in
+                words.allSatisfy(diagnostic.message.contains) && diagnostic.location.line == line
+                    && files.contains { diagnostic.location.file.hasSuffix($0) }
             }
         }
     }
