@@ -19,8 +19,6 @@ struct RelatedPages: Sendable {
 
     static let none = RelatedPages(picked: [:], problems: [:])
 
-    var isEmpty: Bool { picked.isEmpty && problems.isEmpty }
-
     private init(picked: [String: [Int]], problems: [String: [Diagnostic]]) {
         self.picked = picked
         self.problems = problems

@@ -139,19 +139,17 @@ public struct Site: Sendable {
             unloadedPaths: unloadedPaths, childrenBySection: [:], indexByPath: [:])
         site.folderSlugs = folderSlugs
         site.index()
-        for (key, terms) in site.taxonomyTerms.sorted(by: { ($0.key.language, $0.key.field) < ($1.key.language, $1.key.field) }) {
-            guard let taxonomy = config.taxonomies.first(where: { $0.field == key.field }) else { continue }
-            let list = site.place(of: taxonomy, in: key.language)
-            let location = SourceLocation(file: "site.yaml")
-            claim(list.outputPath, by: "the list of '\(key.field)'", at: location, what: "the taxonomy '\(key.field)':",
-                advice: "give the taxonomy another folder in site.yaml ('taxonomies:') or rename the content folder")
-            for term in terms {
+        let advice = "give the taxonomy another folder in site.yaml ('taxonomies:') or rename the content folder"
+        for taxonomyPage in site.taxonomyPages {
+            let field = taxonomyPage.taxonomy.field
+            if let term = taxonomyPage.term {
                 let page = site.pages[term.pages[0]]
-                claim(site.place(of: term, in: taxonomy, language: key.language).outputPath,
-                    by: "the page of \(key.field) '\(term.name)'",
-                    at: page.frontMatter.location(of: key.field) ?? page.location(line: 1),
-                    what: "\(key.field) '\(term.name)':",
-                    advice: "give the taxonomy another folder in site.yaml ('taxonomies:') or rename the content folder")
+                claim(taxonomyPage.place.outputPath, by: "the page of \(field) '\(term.name)'",
+                    at: page.frontMatter.location(of: field) ?? page.location(line: 1),
+                    what: "\(field) '\(term.name)':", advice: advice)
+            } else {
+                claim(taxonomyPage.place.outputPath, by: "the list of '\(field)'", at: SourceLocation(file: "site.yaml"),
+                    what: "the taxonomy '\(field)':", advice: advice)
             }
         }
         site.checkTranslationKeys(&diagnostics)

@@ -9,8 +9,17 @@ struct TaxonomyTerm: Sendable, Equatable {
     var slug: String
     /// Indices into `Site.pages`, in the order lists show pages: by title, then URL.
     var pages: [Int]
-    /// Its page's URL (`/topics/teens/`).
-    var url = ""
+    /// Its page (`/topics/teens/`).
+    var place = URLSpace.Place(url: "", outputPath: "")
+}
+
+/// A page Lantern makes for a taxonomy in a language: the list of its terms (`term` nil) or
+/// the page of one term.
+struct TaxonomyPage {
+    var taxonomy: Taxonomy
+    var term: TaxonomyTerm?
+    var language: String
+    var place: URLSpace.Place
 }
 
 /// The terms one page has of one taxonomy, in the order it writes them: positions in
@@ -75,7 +84,7 @@ extension Site {
                 result[key] = sorted.enumerated().map { position, term in
                     positions[Place(key: key, slug: term.slug)] = position
                     var term = term
-                    term.url = urls.taxonomy(taxonomy.folder(in: key.language), term: term.slug).url
+                    term.place = urls.taxonomy(taxonomy.folder(in: key.language), term: term.slug)
                     return term
                 }
             }
@@ -112,9 +121,19 @@ extension Site {
         config.urls(for: language).taxonomy(taxonomy.folder(in: language))
     }
 
-    /// Where the page of one of its terms goes (`/topics/teens/`).
-    func place(of term: TaxonomyTerm, in taxonomy: Taxonomy, language: String) -> URLSpace.Place {
-        config.urls(for: language).taxonomy(taxonomy.folder(in: language), term: term.slug)
+    /// Every taxonomy page of the site: by language, then taxonomy, each list before its terms'
+    /// pages; none for a taxonomy no page of the language uses. The plan, the sitemap, the
+    /// claims on URLs and the menu's variants all go by it.
+    var taxonomyPages: [TaxonomyPage] {
+        config.languages.flatMap { language in
+            config.taxonomies.flatMap { taxonomy -> [TaxonomyPage] in
+                let terms = terms(of: taxonomy.field, in: language.code)
+                guard !terms.isEmpty else { return [] }
+                return [TaxonomyPage(taxonomy: taxonomy, term: nil, language: language.code,
+                        place: place(of: taxonomy, in: language.code))]
+                    + terms.map { TaxonomyPage(taxonomy: taxonomy, term: $0, language: language.code, place: $0.place) }
+            }
+        }
     }
 
     /// The terms a page has of each taxonomy, each with its URL, in the order written.
@@ -123,7 +142,7 @@ extension Site {
         return lists.compactMap { list in
             guard let taxonomy = config.taxonomies.first(where: { $0.field == list.field }) else { return nil }
             let all = terms(of: list.field, in: page.language)
-            return (taxonomy, list.positions.map { (all[$0].name, all[$0].url) })
+            return (taxonomy, list.positions.map { (all[$0].name, all[$0].place.url) })
         }
     }
 }

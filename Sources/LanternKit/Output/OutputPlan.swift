@@ -177,25 +177,15 @@ struct OutputPlan: Sendable {
                     product: .special(special, language: language), reads: reads))
             }
         }
-        for language in languages {
-            for taxonomy in site.config.taxonomies {
-                let terms = site.terms(of: taxonomy.field, in: language)
-                guard !terms.isEmpty else { continue }
-                // The list shows how many pages each term has; a term's page, its pages.
-                let reads = { (term: String?) -> [Dependency] in
-                    [.config, .templates, .pages(.listedIn("", language: language), .listing),
-                     .pages(.sectionsFrom("", language: language), .listing),  // home, in the breadcrumbs
-                     .pages(.inTaxonomy(taxonomy.field, term: term, language: language),
-                        term == nil ? PageFields.terms : PageFields.terms.union(.listing))]
-                }
-                outputs.append(PlannedOutput(path: site.place(of: taxonomy, in: language).outputPath,
-                    product: .taxonomy(field: taxonomy.field, term: nil, language: language), reads: reads(nil)))
-                for term in terms {
-                    outputs.append(PlannedOutput(path: site.place(of: term, in: taxonomy, language: language).outputPath,
-                        product: .taxonomy(field: taxonomy.field, term: term.slug, language: language),
-                        reads: reads(term.slug)))
-                }
-            }
+        for taxonomyPage in site.taxonomyPages {
+            let language = taxonomyPage.language, field = taxonomyPage.taxonomy.field, slug = taxonomyPage.term?.slug
+            // The list shows how many pages each term has; a term's page, its pages.
+            outputs.append(PlannedOutput(path: taxonomyPage.place.outputPath,
+                product: .taxonomy(field: field, term: slug, language: language),
+                reads: [.config, .templates, .pages(.listedIn("", language: language), .listing),
+                        .pages(.sectionsFrom("", language: language), .listing),  // home, in the breadcrumbs
+                        .pages(.inTaxonomy(field, term: slug, language: language),
+                            slug == nil ? PageFields.terms : PageFields.terms.union(.listing))]))
         }
         outputs.append(PlannedOutput(path: "sitemap.xml", product: .sitemap,
             reads: [.config, .pages(.all, PageFields.linkTarget.union([.lastReviewed, .date]).union(.terms))]))
@@ -251,7 +241,7 @@ struct OutputPlan: Sendable {
     /// the menu marks the page's own item; its alternates and language switcher name its
     /// translations); what lists show of the pages its own list, its neighbours, its
     /// breadcrumbs and the menu name, in its language.
-    static func reads(of page: Page, taxonomies: [Taxonomy] = []) -> [Dependency] {
+    static func reads(of page: Page, taxonomies: [Taxonomy]) -> [Dependency] {
         let language = page.language
         var reads: [Dependency] = [
             .pages(.page(page.sourcePath), .all), .config, .templates, .contentFileList,

@@ -23,22 +23,10 @@ enum SiteFiles {
             }
             xml += "</url>\n"
         }
-        for url in taxonomyURLs(site) {
+        for url in site.taxonomyPages.map(\.place.url).sorted() {
             xml += "  <url><loc>\(HTMLEscaping.escape(site.config.baseURL + url))</loc></url>\n"
         }
         return xml + "</urlset>\n"
-    }
-
-    /// The taxonomies' lists and term pages of every language, in URL order.
-    private static func taxonomyURLs(_ site: Site) -> [String] {
-        site.config.languages.flatMap { language in
-            site.config.taxonomies.flatMap { taxonomy -> [String] in
-                let terms = site.terms(of: taxonomy.field, in: language.code)
-                if terms.isEmpty { return [] }
-                return [site.place(of: taxonomy, in: language.code).url]
-                    + terms.map { site.place(of: $0, in: taxonomy, language: language.code).url }
-            }
-        }.sorted()
     }
 
     static func robots(_ site: Site) -> String {

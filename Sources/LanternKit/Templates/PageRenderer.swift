@@ -64,14 +64,7 @@ public struct PageRenderer: Sendable {
         let specials = site.config.languages.flatMap { language in
             SpecialPage.allCases.map { ($0.place(in: site.config.urls(for: language.code)).url, language.code) }
         }
-        let taxonomyPages = site.config.languages.flatMap { language in
-            site.config.taxonomies.flatMap { taxonomy -> [(String, String)] in
-                let terms = site.terms(of: taxonomy.field, in: language.code)
-                guard !terms.isEmpty else { return [] }
-                return [(site.place(of: taxonomy, in: language.code).url, language.code)]
-                    + terms.map { (site.place(of: $0, in: taxonomy, language: language.code).url, language.code) }
-            }
-        }
+        let taxonomyPages = site.taxonomyPages.map { ($0.place.url, $0.language) }
         for (url, language) in site.pages.map({ ($0.url, $0.language) }) + specials + taxonomyPages {
             let state = context.menuState(forURL: url, language: language)
             if variants[state] != nil { continue }
@@ -248,7 +241,7 @@ public struct PageRenderer: Sendable {
             page = generatedPage(title: term.name,
                 description: strings.fill(strings.text("taxonomy.term_description"), ["term": term.name, "site": siteTitle]),
                 template: "term",
-                place: site.place(of: term, in: taxonomy, language: language),
+                place: term.place,
                 pathInLanguage: taxonomy.folder(in: language) + "/" + slug, language: language)
             translations = [page]
             extra["term"] = ["name": .text(term.name), "count": count(term.pages.count)]
@@ -267,7 +260,7 @@ public struct PageRenderer: Sendable {
             }
             extra["terms"] = .list(site.terms(of: field, in: language).map { term in
                 [
-                    "name": .text(term.name), "url": .text(site.place(of: term, in: taxonomy, language: language).url),
+                    "name": .text(term.name), "url": .text(term.place.url),
                     "count": .int(term.pages.count), "countText": count(term.pages.count),
                 ]
             })
