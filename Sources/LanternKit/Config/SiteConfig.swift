@@ -42,6 +42,9 @@ public struct SiteConfig: Sendable {
     public var reviewMonths: Int
     /// At most this many pages in each feed (`feeds.limit`, default 20); 0 writes no feeds.
     public var feedLimit = 20
+    /// At most this many related pages at the end of each content page, pinned ones first
+    /// (`related.limit`, default 3); 0 shows none.
+    public var relatedLimit = 3
     /// `taxonomies:`: the front matter keys whose words get pages of their own (`tags`).
     public var taxonomies = Taxonomy.defaults
     /// `theme:`: colours, logo and footer links of the built-in theme.
@@ -93,6 +96,11 @@ public struct SiteConfig: Sendable {
             var feedFields = YAMLFields(feeds)
             if let limit = feedFields.int("limit") { config.feedLimit = max(0, limit) }
             fields.absorb(feedFields)
+        }
+        if let related = fields.mapping("related") {
+            var relatedFields = YAMLFields(related)
+            if let limit = relatedFields.int("limit") { config.relatedLimit = max(0, limit) }
+            fields.absorb(relatedFields)
         }
         if let search = fields.mapping("search") {
             if let synonyms = search["synonyms"] { config.synonyms = readSynonyms(synonyms, fields: &fields) }

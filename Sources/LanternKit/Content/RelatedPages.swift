@@ -10,8 +10,6 @@ import Foundation
 /// Bodies are left out on purpose: a page's text changes with every edit `lantern serve`
 /// sees, and then every page of the language would be rendered again.
 struct RelatedPages: Sendable {
-    static let shown = 3
-
     /// Picked pages of each content page (by source path), as indices into `Site.pages`.
     private let picked: [String: [Int]]
     /// Problems with `related:` entries, by source path of the page that has them.
@@ -63,44 +61,61 @@ struct RelatedPages: Sendable {
         let resolver: LinkResolver
         let indexByURL: [String: Int]
 
+        /// How many pages a page shows (`related.limit`).
+        let limit: Int
+
         init(site: Site, members: [Int], analyzer: Analyzer) {
             self.site = site
             self.members = members
+            limit = site.config.relatedLimit
+            // With none shown, only the pins are read, for their problems.
+            let scored = limit > 0 ? members.count : 0
             let size = max(64, members.count / 16)
-            let chunks = stride(from: 0, to: members.count, by: size).map { $0..<min($0 + size, members.count) }
-            let named = chunks.parallelMap { range -> [[String: Int]] in
+            let chunks = stride(from: 0, to: scored, by: size).map { $0..<min($0 + size, scored) }
+            // Each chunk numbers its own vocabulary, so that the one pass in order below looks up
+            // each chunk's distinct features, not every use of them.
+            let named = chunks.parallelMap { range -> (vocabulary: [String], pages: [[(id: Int, weight: Int)]]) in
+                var local: [String: Int] = [:], vocabulary: [String] = []
                 // Once per word of the vocabulary, not once per use.
                 var stems: [String: String] = [:], slugs: [String: String] = [:]
                 func slug(_ name: String) -> String {
                     slugs[name] ?? { let slug = Site.termSlug(name); slugs[name] = slug; return slug }()
                 }
-                return range.map { position in
-                    let matter = site.pages[members[position]].frontMatter
-                    var own: [String: Int] = [:]
-                    for taxonomy in site.config.taxonomies where taxonomy.field != "tags" {
-                        for term in matter.terms(of: taxonomy.field) { own["t:\(taxonomy.field):" + slug(term)] = 4 }
+                let pages = range.map { position -> [(id: Int, weight: Int)] in
+                    var own: [(id: Int, weight: Int)] = []
+                    func add(_ feature: String, _ weight: Int) {
+                        let id = local[feature] ?? { local[feature] = vocabulary.count; vocabulary.append(feature); return vocabulary.count - 1 }()
+                        if !own.contains(where: { $0.id == id }) { own.append((id, weight)) }
                     }
-                    for tag in matter.tags { own["g:" + slug(tag)] = 3 }
+                    let matter = site.pages[members[position]].frontMatter
+                    for taxonomy in site.config.taxonomies where taxonomy.field != "tags" {
+                        for term in matter.terms(of: taxonomy.field) { add("t:\(taxonomy.field):" + slug(term), 4) }
+                    }
+                    for tag in matter.tags { add("g:" + slug(tag), 3) }
                     for word in analyzer.terms(matter.title + " " + matter.description)
                     where word.utf8.count > 2 && !analyzer.isStopWord(word) {
                         let stem = stems[word] ?? { let stem = analyzer.stem(word); stems[word] = stem; return stem }()
-                        own["w:" + stem] = 1
+                        add("w:" + stem, 1)
                     }
                     return own
                 }
-            }.joined()
+                return (vocabulary, pages)
+            }
             var ids: [String: Int] = [:]
             var features: [[(id: Int, weight: Int)]] = []
             var havers: [[Int]] = []
             features.reserveCapacity(members.count)
-            for (position, own) in named.enumerated() {
-                // Numbers follow the dictionaries' order, which differs from run to run: nothing
-                // else does (scores are sums, and ties are broken by title and URL).
-                features.append(own.map { feature, weight in
-                    let id = ids[feature] ?? { ids[feature] = havers.count; havers.append([]); return havers.count - 1 }()
-                    havers[id].append(position)
-                    return (id, weight)
-                })
+            for chunk in named {
+                let global = chunk.vocabulary.map { feature in
+                    ids[feature] ?? { ids[feature] = havers.count; havers.append([]); return havers.count - 1 }()
+                }
+                for own in chunk.pages {
+                    let position = features.count
+                    features.append(own.map { local in
+                        havers[global[local.id]].append(position)
+                        return (global[local.id], local.weight)
+                    })
+                }
             }
             // A feature more than a quarter of the pages have (or more than 100: it says little,
             // and following it costs the most) is left out; the others weigh more the rarer they
@@ -131,7 +146,7 @@ struct RelatedPages: Sendable {
             return positions.map { position in
                 let i = members[position], page = site.pages[i]
                 var (chosen, problems) = pinned(page, at: i)
-                guard chosen.count < RelatedPages.shown else { return (page.sourcePath, chosen, problems) }
+                guard chosen.count < limit else { return (page.sourcePath, limit == 0 ? [] : chosen, problems) }
                 for (feature, weight) in features[position] where rarity[feature] > 0 {
                     for other in havers[feature] where other != position {
                         if shared[other] == 0 { touched.append(other) }
@@ -144,13 +159,15 @@ struct RelatedPages: Sendable {
                 // what a large site cannot afford).
                 func before(_ a: (index: Int, score: Int), _ b: (index: Int, score: Int)) -> Bool {
                     if a.score != b.score { return a.score > b.score }
-                    let pa = site.pages[a.index], pb = site.pages[b.index]
-                    let sameA = pa.sectionPath == page.sectionPath, sameB = pb.sectionPath == page.sectionPath
+                    // Fields read in place: a page is large to copy.
+                    let sameA = site.pages[a.index].sectionPath == page.sectionPath
+                    let sameB = site.pages[b.index].sectionPath == page.sectionPath
                     if sameA != sameB { return sameA }
-                    return (titleKey(a.index), pa.url) < (titleKey(b.index), pb.url)
+                    let ta = titleKey(a.index), tb = titleKey(b.index)
+                    return ta != tb ? ta < tb : site.pages[a.index].url < site.pages[b.index].url
                 }
                 var best: [(index: Int, score: Int)] = []
-                let wanted = RelatedPages.shown - chosen.count
+                let wanted = limit - chosen.count
                 for other in touched where shared[other] >= 2 && !chosen.contains(members[other]) {
                     let candidate = (index: members[other], score: score[other])
                     guard best.count < wanted || before(candidate, best[best.count - 1]) else { continue }

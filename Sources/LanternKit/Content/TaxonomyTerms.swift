@@ -68,13 +68,14 @@ extension Site {
             let listed = Array(Set(found.values.flatMap(\.pages))).sorted()
             let keys = Array(stride(from: 0, to: listed.count, by: 512).map { listed[$0..<min($0 + 512, listed.count)] }
                 .parallelMap { chunk in chunk.map { sortKey(pages[$0].title) } }.joined())
-            var rank: [Int: Int] = [:]
-            for (position, k) in listed.indices.sorted(by: { (keys[$0], pages[listed[$0]].url) < (keys[$1], pages[listed[$1]].url) }).enumerated() {
-                rank[listed[k]] = position
+            var rank = [Int](repeating: 0, count: pages.count)  // by page index: sorts compare it often
+            let order = listed.indices.sorted { a, b in
+                keys[a] != keys[b] ? keys[a] < keys[b] : pages[listed[a]].url < pages[listed[b]].url
             }
+            for (position, k) in order.enumerated() { rank[listed[k]] = position }
             var byKey: [TaxonomyKey: [TaxonomyTerm]] = [:]
             for (place, var term) in found {
-                term.pages.sort { rank[$0]! < rank[$1]! }
+                term.pages.sort { rank[$0] < rank[$1] }
                 byKey[place.key, default: []].append(term)
             }
             var positions: [Place: Int] = [:]

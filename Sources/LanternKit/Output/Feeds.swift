@@ -35,16 +35,19 @@ enum Feeds {
     /// then by URL, at most `limit`.
     static func entries(ofSection folder: String, in language: String, site: Site) -> [Page] {
         let prefix = folder.isEmpty ? "" : folder + "/"
-        let dated = site.pages.filter { page in
-            guard page.language == language, changed(page) != nil, page.kind != .home else { return false }
-            if page.kind == .section && page.sectionPath == folder { return false }
-            return folder.isEmpty || page.sectionPath == folder || page.sectionPath.hasPrefix(prefix)
+        // Indices and keys, not pages: a page is large to copy, and a section may have thousands.
+        var dated: [(index: Int, changed: SiteDate)] = []
+        for i in site.pages.indices {
+            guard site.pages[i].language == language, site.pages[i].kind != .home,
+                let changed = changed(site.pages[i]) else { continue }
+            let section = site.pages[i].sectionPath
+            if site.pages[i].kind == .section && section == folder { continue }
+            if folder.isEmpty || section == folder || section.hasPrefix(prefix) { dated.append((i, changed)) }
         }
-        let sorted = dated.sorted { a, b in
-            let da = changed(a)!, db = changed(b)!
-            return da != db ? da > db : a.url < b.url
+        dated.sort { a, b in
+            a.changed != b.changed ? a.changed > b.changed : site.pages[a.index].url < site.pages[b.index].url
         }
-        return Array(sorted.prefix(site.config.feedLimit))
+        return dated.prefix(site.config.feedLimit).map { site.pages[$0.index] }
     }
 
     /// The feed's own title: the site's, or the section's and the site's.
@@ -157,31 +160,44 @@ enum Feeds {
     /// base URL, so that a feed reader, which shows the content away from the site, can follow
     /// them. Every candidate of a `srcset` is (`/a.480w.webp 480w, /a.800w.webp 800w`).
     static func absoluteLinks(_ html: String, base: String) -> String {
-        var out = ""
-        out.reserveCapacity(html.utf8.count + 256)
-        var rest = Substring(html)
-        while let match = rest.firstRange(of: "=\"/") {
-            let attribute = rest[..<match.lowerBound].suffix(6)
-            out += rest[..<match.lowerBound]
-            out += "=\""
-            let after = rest[match.upperBound...]
-            if attribute.hasSuffix("srcset"), let end = after.firstIndex(of: "\"") {
-                let candidates = ("/" + after[..<end]).split(separator: ",", omittingEmptySubsequences: false)
-                out += candidates.map { candidate in
-                    let url = candidate.drop { $0 == " " }
-                    guard url.hasPrefix("/"), !url.hasPrefix("//") else { return String(candidate) }
-                    return candidate.prefix { $0 == " " } + base + url
-                }.joined(separator: ",")
-                rest = after[end...]
+        let bytes = Array(html.utf8), baseBytes = Array(base.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 512)
+        func attribute(endingAt end: Int, is name: String) -> Bool {
+            let name = Array(name.utf8)
+            return end >= name.count && bytes[(end - name.count)..<end].elementsEqual(name)
+        }
+        func isRootRelative(_ at: Int) -> Bool {
+            at < bytes.count && bytes[at] == UInt8(ascii: "/") && (at + 1 == bytes.count || bytes[at + 1] != UInt8(ascii: "/"))
+        }
+        var i = 0
+        while i < bytes.count {
+            // `="/`: an attribute whose value starts at the site's root (or is protocol-relative).
+            guard bytes[i] == UInt8(ascii: "="), i + 2 < bytes.count, bytes[i + 1] == UInt8(ascii: "\""),
+                bytes[i + 2] == UInt8(ascii: "/")
+            else { out.append(bytes[i]); i += 1; continue }
+            out.append(contentsOf: bytes[i...(i + 1)])
+            let start = i + 2
+            if attribute(endingAt: i, is: "srcset"), let end = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) {
+                // Every candidate: `/a.480w.webp 480w, /a.800w.webp 800w`.
+                var j = start
+                while j < end {
+                    var k = j
+                    while k < end && bytes[k] == UInt8(ascii: " ") { out.append(bytes[k]); k += 1 }
+                    if isRootRelative(k) && k < end { out.append(contentsOf: baseBytes) }
+                    let comma = bytes[k..<end].firstIndex(of: UInt8(ascii: ",")) ?? end
+                    out.append(contentsOf: bytes[k..<comma])
+                    if comma < end { out.append(UInt8(ascii: ",")) }
+                    j = comma + 1
+                }
+                i = end
                 continue
             }
-            if (attribute.hasSuffix("href") || attribute.hasSuffix("src")) && !after.hasPrefix("/") {
-                out += base
+            if (attribute(endingAt: i, is: "href") || attribute(endingAt: i, is: "src")) && isRootRelative(start) {
+                out.append(contentsOf: baseBytes)
             }
-            out += "/"
-            rest = after
+            i = start
         }
-        out += rest
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -7,6 +7,8 @@ struct PageContext {
     private let siteBase: [String: [String: TemplateValue]]
     /// `site.menu` in each language (computed from the sections when `site.yaml` has none).
     let menus: [String: [SiteConfig.MenuItem]]
+    /// The feed links of each section (by language, then folder), for the pages under it.
+    private let feedLinks: [String: [String: [TemplateValue]]]
 
     init(site: Site) {
         self.site = site
@@ -32,6 +34,21 @@ struct PageContext {
         }
         siteBase = bases
         self.menus = menus
+        var feedLinks: [String: [String: [TemplateValue]]] = [:]
+        if site.config.feedLimit > 0 {
+            for section in site.pages where section.kind != .page {
+                feedLinks[section.language, default: [:]][section.sectionPath] = Feeds.Format.allCases.map { format in
+                    .object([
+                        "title": .text(Feeds.title(ofSection: section, site: site)),
+                        "format": .text(format == .atom ? "Atom" : "JSON Feed"),
+                        "type": .text(format.mediaType),
+                        "url": .text(Feeds.place(ofSection: section.sectionPath, in: section.language, format,
+                            config: site.config).url),
+                    ])
+                }
+            }
+        }
+        self.feedLinks = feedLinks
     }
 
     /// A page's own picture (`image:` in its front matter), ready to show.
@@ -153,19 +170,8 @@ struct PageContext {
     /// The feeds a page's head announces (`<link rel="alternate">`): its language's site feed,
     /// and its section's when that is not the home page; each as `title`, `type` and `url`.
     func feeds(for page: Page) -> TemplateValue? {
-        guard site.config.feedLimit > 0 else { return nil }
         let sections = page.sectionPath.isEmpty ? [""] : ["", page.sectionPath]
-        let list: [TemplateValue] = sections.flatMap { folder -> [TemplateValue] in
-            guard let section = site.sectionPage(folder, in: page.language) else { return [] }
-            return Feeds.Format.allCases.map { format -> TemplateValue in
-                .object([
-                    "title": .text(Feeds.title(ofSection: section, site: site)),
-                    "format": .text(format == .atom ? "Atom" : "JSON Feed"),
-                    "type": .text(format.mediaType),
-                    "url": .text(Feeds.place(ofSection: folder, in: page.language, format, config: site.config).url),
-                ])
-            }
-        }
+        let list = sections.flatMap { feedLinks[page.language]?[$0] ?? [] }
         return list.isEmpty ? nil : .list(list)
     }
 

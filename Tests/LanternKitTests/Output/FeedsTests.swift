@@ -69,6 +69,14 @@ import Testing
             ##"<a href="https://s.example/a/">a</a> <img src="https://s.example/b.png" alt="/c"> <a href="//x.example/">x</a> <a href="#top">t</a> <a href="https://o.example/">o</a>"##)
     }
 
+    @Test func everyRootRelativeCandidateOfASrcsetBecomesAbsolute() {
+        let html = ##"<img srcset="/a.480w.webp 480w, /a.800w.webp 800w,//cdn.example/c.webp 2x" src="/a.jpg"><source srcset="/p.webp">"##
+        #expect(Feeds.absoluteLinks(html, base: "https://s.example") ==
+            ##"<img srcset="https://s.example/a.480w.webp 480w, https://s.example/a.800w.webp 800w,//cdn.example/c.webp 2x" src="https://s.example/a.jpg"><source srcset="https://s.example/p.webp">"##)
+        #expect(Feeds.absoluteLinks("é <a href=\"/ü/\">ü</a>=\"/", base: "https://s.example") ==
+            "é <a href=\"https://s.example/ü/\">ü</a>=\"/")
+    }
+
     @Test func theNextReviewIsDueTheReviewMonthsLater() {
         #expect(SiteDate("2026-10-15")!.adding(months: 12).iso == "2027-10-15")
         #expect(SiteDate("2026-01-31")!.adding(months: 1).iso == "2026-02-28")

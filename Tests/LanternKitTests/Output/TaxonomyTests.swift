@@ -124,6 +124,23 @@ import Testing
         #expect(site.output("therapies/cbt/index.html") == first)
     }
 
+    @Test func relatedLimitSetsHowManyAndZeroShowsNoneButStillChecksPins() throws {
+        var files = TaxonomyTests.files
+        files["site.yaml"] = TemporarySite.minimalConfig + "related:\n  limit: 1\n"
+        let site = try TemporarySite(files)
+        defer { site.remove() }
+        try site.build()
+        #expect(site.output("therapies/cbt/index.html")?.components(separatedBy: "<li><a href=\"/family/help/\"").count == 1)
+        #expect(site.output("therapies/cbt/index.html")?.contains("<li><a href=\"/therapies/dbt/\"") == true)
+
+        try site.write(TemporarySite.minimalConfig + "related:\n  limit: 0\n", to: "site.yaml")
+        try site.build()
+        #expect(site.output("therapies/cbt/index.html")?.contains("class=\"related\"") == false)
+        try site.write("---\ntitle: Something else\nrelated: [../therapies/gone.md]\n---\nOther.\n",
+            to: "Content/family/other.md")
+        expectError(building: site, line: 3, in: ["other.md"], saying: ["related:", "does not exist"])
+    }
+
     @Test func aPinnedRelatedPageThatDoesNotExistIsAnErrorAtItsLine() throws {
         var files = TaxonomyTests.files
         files["Content/family/other.md"] = "---\ntitle: Something else\nrelated: [../therapies/gone.md]\n---\nOther.\n"
