@@ -32,7 +32,7 @@ final class OutputLock: @unchecked Sendable {
             guard file >= 0 else { throw Failure(reason: String(cString: strerror(errno))) }
             if flock(file, LOCK_EX | LOCK_NB) != 0 {
                 if !toldWaiting {
-                    whenWaiting(OutputLock.holder(in: file))
+                    whenWaiting(OutputLock.waitedHolder(in: file))
                     toldWaiting = true
                 }
                 while flock(file, LOCK_EX) != 0 && errno == EINTR {}
@@ -68,7 +68,16 @@ final class OutputLock: @unchecked Sendable {
         return locked.st_dev == current.st_dev && locked.st_ino == current.st_ino
     }
 
-    /// The process id the holder wrote into the lock file, if it has yet.
+    /// The process id the holder wrote into the lock file. The holder writes it just after it
+    /// takes the lock, so a build that arrives in between waits up to 200 ms for it.
+    private static func waitedHolder(in file: Int32) -> Int32? {
+        for _ in 0..<20 {
+            if let pid = holder(in: file) { return pid }
+            usleep(10_000)
+        }
+        return nil
+    }
+
     private static func holder(in file: Int32) -> Int32? {
         var bytes = [UInt8](repeating: 0, count: 16)
         let count = pread(file, &bytes, bytes.count, 0)
