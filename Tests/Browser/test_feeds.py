@@ -105,6 +105,7 @@ def test_pages_announce_their_feeds(page: str):
     assert ("application/feed+json", "/feed.json") in head.alternates
     for _, href in head.alternates:
         assert (SITE / href.lstrip("/")).is_file(), f"{page} announces a feed that is not there: {href}"
-    if page.startswith("therapies/"):
-        assert ("application/atom+xml", "/therapies/feed.xml") in head.alternates
+    # A section's own page announces its feed too; the pages in it only the site's.
+    section_feed = ("application/atom+xml", "/therapies/feed.xml") in head.alternates
+    assert section_feed == (page == "therapies/index.html")
     assert types.count("application/atom+xml") == types.count("application/feed+json")

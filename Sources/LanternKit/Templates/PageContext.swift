@@ -168,9 +168,11 @@ struct PageContext {
     }
 
     /// The feeds a page's head announces (`<link rel="alternate">`): its language's site feed,
-    /// and its section's when that is not the home page; each as `title`, `type` and `url`.
+    /// and on a section's own page that section's; each as `title`, `type` and `url`. A page
+    /// in a section does not repeat its section's feed (as in Hugo): at 10,000 pages those
+    /// two links cost 2 MB, and a reader who wants the section's feed finds it one link away.
     func feeds(for page: Page) -> TemplateValue? {
-        let sections = page.sectionPath.isEmpty ? [""] : ["", page.sectionPath]
+        let sections = page.kind == .page || page.sectionPath.isEmpty ? [""] : ["", page.sectionPath]
         let list = sections.flatMap { feedLinks[page.language]?[$0] ?? [] }
         return list.isEmpty ? nil : .list(list)
     }

@@ -41,7 +41,10 @@ import Testing
         #expect(!siteFeed.contains("<id>https://example.org/</id>\n    <title>"))
         let page = try #require(site.output("therapies/new/index.html"))
         #expect(page.contains("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/feed.xml\">"))
-        #expect(page.contains("<link rel=\"alternate\" type=\"application/feed+json\" href=\"/therapies/feed.json\">"))
+        #expect(!page.contains("/therapies/feed."))
+        let section = try #require(site.output("therapies/index.html"))
+        #expect(section.contains("<link rel=\"alternate\" type=\"application/feed+json\" href=\"/feed.json\">"))
+        #expect(section.contains("<link rel=\"alternate\" type=\"application/feed+json\" href=\"/therapies/feed.json\">"))
     }
 
     @Test func aLimitOfZeroWritesNoFeedsAndAnnouncesNone() throws {
