@@ -4,7 +4,7 @@
    returns the engine; in a page it starts on the [data-lantern-search] form. */
 (() => {
   'use strict';
-  const VERSION = 3, ENC = new TextEncoder(), DEC = new TextDecoder();
+  const VERSION = 4, ENC = new TextEncoder(), DEC = new TextDecoder();
   const utf8 = (s) => Array.from(ENC.encode(s));
   const has = (list, x) => list.indexOf(x) >= 0;
 
@@ -323,22 +323,28 @@
     return { s, starts, counts };
   }
   // Vocabulary: each term (" ", how many characters it shares with the term before, the
-  // rest), then each word whose stem it is ("+", how many characters of the term to drop,
-  // what to add). Words are [word, term id].
+  // rest). Words (words.json): for each term " ", then each word whose stem it is ("+", how
+  // many characters of the term to drop, what to add), as [word, term id].
   function vocabulary(s) {
-    const terms = [], words = [];
+    const terms = [];
     for (let i = 0, j; i + 1 < s.length; i = j) {
-      for (j = i + 2; j < s.length && s[j] !== ' ' && s[j] !== '+';) j++;
-      const n = ALPHA.indexOf(s[i + 1]), rest = s.slice(i + 2, j), t = terms[terms.length - 1];
-      if (s[i] === '+') {
-        const cs = Array.from(t);
-        words.push([cs.slice(0, cs.length - n).join('') + rest, terms.length - 1]);
-      } else terms.push((t || '').slice(0, n) + rest);
+      for (j = i + 2; j < s.length && s[j] !== ' ';) j++;
+      terms.push((terms[terms.length - 1] || '').slice(0, ALPHA.indexOf(s[i + 1])) + s.slice(i + 2, j));
     }
-    return { terms, words };
+    return terms;
+  }
+  function wordsOf(s, terms) {
+    const words = [];
+    for (let i = 0, j, k = -1; i < s.length; i = j) {
+      if (s[i] === ' ') { k++; j = i + 1; continue; }
+      for (j = i + 2; j < s.length && s[j] !== ' ' && s[j] !== '+';) j++;
+      const cs = Array.from(terms[k] || '');
+      words.push([cs.slice(0, cs.length - ALPHA.indexOf(s[i + 1])).join('') + s.slice(i + 2, j), k]);
+    }
+    return words;
   }
   // The anchor of a plain heading (IndexFormat.anchorGuess).
-  const guess = (h) => h.replace(/[^ A-Za-z0-9_-]/g, '').replace(/ /g, '-').toLowerCase();
+  const guess = (h) => h.replace(/[^ A-Za-z0-9_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff-]/g, '').replace(/ /g, '-').toLowerCase();
 
   // Whether bytes `a` come before bytes `b`.
   const less = (a, b) => {
@@ -368,11 +374,10 @@
         const an = ANALYZERS[x.analyzer || 'en'] || (globalThis.lanternAnalyzers || {})[x.analyzer];
         if (!an) throw new Error('search index analyzer ' + x.analyzer);
         this.an = an;
-        const v = vocabulary(x.vocabulary);
         this.x = x;
-        this.terms = v.terms;
-        this.words = v.words;
-        this.ids = new Map(v.terms.map((t, i) => [t, i]));
+        this.terms = vocabulary(x.vocabulary);
+        this.words = x.words ? null : [];
+        this.ids = new Map(this.terms.map((t, i) => [t, i]));
         // Stop words and ranking constants come from the index (RankingSettings.swift).
         this.stops = new Set(x.stopWords);
         this.R = x.ranking;
@@ -642,10 +647,12 @@
       let st = this.last;
       if (!st || st.query !== query) {
         let q = parse(query, this.stops, this.an.enye);
-        // Synonyms of words no page uses are in bridges.json, read by a query with such a word.
-        if (this.x.bridges && !this.bridges &&
-          q.clauses.some((c) => !c.phrase && !this.ids.has(this.stem(c.term)))) {
-          await this.file('bridges.json', (f) => { this.bridges = f.synonyms; });
+        // Synonyms of words no page uses (bridges.json) and the words that typo matching and
+        // Did you mean compare (words.json) are read by a query with such a word, at once.
+        if (q.clauses.some((c) => !c.phrase && !this.ids.has(this.stem(c.term)))) {
+          await Promise.all([
+            this.x.bridges && !this.bridges && this.file('bridges.json', (f) => { this.bridges = f.synonyms; }),
+            !this.words && this.file('words.json', (f) => { this.words = wordsOf(f.words, this.terms); })]);
         }
         q = joinKeys(q, this.R.keyWords, (t) => this.stem(t), (k) => !!this.synonyms(k));
         const ms = q.clauses.map((c) => this.resolve(c));

@@ -408,11 +408,16 @@ test('nothing is fetched before a search; a single-layout site reads index.json 
   const log = [];
   const e = engine(single, log);
   for (const query of PARITY_QUERIES) await e.search(query);
-  // bridges.json: the synonyms of words no page uses, read once a query has such a word.
-  assert.deepEqual(log, ['index.json', 'bridges.json']);
+  // bridges.json (the synonyms of words no page uses) and words.json (the words typo matching
+  // compares), read at once, once a query has such a word.
+  assert.deepEqual(log, ['index.json', 'bridges.json', 'words.json']);
   const known = [];
   for (const query of ['therapy', 'relapse triggers', 'teen']) await engine(single, known).search(query);
   assert.deepEqual(known, ['index.json', 'index.json', 'index.json']);
+  const typo = [];
+  const typed = await engine(single, typo).search('theraphy');
+  assert.deepEqual(typo, ['index.json', 'bridges.json', 'words.json']);
+  assert.ok(typed.results.length > 0 && typed.words[0].matches.some((m) => m.kind === 'typo'));
 });
 
 test('the text comes after the results, and only that of the pages read', async () => {
@@ -423,9 +428,10 @@ test('the text comes after the results, and only that of the pages read', async 
     const log = [];
     const e = engine(single, log);
     const first = await e.search(query);
-    assert.deepEqual(log.filter((n) => n !== 'bridges.json'), ['index.json'], query);
+    const early = (n) => n !== 'bridges.json' && n !== 'words.json';
+    assert.deepEqual(log.filter(early), ['index.json'], query);
     const full = await e.search(query, 10, true);
-    const read = log.slice(1).filter((n) => n !== 'bridges.json');
+    const read = log.slice(1).filter(early);
     assert.ok(read.every((n) => n.startsWith('text-')), query);
     assert.ok(read.length >= 1 && read.length <= full.results.length, `${query}: ${read}`);
     assert.deepEqual(full.results.map((r) => pageOf(r.url)).sort(),
@@ -467,13 +473,15 @@ async function waves(dir, query, full = false) {
 
 test('requests come in at most two waves: index.json, then the shards; the text follows',
   async () => {
-    // Typos are resolved against the vocabulary in index.json, so they add no wave; the
-    // shards carry the cards of their terms' champions, so showing results adds none.
+    // The shards carry the cards of their terms' champions, so showing results adds no wave.
     for (const query of WAVE_QUERIES) {
       const { calls, response } = await waves(sharded, query, true);
       const before = calls.filter((c) => !c.name.startsWith('text-'));
-      // A word no page uses reads bridges.json (its synonyms) before the shards: one wave more.
-      const bridged = calls.some((c) => c.name === 'bridges.json') ? 1 : 0;
+      // A word no page uses reads bridges.json (its synonyms) and words.json (for its typos)
+      // before the shards, together: one wave more.
+      const bridged = calls.some((c) => c.name === 'bridges.json' || c.name === 'words.json') ? 1 : 0;
+      assert.ok(new Set(calls.filter((c) => c.name === 'bridges.json' || c.name === 'words.json')
+        .map((c) => c.finished)).size <= 1, `${query}: ${JSON.stringify(calls)}`);
       const text = calls.filter((c) => c.name.startsWith('text-'));
       assert.ok(new Set(before.map((c) => c.finished)).size <= 2 + bridged, `${query}: ${JSON.stringify(calls)}`);
       if (response.results.length) {

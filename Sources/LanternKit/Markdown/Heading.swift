@@ -67,8 +67,8 @@ struct HeadingSlugger {
 
     /// `slug(text)` for a text of ASCII characters only, worked out on its bytes (letters
     /// lower-cased, digits, "-" and "_" kept, spaces made "-", the rest left out); nil for a
-    /// text with any other character. The search index relies on this rule to leave out the
-    /// anchors of plain headings (IndexFormat.anchorGuess).
+    /// text with any other character. The search index's guess of an anchor
+    /// (IndexFormat.anchorGuess) agrees with it on such texts.
     static func asciiSlug(_ text: String) -> String? {
         var out: [UInt8] = []
         for byte in text.utf8 {

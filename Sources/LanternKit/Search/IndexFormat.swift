@@ -1,10 +1,13 @@
 /// Names and numbers of the index format (docs/search-index.md), shared by the builder and
 /// the Swift engine; search.js carries the same values.
 enum IndexFormat {
-    static let version = 3
+    static let version = 4
     static let entryFile = "index.json"
     /// Synonyms whose key has a word no page uses, read only by queries with such a word.
     static let bridgesFile = "bridges.json"
+    /// The words of the vocabulary's terms (typo matching, "Did you mean"), read only by
+    /// queries with a word whose stem is no term.
+    static let wordsFile = "words.json"
 
     static func shardFile(_ number: Int) -> String { "shard-\(number).json" }
     static func cardsFile(_ number: Int) -> String { "cards-\(number).json" }
@@ -148,32 +151,36 @@ enum IndexFormat {
 
     // MARK: Vocabulary
 
-    /// Terms, and the words whose stem each is, in one string. Each term, in id order, is
-    /// " ", one alphabet character giving how many leading ASCII characters it shares with the
-    /// term before (at most 63), and the rest. Each of its words follows: "+", one alphabet
-    /// character giving how many characters (Unicode scalars) to drop from the end of the
-    /// term, and what to add. Tokens never contain " " or "+".
-    static func encodeVocabulary(terms: [String], words: [(word: String, term: Int)]) -> [UInt8] {
+    /// Terms, and the words whose stem each is, in two strings. `terms`: each term, in id
+    /// order, is " ", one alphabet character giving how many leading ASCII characters it
+    /// shares with the term before (at most 63), and the rest. `words`: for each term, in id
+    /// order, " " then each of its words: "+", one alphabet character giving how many
+    /// characters (Unicode scalars) to drop from the end of the term, and what to add. Tokens
+    /// never contain " " or "+".
+    static func encodeVocabulary(terms: [String], words: [(word: String, term: Int)])
+        -> (terms: [UInt8], words: [UInt8])
+    {
         var wordsOfTerm = [[String]](repeating: [], count: terms.count)
         for (word, term) in words { wordsOfTerm[term].append(word) }
-        var out: [UInt8] = []
+        var termCode: [UInt8] = [], wordCode: [UInt8] = []
         var previous: [UInt8] = []
         for (id, term) in terms.enumerated() {
             let bytes = Array(term.utf8)
-            out.append(termMark)
-            appendFrontCoded(bytes, after: previous, to: &out)
+            termCode.append(termMark)
+            appendFrontCoded(bytes, after: previous, to: &termCode)
             previous = bytes
+            wordCode.append(termMark)
             for word in wordsOfTerm[id] {
                 let wordBytes = Array(word.utf8)
                 let kept = sharedASCII(wordBytes, bytes, limit: Int.max)
                 let dropped = String(decoding: bytes[kept...], as: UTF8.self).unicodeScalars.count
                 if dropped > 63 { continue }  // cannot happen: tokens have at most 64 bytes
-                out.append(wordMark)
-                out.append(alphabet[dropped])
-                out.append(contentsOf: wordBytes[kept...])
+                wordCode.append(wordMark)
+                wordCode.append(alphabet[dropped])
+                wordCode.append(contentsOf: wordBytes[kept...])
             }
         }
-        return out
+        return (termCode, wordCode)
     }
 
     static let termMark = UInt8(ascii: " ")
@@ -203,35 +210,67 @@ enum IndexFormat {
         return Array(previous.prefix(digit(first))) + coded.dropFirst()
     }
 
-    /// Terms in id order, and the words with their terms' ids, from a vocabulary string.
-    static func decodeVocabulary(_ code: [UInt8]) -> (terms: [[UInt8]], words: [(word: [UInt8], term: Int)]) {
+    /// Terms in id order, from the `terms` string of encodeVocabulary.
+    static func decodeTerms(_ code: [UInt8]) -> [[UInt8]] {
         var terms: [[UInt8]] = []
-        var words: [(word: [UInt8], term: Int)] = []
         var i = 0
         while i + 1 < code.count {
-            let mark = code[i]
+            var end = i + 2
+            while end < code.count && code[end] != termMark { end += 1 }
+            terms.append(frontDecoded(code[(i + 1)..<end], after: terms.last ?? []))
+            i = end
+        }
+        return terms
+    }
+
+    /// The words with their terms' ids, from the `words` string of encodeVocabulary.
+    static func decodeWords(_ code: [UInt8], terms: [[UInt8]]) -> [(word: [UInt8], term: Int)] {
+        var words: [(word: [UInt8], term: Int)] = []
+        var term = -1
+        var i = 0
+        while i < code.count {
+            if code[i] == termMark {
+                term += 1
+                i += 1
+                continue
+            }
             var end = i + 2
             while end < code.count && code[end] != termMark && code[end] != wordMark { end += 1 }
-            if mark == wordMark, let term = terms.last {
-                var scalars = Array(String(decoding: term, as: UTF8.self).unicodeScalars)
+            if code[i] == wordMark, i + 1 < code.count, terms.indices.contains(term) {
+                var scalars = Array(String(decoding: terms[term], as: UTF8.self).unicodeScalars)
                 scalars.removeLast(min(digit(code[i + 1]), scalars.count))
                 var word = Array(String(String.UnicodeScalarView(scalars)).utf8)
-                word.append(contentsOf: code[(i + 2)..<end])
-                words.append((word, terms.count - 1))
-            } else {
-                terms.append(frontDecoded(code[(i + 1)..<end], after: terms.last ?? []))
+                word.append(contentsOf: code[(i + 2)..<min(end, code.count)])
+                words.append((word, term))
             }
             i = end
         }
-        return (terms, words)
+        return words
     }
 
     // MARK: Cards
 
-    /// The anchor a heading gets when nothing about it is unusual: its slug when it is all
-    /// ASCII (HeadingSlugger.asciiSlug), nil otherwise. A card stores an anchor only when it
-    /// differs from this guess; search.js guesses the same way.
-    static func anchorGuess(_ heading: String) -> String? { HeadingSlugger.asciiSlug(heading) }
+    /// The anchor a heading gets when nothing about it is unusual, for a heading of Latin-1
+    /// characters (U+0000–U+00FF), nil for any other: ASCII letters and the letters
+    /// U+00C0–U+00FE lower-cased (À–Þ are á–þ less 0x20; × and ÷ are no letters), the other
+    /// Latin-1 letters, digits, `-` and `_` kept, spaces made `-`, the rest (`¿`, `¡`, `«`, …)
+    /// left out. That is the heading's slug (HeadingSlugger) but for `ª`, `º`, `µ`, `¹`–`³`
+    /// and `¼`–`¾`, which the slug keeps: a card stores an anchor only when it differs from
+    /// this guess, so those cost an anchor and nothing else. search.js guesses the same way,
+    /// with JavaScript's `toLowerCase`, which agrees with this on Latin-1.
+    static func anchorGuess(_ heading: String) -> String? {
+        var out = String.UnicodeScalarView()
+        for scalar in heading.unicodeScalars {
+            switch scalar.value {
+            case 0x100...: return nil
+            case 0x20: out.append("-")
+            case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE: out.append(Unicode.Scalar(scalar.value + 0x20)!)
+            case 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F, 0xDF...0xF6, 0xF8...0xFF: out.append(scalar)
+            default: break
+            }
+        }
+        return String(out)
+    }
 
     /// `url` as stored after `previous` (appendFrontCoded).
     static func frontCode(_ url: String, after previous: String) -> String {

@@ -7,11 +7,11 @@ final class IndexReader {
     let terms: [String]
     let termBytes: [[UInt8]]
     let termIndex: [String: Int]
-    /// Folded words whose stem differs from them, with the stem's term id (typo matching).
-    let words: [(word: [UInt8], term: Int)]
     let popularity: [Int]
-    /// The terms some word of `words` stems to ("Did you mean" leaves them out).
-    lazy var stemsOfWords = Set(words.map(\.term))
+    /// How many words `words.json` holds (0: there is none).
+    private let wordCount: Int
+    private var loadedWords: [(word: [UInt8], term: Int)]?
+    private var loadedStemsOfWords: Set<Int>?
     /// Synonyms of index.json: keys whose every stem is a term. The others (`bridges.json`,
     /// `bridgeCount` keys) are read when a key has a stem that is no term.
     private let knownSynonyms: [String: [[String]]]
@@ -52,9 +52,8 @@ final class IndexReader {
         guard let analyzer = Analyzer.named(code) else { throw SearchEngineError.unknownAnalyzer(code) }
         self.analyzer = analyzer
         let vocabulary: String = try Self.field(entry, "vocabulary")
-        let decoded = IndexFormat.decodeVocabulary(Array(vocabulary.utf8))
-        termBytes = decoded.terms
-        words = decoded.words
+        termBytes = IndexFormat.decodeTerms(Array(vocabulary.utf8))
+        wordCount = try Self.field(entry, "words")
         terms = termBytes.map { String(decoding: $0, as: UTF8.self) }
         termIndex = Dictionary(terms.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         knownSynonyms = try Self.field(entry, "synonyms")
@@ -82,6 +81,28 @@ final class IndexReader {
             shardStarts = try Self.field(entry, "shards")
             pagesPerChunk = try Self.field(entry, "pagesPerChunk")
         }
+    }
+
+    /// Folded words whose stem differs from them, with the stem's term id (typo matching),
+    /// read from `words.json` the first time a query needs them.
+    func words() throws -> [(word: [UInt8], term: Int)] {
+        if let loadedWords { return loadedWords }
+        var words: [(word: [UInt8], term: Int)] = []
+        if wordCount > 0 {
+            let object = try Self.readObject(directory, IndexFormat.wordsFile)
+            let code: String = try Self.field(object, "words")
+            words = IndexFormat.decodeWords(Array(code.utf8), terms: termBytes)
+        }
+        loadedWords = words
+        return words
+    }
+
+    /// The terms some word of `words()` stems to ("Did you mean" leaves them out).
+    func stemsOfWords() throws -> Set<Int> {
+        if let loadedStemsOfWords { return loadedStemsOfWords }
+        let stems = Set(try words().map(\.term))
+        loadedStemsOfWords = stems
+        return stems
     }
 
     /// The expansions of a synonym key (stems joined by a space), if it is one.

@@ -4,7 +4,10 @@ enum IndexWriter {
         /// Names the analyzer in the header, and gives its stop words.
         var analyzer: Analyzer
         var pageCount: Int
+        /// The terms (IndexFormat.encodeVocabulary); their words go to `words.json`.
         var vocabulary: [UInt8]
+        /// How many words `words.json` holds (0: there is none).
+        var words: Int
         var sections: [String]
         var synonyms: [SynonymTable.Entry]
         /// How many keys `bridges.json` holds (0: there is none).
@@ -61,6 +64,18 @@ enum IndexWriter {
         synonymObject(header.synonyms, into: &json)
         json.field("version", IndexFormat.version)
         json.field("vocabulary", bytes: header.vocabulary)
+        json.field("words", header.words)
+        json.raw("}\n")
+        return json.bytes
+    }
+
+    /// `{"version": 4, "words": "..."}`: the words of every term (IndexFormat.encodeVocabulary).
+    static func wordsFile(_ code: [UInt8]) -> [UInt8] {
+        var json = JSONWriter(capacity: code.count + 64)
+        json.raw("{")
+        json.key("version")
+        json.int(IndexFormat.version)
+        json.field("words", bytes: code)
         json.raw("}\n")
         return json.bytes
     }
@@ -80,7 +95,7 @@ enum IndexWriter {
         json.raw("}")
     }
 
-    /// `{"synonyms": {...}, "version": 3}`: the synonyms whose key has a word no page uses.
+    /// `{"synonyms": {...}, "version": 4}`: the synonyms whose key has a word no page uses.
     static func bridgesFile(_ entries: [SynonymTable.Entry]) -> [UInt8] {
         var json = JSONWriter(capacity: 16 * 1024)
         json.raw("{")

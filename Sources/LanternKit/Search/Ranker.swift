@@ -58,11 +58,11 @@ final class Ranker {
                 + parsed.ignoredWords.map {
                     SearchWordExplanation(word: $0, isStopWord: true, matches: [])
                 })
-        response.suggestions = matches.compactMap { match in
+        for match in matches {
             guard case .word(let text, let term, _) = match.clause, match.scores.isEmpty,
-                let replacement = suggestion(term)
-            else { return nil }
-            return SearchSuggestion(word: text, replacement: replacement)
+                let replacement = try suggestion(term)
+            else { continue }
+            response.suggestions.append(SearchSuggestion(word: text, replacement: replacement))
         }
         guard limit > 0, !matches.isEmpty else { return response }
 
@@ -277,7 +277,7 @@ final class Ranker {
                 consider(id, d)
             }
         }
-        for candidate in reader.words {
+        for candidate in try reader.words() {
             if let d = EditDistance.distance(typed, candidate.word, limit: limit) {
                 consider(candidate.term, d)
             }
@@ -295,7 +295,7 @@ final class Ranker {
     /// typo may have, at most three), the most popular term's then the first in byte order on
     /// ties. Candidates are the vocabulary's words and the terms that are words themselves
     /// (those no other word has as its stem).
-    private func suggestion(_ word: String) -> String? {
+    private func suggestion(_ word: String) throws -> String? {
         let typed = Array(word.utf8)
         let limit = min(3, settings.allowedEdits(typed) + 1)
         var best: (edits: Int, popularity: Int, text: [UInt8])?
@@ -310,10 +310,11 @@ final class Ranker {
             }
             best = (edits, popularity, text)
         }
-        for (id, term) in reader.termBytes.enumerated() where !reader.stemsOfWords.contains(id) {
+        let stemsOfWords = try reader.stemsOfWords()
+        for (id, term) in reader.termBytes.enumerated() where !stemsOfWords.contains(id) {
             consider(term, id)
         }
-        for candidate in reader.words { consider(candidate.word, candidate.term) }
+        for candidate in try reader.words() { consider(candidate.word, candidate.term) }
         return best.map { String(decoding: $0.text, as: UTF8.self) }
     }
 

@@ -57,20 +57,23 @@ public struct SearchIndexBuilder: Sendable {
         }
         for (n, bytes) in textFiles.enumerated() { files[IndexFormat.textFile(n)] = bytes }
 
-        let vocabulary = Set(corpus.terms)
+        let termSet = Set(corpus.terms)
         let synonymTable = SynonymTable.split(
             SynonymTable.normalize(
                 SynonymTable.Sources(
                     oneWay: synonyms, groups: synonymGroups, healthVocabulary: healthVocabulary),
-                vocabulary: vocabulary, analyzer: analyzer),
-            vocabulary: vocabulary)
+                vocabulary: termSet, analyzer: analyzer),
+            vocabulary: termSet)
         if !synonymTable.bridges.isEmpty {
             files[IndexFormat.bridgesFile] = IndexWriter.bridgesFile(synonymTable.bridges)
         }
+        let vocabulary = IndexFormat.encodeVocabulary(terms: corpus.terms, words: corpus.words)
+        if !corpus.words.isEmpty { files[IndexFormat.wordsFile] = IndexWriter.wordsFile(vocabulary.words) }
         var header = IndexWriter.Header(
             analyzer: analyzer,
             pageCount: pages.count,
-            vocabulary: IndexFormat.encodeVocabulary(terms: corpus.terms, words: corpus.words),
+            vocabulary: vocabulary.terms,
+            words: corpus.words.count,
             sections: sections,
             synonyms: synonymTable.known,
             bridges: synonymTable.bridges.count,

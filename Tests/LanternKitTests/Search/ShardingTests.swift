@@ -9,8 +9,10 @@ import Testing
     @Test func smallSiteIsOneIndexFileAndTheTextFiles() {
         let files = SearchIndexBuilder(synonyms: [:]).build(Array(Self.pages.prefix(20)))
         #expect(files["index.json"] != nil)
-        // One file before the results: postings, vocabulary and cards; then the pages' text.
-        #expect(files.keys.filter { $0 != "index.json" }.allSatisfy { $0.hasPrefix("text-") })
+        // One file before the results: postings, terms and cards; then the pages' text, and
+        // for queries with a word that is no term, the words for typo matching.
+        #expect(files.keys.filter { $0 != "index.json" && $0 != "words.json" }.allSatisfy { $0.hasPrefix("text-") })
+        #expect(files["words.json"] != nil)
         #expect(files.keys.filter { $0.hasPrefix("text-") }.count >= 2)
     }
 
@@ -45,7 +47,8 @@ import Testing
         let shards = files.keys.filter { $0.hasPrefix("shard-") }
         #expect(shards.count > 4)
         #expect(files.keys.allSatisfy {
-            $0 == "index.json" || $0.hasPrefix("shard-") || $0.hasPrefix("cards-") || $0.hasPrefix("text-")
+            $0 == "index.json" || $0 == "words.json" || $0.hasPrefix("shard-") || $0.hasPrefix("cards-")
+                || $0.hasPrefix("text-")
         })
         #expect(files.keys.filter { $0.hasPrefix("cards-") }.count >= 1)
         let manifest = try #require(files["index.json"])
