@@ -5,6 +5,8 @@
 (() => {
   'use strict';
   const VERSION = 4, ENC = new TextEncoder(), DEC = new TextDecoder();
+  // Where this script was loaded from (the theme's assets), while it runs.
+  const SELF = typeof document !== 'undefined' && document.currentScript ? document.currentScript.src : '';
   const utf8 = (s) => Array.from(ENC.encode(s));
   const has = (list, x) => list.indexOf(x) >= 0;
 
@@ -353,10 +355,12 @@
   };
 
   // ---- Engine (IndexReader.swift, Ranker.swift) ----
-  // `load(name)` returns a promise of the parsed JSON file `name` of the index folder.
+  // `load(name)` returns a promise of the parsed JSON file `name` of the index folder;
+  // `script(name)`, when given, of the theme's script `name` run (search-excerpt.min.js: in a
+  // browser it sets globalThis.lanternExcerpt; a loader may instead give the function).
   class Engine {
-    constructor(load) {
-      this.load = load; this.files = {}; this.stems = new Map();
+    constructor(load, script) {
+      this.load = load; this.script = script; this.files = {}; this.stems = new Map();
       this.post = new Map(); this.champs = new Map(); this.cards = new Map(); this.src = [];
       this.texts = new Map(); this.pages = new Map();
     }
@@ -417,14 +421,17 @@
         this.src[n] = offsets(f.postings);
       }) : 0));
     }
-    // Loads the cards of `pages` missing from the shards and, when `full`, their text: one
-    // wave of card chunks and text files.
+    // Loads the cards of `pages` missing from the shards and, when `full`, their text and the
+    // excerpt script: one wave of card chunks, text files and the script. Without the script
+    // (it failed to load: the next search tries again) the results have no excerpts.
     fetch(pages, full) {
       const get = (have, k, name, add) => [...new Set(pages.filter((p) => !have.has(p))
         .map((p) => p / k | 0))].map((n) => this.file(`${name}-${n}.json`, add));
+      const more = full && this.script && !this.ex && !globalThis.lanternExcerpt ? [this.excerpts ||=
+        this.script('search-excerpt.min.js').then((f) => { this.ex = f; }, () => { this.excerpts = null; })] : [];
       return Promise.all(get(this.cards, this.x.pagesPerChunk, 'cards',
         (f) => this.addCards(f.cards, f.start)).concat(full ? get(this.texts, this.x.pagesPerText,
-        'text', (f) => f.pages.forEach((t, i) => this.texts.set(f.start + i, t))) : []));
+        'text', (f) => f.pages.forEach((t, i) => this.texts.set(f.start + i, t))) : [], more));
     }
     // {p: pages, i: impacts} of a term, decoded once; its shard must be loaded.
     postings(id) {
@@ -712,78 +719,11 @@
   };
   const occurrences = (r, phrase) =>
     r.ts.map((_, i) => i).filter((i) => phrase.every((p, k) => (r.ts[i + k] || {}).t === p));
-  // Excerpts are at most R.excerptBytes bytes of a run.
-  const NONE = { f: 0, l: 0, n: 0, k: 0 };
-  const better = (a, b) => a.n !== b.n ? a.n > b.n : a.k > b.k;
-  // The matched tokens f..l within SPAN bytes with the most clauses (n), then the most
-  // matched tokens (k), the first on ties; null when nothing matches.
-  function cluster(r, ms, SPAN) {
-    const masks = r.ts.map(() => 0), marked = [];
-    let best = null;
-    ms.forEach((m, c) => {
-      const bit = (c < 30 ? 1 << c : 0) | 1 << 30;
-      r.ts.forEach((_, i) => { if (matches(r, i, m)) masks[i] |= bit; });
-      if (m.phrase) {
-        occurrences(r, m.phrase).forEach((o) => {
-          for (let i = o; i < o + m.phrase.length; i++) masks[i] |= bit;
-        });
-      }
-    });
-    masks.forEach((x, i) => { if (x) marked.push(i); });
-    for (let a = 0; a < marked.length; a++) {
-      let mask = 0, b = a, n = 0;
-      while (b < marked.length && r.ts[marked[b]].e - r.ts[marked[a]].s <= SPAN) mask |= masks[marked[b++]];
-      for (mask &= (1 << 30) - 1; mask; mask &= mask - 1) n++;
-      const c = { f: marked[a], l: marked[b - 1], n, k: b - a };
-      if (!best || better(c, best)) best = c;
-    }
-    return best;
-  }
-  // Tokens [from, to) around cluster c: widened a token at a time on the side with less
-  // context while the whole stays within SPAN bytes.
-  function win(r, c, SPAN) {
-    const t = r.ts;
-    let lo = c.f, hi = c.l;
-    for (;;) {
-      const left = lo > 0 && t[hi].e - t[lo - 1].s <= SPAN;
-      const right = hi + 1 < t.length && t[hi + 1].e - t[lo].s <= SPAN;
-      if (!left && !right) return [lo, hi + 1];
-      if (left && (!right || t[c.f].s - t[lo].s <= t[hi].e - t[c.l].e)) lo--; else hi++;
-    }
-  }
-  // Tokens [ws, we) of a run as segments, matched words and phrases apart, with "…" where
-  // the run goes on.
-  function segments(r, [ws, we], ms) {
-    const ts = r.ts, marks = [], segs = [], b = ENC.encode(r.text);
-    const end = we === ts.length ? b.length : ts[we - 1].e;
-    let pos = ws === 0 ? 0 : ts[ws].s;
-    for (let i = ws; i < we; i++) {
-      if (ms.some((m) => matches(r, i, m))) marks.push([ts[i].s, ts[i].e]);
-    }
-    ms.forEach((m) => {
-      if (m.phrase) {
-        occurrences(r, m.phrase).forEach((o) => {
-          const last = Math.min(o + m.phrase.length, we) - 1;
-          if (o >= ws && o < we) marks.push([ts[o].s, ts[last].e]);
-        });
-      }
-    });
-    marks.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
-    const add = (f, t, match) => {
-      if (f < t) segs.push({ text: DEC.decode(b.subarray(f, t)), match });
-    };
-    marks.forEach(([f, t]) => {
-      if (t > pos) { add(pos, Math.max(pos, f), false); add(Math.max(pos, f), t, true); pos = t; }
-    });
-    add(pos, end, false);
-    if (ws > 0) segs.unshift({ text: '\u2026', match: false });
-    if (we < ts.length) segs.push({ text: '\u2026', match: false });
-    return segs;
-  }
   class Page {
     constructor(card, text, eng) {
       const r = (s) => run(s, eng);
       this.card = card;
+      this.eng = eng;
       this.R = eng.R;
       this.heads = card.heads.slice(3).map((h) => typeof h === 'string' ? [h, guess(h)] : h);
       this.title = r(card.title);
@@ -837,26 +777,11 @@
       });
       return votes.reduce((best, v, k) => v > votes[best] ? k : best, 0);
     }
-    // Around the best cluster of part `part`, or its opening when it is a heading's part, or
-    // around the best cluster of the description or any part, or the opening of the first
-    // with text. None without the text.
+    // The excerpt, as segments: search-excerpt.js, which the search page loads with the
+    // pages' text (none before it has come, or without the text).
     excerpt(ms, part) {
-      const p = this.parts[part], S = this.R.excerptBytes;
-      let found = null, c;
-      if (p) {
-        if ((c = cluster(p, ms, S))) return segments(p, win(p, c, S), ms);
-        if (part && p.ts.length) return segments(p, win(p, NONE, S), ms);
-      }
-      const runs = this.desc ? [this.desc].concat(this.parts) : [];
-      runs.forEach((r) => {
-        if ((c = cluster(r, ms, S)) && (!found || better(c, found[1]))) found = [r, c];
-      });
-      if (!found) {
-        const r = runs.find((x) => x.ts.length);
-        if (!r) return [];
-        found = [r, NONE];
-      }
-      return segments(found[0], win(found[0], found[1], S), ms);
+      const x = this.eng.ex || globalThis.lanternExcerpt;
+      return x ? x(this, ms, part, { matches, occurrences, ENC, DEC }) : [];
     }
     // A title that reads like the query links to the top of the page.
     present(ms, top, sc) {
@@ -913,8 +838,16 @@
         return r.json();
       });
     };
+    // The excerpt script, beside this one, same-origin like the index.
+    const script = (name) => new Promise((resolve, reject) => {
+      const s = document.createElement('script');
+      s.src = new URL(name, SELF || location.href).href;
+      s.onload = () => resolve();
+      s.onerror = () => { s.remove(); reject(new Error(`cannot load ${name}`)); };
+      document.head.appendChild(s);
+    });
     const ensure = () => {
-      if (!engine) { engine = new Engine(get); engine.open().catch(() => { engine = null; }); }
+      if (!engine) { engine = new Engine(get, script); engine.open().catch(() => { engine = null; }); }
       return engine;
     };
     const el = (tag, text, cls) => {

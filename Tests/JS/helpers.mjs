@@ -6,6 +6,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const LANTERN = process.env.LANTERN_BIN ?? join(REPO, '.build', 'debug', 'lantern');
@@ -18,12 +21,13 @@ export function requireLantern() {
 }
 
 // An engine of `api` (search.js or search.min.js) reading the index in `dir`; the names of the
-// files it reads go to `log` when given.
-export function fileEngine(api, dir, log) {
+// files it reads go to `log` when given. The excerpt script it asks for is the theme's, as a
+// search page loads it, or with `source` the file it is minified from.
+export function fileEngine(api, dir, log, source = false) {
   return new api.Engine(async (name) => {
     if (log) log.push(name);
     return JSON.parse(readFileSync(join(dir, name), 'utf8'));
-  });
+  }, async (name) => require(join(ASSETS, source ? name.replace('.min.js', '.js') : name)));
 }
 
 // A response in the shape `lantern search --json` prints.

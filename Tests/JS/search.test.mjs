@@ -65,7 +65,8 @@ function hostileSite() {
 
 // ---- Helpers ----
 
-const engine = (dir, log, api = search) => fileEngine(api, dir, log);
+// search.js with the excerpts' source, search.min.js with the minified excerpts.
+const engine = (dir, log, api = search) => fileEngine(api, dir, log, api === search);
 
 // With `cardsOnly`, what the browser shows before the pages' text arrives.
 function swiftResults(dir, queries, limit = 10, cardsOnly = false) {
@@ -126,6 +127,34 @@ test('search.min.js was made from this search.js, and the page loads it', () => 
   }
   const page = readFileSync(join(REPO, 'Templates', 'search.mustache'), 'utf8');
   assert.ok(page.includes('src="/assets/search.min.js"'));
+});
+
+test('the excerpts come with the text: search-excerpt.min.js, made from search-excerpt.js', async () => {
+  assertMinifiedFrom('search-excerpt.js', 'search-excerpt.min.js');
+  for (const api of [search, searchMin]) {
+    const asked = [];
+    const e = new api.Engine(async (name) => JSON.parse(readFileSync(join(single, name), 'utf8')),
+      async (name) => { asked.push(name); return createRequire(import.meta.url)(join(REPO, 'Templates', 'assets', name)); });
+    const first = await e.search('family therapy');
+    assert.deepEqual(asked, [], 'the first results need no excerpt script');
+    assert.ok(first.results.length && first.results.every((r) => r.excerpt.length === 0));
+    const full = await e.search('family therapy', 10, true);
+    assert.deepEqual(asked, ['search-excerpt.min.js']);
+    assert.ok(full.results.every((r) => r.excerpt.some((x) => x.match)), 'every result has an excerpt with the words marked');
+    await e.search('relapse triggers', 10, true);
+    assert.deepEqual(asked, ['search-excerpt.min.js'], 'loaded once');
+  }
+  // A failed load leaves the results ranked with the text but without excerpts, and the next
+  // search tries again.
+  let tries = 0;
+  const e = new search.Engine(async (name) => JSON.parse(readFileSync(join(single, name), 'utf8')),
+    async () => { tries++; throw new Error('offline'); });
+  const text = await fileEngine(search, single).search('family therapy', 10, true);
+  const bare = await e.search('family therapy', 10, true);
+  assert.deepEqual(bare.results.map((r) => r.url), text.results.map((r) => r.url));
+  assert.ok(bare.results.every((r) => r.excerpt.length === 0));
+  await e.search('relapse triggers', 10, true);
+  assert.equal(tries, 2);
 });
 
 test('only Spanish search pages load the Spanish stemmer, search-es.min.js, made from search-es.js', () => {

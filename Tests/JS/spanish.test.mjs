@@ -91,7 +91,7 @@ test('search.js answers Spanish queries exactly as lantern search does', async (
   for (const [engine, api] of Object.entries(engines)) {
     for (const [analyzer, es] of Object.entries(spanish)) {
       globalThis.lanternAnalyzers = { es };
-      const e = fileEngine(api, dir);
+      const e = fileEngine(api, dir, null, engine === 'search.js');
       for (const [i, query] of QUERIES.entries()) {
         assert.deepEqual(flatten(await e.search(query, 10, true)), swift[i], `${engine} with ${analyzer}: ${query}`);
       }

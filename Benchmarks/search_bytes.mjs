@@ -1,0 +1,55 @@
+// What a visitor's first search downloads before its first result, and how long the engine
+// takes, on a built site: each query of Tests/Fixtures/search-queries.json (and its misses) is
+// a first search, on an engine of its own that reads the index folder from disk.
+//
+//   node Benchmarks/search_bytes.mjs SITE [SCRIPT...]
+//
+// SITE is a built site's folder (its search/ index is read); each SCRIPT is a file the search
+// page loads before the first result (default: Templates/assets/search.min.js; the first is
+// the engine). Bytes are gzip -9 sizes (zlib level 9) of the files the engine asked for before
+// its first answer, plus the scripts. Times are of the first answer (cards) and of the answer
+// with the text, from a cold engine, files read and parsed included.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+
+const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
+const [site, ...given] = process.argv.slice(2);
+if (!site) { console.error('usage: search_bytes.mjs SITE [SCRIPT...]'); process.exit(2); }
+const scripts = given.length ? given : [join(REPO, 'Templates', 'assets', 'search.min.js')];
+const require = createRequire(import.meta.url);
+const api = require(scripts[0]);
+const dir = join(site, 'search');
+const fixture = JSON.parse(readFileSync(join(REPO, 'Tests', 'Fixtures', 'search-queries.json'), 'utf8'));
+const queries = [...fixture.queries, ...fixture.misses].map((q) => q.query)
+  .concat(['theraphy', 'insurence', 'adolescent', 'xyzzy', 'family therapy sessions']);
+
+const gz = new Map();
+const size = (path) => gz.get(path) ?? gz.set(path, gzipSync(readFileSync(path), { level: 9 }).length).get(path);
+const scriptBytes = scripts.reduce((n, s) => n + size(s), 0);
+
+const bytes = [], first = [], full = [];
+for (const query of queries) {
+  const read = [];
+  const e = new api.Engine(async (name) => {
+    read.push(name);
+    return JSON.parse(readFileSync(join(dir, name), 'utf8'));
+  }, async (name) => require(join(REPO, 'Templates', 'assets', name)));
+  let t = performance.now();
+  await e.search(query, 10);
+  first.push(performance.now() - t);
+  bytes.push(scriptBytes + read.reduce((n, name) => n + size(join(dir, name)), 0));
+  t = performance.now();
+  await e.search(query, 10, true);
+  full.push(performance.now() - t);
+}
+const at = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]; };
+const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+console.log(`${queries.length} first searches on ${site}: before the first result ` +
+  `median ${kb(at(bytes, 0.5))}, p95 ${kb(at(bytes, 0.95))}, max ${kb(Math.max(...bytes))} ` +
+  `(scripts ${kb(scriptBytes)}); first answer median ${at(first, 0.5).toFixed(1)} ms, ` +
+  `p95 ${at(first, 0.95).toFixed(1)} ms; with the text median ${at(full, 0.5).toFixed(1)} ms, ` +
+  `p95 ${at(full, 0.95).toFixed(1)} ms`);
