@@ -2,30 +2,40 @@
 // takes, on a built site: each query of Tests/Fixtures/search-queries.json (and its misses) is
 // a first search, on an engine of its own that reads the index folder from disk.
 //
-//   node Benchmarks/search_bytes.mjs SITE [SCRIPT...]
+//   node Benchmarks/search_bytes.mjs [--index search] [--queries FILE] SITE [SCRIPT...]
 //
-// SITE is a built site's folder (its search/ index is read); each SCRIPT is a file the search
-// page loads before the first result (default: Templates/assets/search.min.js; the first is
-// the engine). Bytes are gzip -9 sizes (zlib level 9) of the files the engine asked for before
+// SITE is a built site's folder, whose index folder `--index` (default search/; es/search for
+// the Spanish one) is read; `--queries` gives the queries, one a line, instead of the query
+// set. Each SCRIPT is a file the search page loads before the first result (default:
+// Templates/assets/search.min.js; the first is the engine, an analyzer script such as
+// search-es.min.js may follow: it adds itself to globalThis.lanternAnalyzers). Bytes are gzip -9 sizes (zlib level 9) of the files the engine asked for before
 // its first answer, plus the scripts. Times are of the first answer (cards) and of the answer
 // with the text, from a cold engine, files read and parsed included.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
-import { join, dirname } from 'node:path';
+import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
-const [site, ...given] = process.argv.slice(2);
-if (!site) { console.error('usage: search_bytes.mjs SITE [SCRIPT...]'); process.exit(2); }
-const scripts = given.length ? given : [join(REPO, 'Templates', 'assets', 'search.min.js')];
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i < 0 ? fallback : args.splice(i, 2)[1];
+};
+const indexFolder = option('--index', 'search'), queryFile = option('--queries', null);
+const [site, ...given] = args;
+if (!site) { console.error('usage: search_bytes.mjs [--index DIR] [--queries FILE] SITE [SCRIPT...]'); process.exit(2); }
+const scripts = given.length ? given.map((s) => resolve(s)) : [join(REPO, 'Templates', 'assets', 'search.min.js')];
 const require = createRequire(import.meta.url);
 const api = require(scripts[0]);
-const dir = join(site, 'search');
+scripts.slice(1).forEach((script) => require(script));  // an analyzer adds itself
+const dir = join(site, indexFolder);
 const fixture = JSON.parse(readFileSync(join(REPO, 'Tests', 'Fixtures', 'search-queries.json'), 'utf8'));
-const queries = [...fixture.queries, ...fixture.misses].map((q) => q.query)
-  .concat(['theraphy', 'insurence', 'adolescent', 'xyzzy', 'family therapy sessions']);
+const queries = queryFile ? readFileSync(queryFile, 'utf8').split('\n').filter(Boolean)
+  : [...fixture.queries, ...fixture.misses].map((q) => q.query)
+    .concat(['theraphy', 'insurence', 'adolescent', 'xyzzy', 'family therapy sessions']);
 
 const gz = new Map();
 const size = (path) => gz.get(path) ?? gz.set(path, gzipSync(readFileSync(path), { level: 9 }).length).get(path);

@@ -139,6 +139,8 @@ const done = arguments[arguments.length - 1], start = performance.now();
     ("seguro medico", "/es/seguro-medico/"),
     ("terapia cognitivo conductual", "/es/terapias/terapia-cognitivo-conductual/"),
     ("evaluacion", "/es/como-empezar/evaluacion/"),
+    # A Spanish synonym of site.yaml's (languages.es.search): "deprimido" → depresión.
+    ("deprimido", "/es/afecciones/depresion/"),
 ])
 def test_a_spanish_search_finds_spanish_pages_typed_without_accents(query, expect, driver, server):
     """The Spanish search page loads the Spanish index: its results are Spanish pages."""

@@ -174,7 +174,7 @@ public struct SiteConfig: Sendable {
         return result
     }
 
-    private static func readSynonyms(_ value: YAMLValue, fields: inout YAMLFields) -> [String: [String]] {
+    static func readSynonyms(_ value: YAMLValue, fields: inout YAMLFields) -> [String: [String]] {
         guard let entries = value.entries else {
             fields.error(value.location,
                 "'search.synonyms' must map a word to a list of words, like 'meds: [medication]'")
@@ -198,7 +198,7 @@ public struct SiteConfig: Sendable {
         return synonyms
     }
 
-    private static func readSynonymGroups(_ value: YAMLValue, fields: inout YAMLFields) -> [[String]] {
+    static func readSynonymGroups(_ value: YAMLValue, fields: inout YAMLFields) -> [[String]] {
         let example = "like '- [teen, teenager, adolescent]'"
         guard case .list(let groups) = value.kind else {
             fields.error(value.location, "'search.synonym_groups' must be a list of word lists, \(example)")

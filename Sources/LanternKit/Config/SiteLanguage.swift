@@ -19,6 +19,10 @@ public struct SiteLanguage: Sendable, Equatable {
     var templateValues: [String: TemplateValue]
     /// Where `site.yaml` names it (nil for a site without `languages:`).
     var location: SourceLocation?
+    /// Its own `search.synonyms` and `search.synonym_groups`, in its words (nil: the site's,
+    /// the top-level ones): a synonym is a word of one language, stemmed by its analyzer.
+    var synonyms: [String: [String]]? = nil
+    var synonymGroups: [[String]]? = nil
 
     /// A language code as BCP 47 writes the common ones: 2–3 lower-case letters, then
     /// optional subtags (`es`, `pt-BR`, `zh-Hant`). File names use it too (`cbt.es.md`).
@@ -94,7 +98,17 @@ extension SiteConfig {
                 description: own.string("description") ?? config.description,
                 menu: config.menu, templateValues: config.templateValues, location: entry.keyLocation)
             if let menu = settings["menu"] { language.menu = readMenu(menu, fields: &own) }
-            for item in settings.entries ?? [] where item.key != "name" {
+            if let search = own.mapping("search") {
+                var searchFields = YAMLFields(search)
+                if let synonyms = search["synonyms"] {
+                    language.synonyms = readSynonyms(synonyms, fields: &searchFields)
+                }
+                if let groups = search["synonym_groups"] {
+                    language.synonymGroups = readSynonymGroups(groups, fields: &searchFields)
+                }
+                own.absorb(searchFields)
+            }
+            for item in settings.entries ?? [] where item.key != "name" && item.key != "search" {
                 language.templateValues[item.key] = SiteLanguage.merged(language.templateValues[item.key],
                     item.value.templateValue)
             }
@@ -115,6 +129,8 @@ extension SiteConfig {
         copy.description = language.description
         copy.menu = language.menu
         copy.templateValues = language.templateValues
+        copy.synonyms = language.synonyms ?? synonyms
+        copy.synonymGroups = language.synonymGroups ?? synonymGroups
         return copy
     }
 

@@ -26,8 +26,9 @@ extension SearchIndexBuilder {
     static func files(
         for documents: [SearchDocument], config: SiteConfig, language: String
     ) -> [(path: String, bytes: [UInt8])] {
+        let own = config.localized(to: language)
         let builder = SearchIndexBuilder(
-            synonyms: config.synonyms, synonymGroups: config.synonymGroups,
+            synonyms: own.synonyms, synonymGroups: own.synonymGroups,
             healthVocabulary: config.healthVocabulary, shardThresholdBytes: config.searchShardBytes,
             language: language)
         let prefix = folder(in: config.urls(for: language))

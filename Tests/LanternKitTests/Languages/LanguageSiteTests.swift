@@ -165,6 +165,51 @@ import Testing
             + #"<xhtml:link rel="alternate" hreflang="es" href="https://clinic.example/es/terapias/terapia-cognitivo-conductual/"/></url>"#))
     }
 
+    /// A language's own `search.synonyms` and `synonym_groups` replace the site's in its index,
+    /// stemmed by its analyzer; a language without them takes the site's.
+    @Test func eachLanguageSearchesWithItsOwnSynonyms() throws {
+        let config = LanguageSiteTests.config
+            .replacingOccurrences(of: "languages:\n", with: """
+                search:
+                  synonyms:
+                    thinking: [thoughts]
+                languages:
+
+                """)
+            .replacingOccurrences(of: "    title: Guía de la clínica\n", with: """
+                    title: Guía de la clínica
+                    search:
+                      synonyms:
+                        ideas: [pensamientos]
+                      synonym_groups:
+                        - [destrezas, habilidades]
+
+                """)
+        let temporary = try LanguageSiteTests.site(["site.yaml": config])
+        defer { temporary.remove() }
+        try temporary.build()
+        let english = try SearchEngine(directory: URL(fileURLWithPath: temporary.root + "/Public/search"))
+        let spanish = try SearchEngine(directory: URL(fileURLWithPath: temporary.root + "/Public/es/search"))
+        #expect(try english.search("thinking").urls == ["/therapies/cbt/"])
+        #expect(try english.search("ideas").urls.isEmpty)
+        #expect(try spanish.search("ideas").urls == ["/es/terapias/terapia-cognitivo-conductual/"])
+        #expect(try spanish.search("destrezas").urls == ["/es/terapias/tdc/"])
+        #expect(try spanish.search("thinking").urls.isEmpty)
+        // Words no Spanish page uses: bridges, stemmed the Spanish way; no English synonym.
+        let bridges = try #require(temporary.output("es/search/bridges.json"))
+        #expect(bridges.contains(#""synonyms":{"destrez":[["habil"]],"ide":[["pensamient"]]}"#), "\(bridges)")
+        #expect(!bridges.contains("think") && temporary.output("es/search/index.json")?.contains("think") == false)
+
+        let wrong = config.replacingOccurrences(of: "        ideas: [pensamientos]\n", with: "        ideas: {a: b}\n")
+        let line = wrong.components(separatedBy: "\n").firstIndex { $0.contains("ideas: {a: b}") }! + 1
+        #expect(throws: (any Error).self) { try SiteConfig.parse(wrong, file: "site.yaml") }
+        do {
+            _ = try SiteConfig.parse(wrong, file: "site.yaml")
+        } catch {
+            #expect("\(error)".contains("site.yaml:\(line)"), "\(error)")
+        }
+    }
+
     @Test func lanternSearchSearchesTheIndexOfTheLanguageItIsGiven() async throws {
         let temporary = try LanguageSiteTests.site()
         defer { temporary.remove() }
