@@ -104,6 +104,24 @@ import Testing
         }
     }
 
+    /// A miss under a language's folder answers that language's 404 page; any other miss, the
+    /// default language's.
+    @Test func missesUnderALanguagesFolderAnswerItsOwn404Page() async throws {
+        let site = try LanguageSiteTests.site()
+        defer { site.remove() }
+        try await serving(site) { client, _ in
+            for (path, lang, heading) in [("/es/nada/", "es", "No encontramos la página"),
+                                          ("/es/terapias/otra/", "es", "No encontramos la página"),
+                                          ("/nothing/", "en", "Page not found"),
+                                          ("/estudios/", "en", "Page not found")] {
+                let response = try await client.get(path)
+                #expect(response.status == 404, "\(path)")
+                #expect(response.text.contains("<html lang=\"\(lang)\""), "\(path)")
+                #expect(response.text.contains("<h1>\(heading)"), "\(path)")
+            }
+        }
+    }
+
     @Test func pathTraversalAnswers404() async throws {
         let site = try TemporarySite(SiteServerTests.files)
         defer { site.remove() }
