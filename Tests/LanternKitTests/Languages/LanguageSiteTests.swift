@@ -57,6 +57,13 @@ import Testing
         return try TemporarySite(files, withDefaults: false)
     }
 
+    /// Builds `site` and opens its English and Spanish search indexes.
+    static func builtSearchEngines(_ site: TemporarySite) throws -> (english: SearchEngine, spanish: SearchEngine) {
+        try site.build()
+        return (try SearchEngine(directory: URL(fileURLWithPath: site.root + "/Public/search")),
+                try SearchEngine(directory: URL(fileURLWithPath: site.root + "/Public/es/search")))
+    }
+
     @Test func languagesTakeTheTopLevelValuesTheyDoNotSet() throws {
         let config = try SiteConfig.parse(LanguageSiteTests.config, file: "site.yaml")
         #expect(config.languages.map(\.code) == ["en", "es"])
@@ -151,9 +158,7 @@ import Testing
     @Test func eachLanguageHasItsOwnSearchIndexAndTheSitemapPairsThem() throws {
         let temporary = try LanguageSiteTests.site()
         defer { temporary.remove() }
-        try temporary.build()
-        let english = try SearchEngine(directory: URL(fileURLWithPath: temporary.root + "/Public/search"))
-        let spanish = try SearchEngine(directory: URL(fileURLWithPath: temporary.root + "/Public/es/search"))
+        let (english, spanish) = try LanguageSiteTests.builtSearchEngines(temporary)
         #expect(try english.search("thoughts").urls == ["/therapies/cbt/"])
         #expect(try english.search("pensamientos").urls.isEmpty)
         #expect(try spanish.search("pensamientos").urls == ["/es/terapias/terapia-cognitivo-conductual/"])
@@ -187,9 +192,7 @@ import Testing
                 """)
         let temporary = try LanguageSiteTests.site(["site.yaml": config])
         defer { temporary.remove() }
-        try temporary.build()
-        let english = try SearchEngine(directory: URL(fileURLWithPath: temporary.root + "/Public/search"))
-        let spanish = try SearchEngine(directory: URL(fileURLWithPath: temporary.root + "/Public/es/search"))
+        let (english, spanish) = try LanguageSiteTests.builtSearchEngines(temporary)
         #expect(try english.search("thinking").urls == ["/therapies/cbt/"])
         #expect(try english.search("ideas").urls.isEmpty)
         #expect(try spanish.search("ideas").urls == ["/es/terapias/terapia-cognitivo-conductual/"])
