@@ -240,7 +240,7 @@ enum IndexFormat {
                 var scalars = Array(String(decoding: terms[term], as: UTF8.self).unicodeScalars)
                 scalars.removeLast(min(digit(code[i + 1]), scalars.count))
                 var word = Array(String(String.UnicodeScalarView(scalars)).utf8)
-                word.append(contentsOf: code[(i + 2)..<min(end, code.count)])
+                word.append(contentsOf: code[(i + 2)..<end])
                 words.append((word, term))
             }
             i = end

@@ -10,8 +10,8 @@ final class IndexReader {
     let popularity: [Int]
     /// How many words `words.json` holds (0: there is none).
     private let wordCount: Int
-    private var loadedWords: [(word: [UInt8], term: Int)]?
-    private var loadedStemsOfWords: Set<Int>?
+    /// `words.json` once read: its words, and the terms they stem to.
+    private var loadedWords: (words: [(word: [UInt8], term: Int)], stems: Set<Int>)?
     /// Synonyms of index.json: keys whose every stem is a term. The others (`bridges.json`,
     /// `bridgeCount` keys) are read when a key has a stem that is no term.
     private let knownSynonyms: [String: [[String]]]
@@ -85,7 +85,12 @@ final class IndexReader {
 
     /// Folded words whose stem differs from them, with the stem's term id (typo matching),
     /// read from `words.json` the first time a query needs them.
-    func words() throws -> [(word: [UInt8], term: Int)] {
+    func words() throws -> [(word: [UInt8], term: Int)] { try loadWords().words }
+
+    /// The terms some word of `words()` stems to ("Did you mean" leaves them out).
+    func stemsOfWords() throws -> Set<Int> { try loadWords().stems }
+
+    private func loadWords() throws -> (words: [(word: [UInt8], term: Int)], stems: Set<Int>) {
         if let loadedWords { return loadedWords }
         var words: [(word: [UInt8], term: Int)] = []
         if wordCount > 0 {
@@ -93,16 +98,9 @@ final class IndexReader {
             let code: String = try Self.field(object, "words")
             words = IndexFormat.decodeWords(Array(code.utf8), terms: termBytes)
         }
-        loadedWords = words
-        return words
-    }
-
-    /// The terms some word of `words()` stems to ("Did you mean" leaves them out).
-    func stemsOfWords() throws -> Set<Int> {
-        if let loadedStemsOfWords { return loadedStemsOfWords }
-        let stems = Set(try words().map(\.term))
-        loadedStemsOfWords = stems
-        return stems
+        let loaded = (words, Set(words.map(\.term)))
+        loadedWords = loaded
+        return loaded
     }
 
     /// The expansions of a synonym key (stems joined by a space), if it is one.
