@@ -103,8 +103,9 @@ public struct SiteConfig: Sendable {
             fields.absorb(relatedFields)
         }
         if let search = fields.mapping("search") {
-            if let synonyms = search["synonyms"] { config.synonyms = readSynonyms(synonyms, fields: &fields) }
-            if let groups = search["synonym_groups"] { config.synonymGroups = readSynonymGroups(groups, fields: &fields) }
+            let synonyms = readSynonymSettings(search, fields: &fields)
+            if let oneWay = synonyms.oneWay { config.synonyms = oneWay }
+            if let groups = synonyms.groups { config.synonymGroups = groups }
             var searchFields = YAMLFields(search)
             if let builtIn = searchFields.bool("health_vocabulary") { config.healthVocabulary = builtIn }
             if let kilobytes = searchFields.int("shard_kb") { config.searchShardBytes = max(1, kilobytes) * 1024 }
@@ -174,7 +175,16 @@ public struct SiteConfig: Sendable {
         return result
     }
 
-    static func readSynonyms(_ value: YAMLValue, fields: inout YAMLFields) -> [String: [String]] {
+    /// `synonyms` and `synonym_groups` of a `search:` mapping (the site's, or a language's),
+    /// nil where it has none.
+    static func readSynonymSettings(_ search: YAMLValue, fields: inout YAMLFields)
+        -> (oneWay: [String: [String]]?, groups: [[String]]?)
+    {
+        (search["synonyms"].map { readSynonyms($0, fields: &fields) },
+         search["synonym_groups"].map { readSynonymGroups($0, fields: &fields) })
+    }
+
+    private static func readSynonyms(_ value: YAMLValue, fields: inout YAMLFields) -> [String: [String]] {
         guard let entries = value.entries else {
             fields.error(value.location,
                 "'search.synonyms' must map a word to a list of words, like 'meds: [medication]'")
@@ -198,7 +208,7 @@ public struct SiteConfig: Sendable {
         return synonyms
     }
 
-    static func readSynonymGroups(_ value: YAMLValue, fields: inout YAMLFields) -> [[String]] {
+    private static func readSynonymGroups(_ value: YAMLValue, fields: inout YAMLFields) -> [[String]] {
         let example = "like '- [teen, teenager, adolescent]'"
         guard case .list(let groups) = value.kind else {
             fields.error(value.location, "'search.synonym_groups' must be a list of word lists, \(example)")

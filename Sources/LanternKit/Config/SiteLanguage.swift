@@ -99,14 +99,7 @@ extension SiteConfig {
                 menu: config.menu, templateValues: config.templateValues, location: entry.keyLocation)
             if let menu = settings["menu"] { language.menu = readMenu(menu, fields: &own) }
             if let search = own.mapping("search") {
-                var searchFields = YAMLFields(search)
-                if let synonyms = search["synonyms"] {
-                    language.synonyms = readSynonyms(synonyms, fields: &searchFields)
-                }
-                if let groups = search["synonym_groups"] {
-                    language.synonymGroups = readSynonymGroups(groups, fields: &searchFields)
-                }
-                own.absorb(searchFields)
+                (language.synonyms, language.synonymGroups) = readSynonymSettings(search, fields: &own)
             }
             for item in settings.entries ?? [] where item.key != "name" && item.key != "search" {
                 language.templateValues[item.key] = SiteLanguage.merged(language.templateValues[item.key],
