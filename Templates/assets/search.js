@@ -358,6 +358,7 @@
   // `load(name)` returns a promise of the parsed JSON file `name` of the index folder;
   // `script(name)`, when given, of the theme's script `name` run (search-excerpt.min.js: in a
   // browser it sets globalThis.lanternExcerpt; a loader may instead give the function).
+  // Without it the results have no excerpts.
   class Engine {
     constructor(load, script) {
       this.load = load; this.script = script; this.files = {}; this.stems = new Map();
@@ -427,8 +428,8 @@
     fetch(pages, full) {
       const get = (have, k, name, add) => [...new Set(pages.filter((p) => !have.has(p))
         .map((p) => p / k | 0))].map((n) => this.file(`${name}-${n}.json`, add));
-      const more = full && this.script && !this.ex && !globalThis.lanternExcerpt ? [this.excerpts ||=
-        this.script('search-excerpt.min.js').then((f) => { this.ex = f; }, () => { this.excerpts = null; })] : [];
+      const more = full && this.script && !this.ex ? [this.excerpts ||= this.script('search-excerpt.min.js')
+        .then((f) => { this.ex = f || globalThis.lanternExcerpt; }, () => { this.excerpts = null; })] : [];
       return Promise.all(get(this.cards, this.x.pagesPerChunk, 'cards',
         (f) => this.addCards(f.cards, f.start)).concat(full ? get(this.texts, this.x.pagesPerText,
         'text', (f) => f.pages.forEach((t, i) => this.texts.set(f.start + i, t))) : [], more));
@@ -719,6 +720,8 @@
   };
   const occurrences = (r, phrase) =>
     r.ts.map((_, i) => i).filter((i) => phrase.every((p, k) => (r.ts[i + k] || {}).t === p));
+  // What search-excerpt.js uses of this file, given with each call.
+  const EXCERPT_LIB = { matches, occurrences, ENC, DEC };
   class Page {
     constructor(card, text, eng) {
       const r = (s) => run(s, eng);
@@ -780,8 +783,7 @@
     // The excerpt, as segments: search-excerpt.js, which the search page loads with the
     // pages' text (none before it has come, or without the text).
     excerpt(ms, part) {
-      const x = this.eng.ex || globalThis.lanternExcerpt;
-      return x ? x(this, ms, part, { matches, occurrences, ENC, DEC }) : [];
+      return this.eng.ex ? this.eng.ex(this, ms, part, EXCERPT_LIB) : [];
     }
     // A title that reads like the query links to the top of the page.
     present(ms, top, sc) {
