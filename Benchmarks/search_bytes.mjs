@@ -17,6 +17,7 @@ import { createRequire } from 'node:module';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { fileEngine } from '../Tests/JS/helpers.mjs';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -44,10 +45,7 @@ const scriptBytes = scripts.reduce((n, s) => n + size(s), 0);
 const bytes = [], first = [], full = [];
 for (const query of queries) {
   const read = [];
-  const e = new api.Engine(async (name) => {
-    read.push(name);
-    return JSON.parse(readFileSync(join(dir, name), 'utf8'));
-  }, async (name) => require(join(REPO, 'Templates', 'assets', name)));
+  const e = fileEngine(api, dir, read);
   let t = performance.now();
   await e.search(query, 10);
   first.push(performance.now() - t);
