@@ -70,7 +70,8 @@ struct RelatedPages: Sendable {
             limit = site.config.relatedLimit
             // With none shown, only the pins are read, for their problems.
             let scored = limit > 0 ? members.count : 0
-            let size = max(64, members.count / 16)
+            // Few chunks, one or two per core: each stems the words of its vocabulary once.
+            let size = max(64, members.count / (2 * ProcessInfo.processInfo.activeProcessorCount))
             let chunks = stride(from: 0, to: scored, by: size).map { $0..<min($0 + size, scored) }
             // Each chunk numbers its own vocabulary, so that the one pass in order below looks up
             // each chunk's distinct features, not every use of them.
@@ -136,13 +137,6 @@ struct RelatedPages: Sendable {
         /// The related pages of the members at `positions`: pinned, then the best others.
         func pick(for positions: Range<Int>) -> [(path: String, chosen: [Int], problems: [Diagnostic])] {
             var score = [Int](repeating: 0, count: members.count), shared = score, touched: [Int] = []
-            var titleKeys: [Int: String] = [:]
-            func titleKey(_ i: Int) -> String {
-                if let key = titleKeys[i] { return key }
-                let key = Site.sortKey(site.pages[i].title)
-                titleKeys[i] = key
-                return key
-            }
             return positions.map { position in
                 let i = members[position], page = site.pages[i]
                 var (chosen, problems) = pinned(page, at: i)
@@ -163,8 +157,7 @@ struct RelatedPages: Sendable {
                     let sameA = site.pages[a.index].sectionPath == page.sectionPath
                     let sameB = site.pages[b.index].sectionPath == page.sectionPath
                     if sameA != sameB { return sameA }
-                    let ta = titleKey(a.index), tb = titleKey(b.index)
-                    return ta != tb ? ta < tb : site.pages[a.index].url < site.pages[b.index].url
+                    return site.titleRank[a.index] < site.titleRank[b.index]
                 }
                 var best: [(index: Int, score: Int)] = []
                 let wanted = limit - chosen.count

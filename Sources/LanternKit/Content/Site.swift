@@ -47,6 +47,10 @@ public struct Site: Sendable {
     private(set) var termsOfPage: [Int: [PageTerms]] = [:]
     /// The related pages each content page ends with (`RelatedPages.swift`).
     private(set) var related = RelatedPages.none
+    /// Each page's place in title order (`sortKey`, then URL), by index into `pages`: section
+    /// lists, term lists and related pages' ties all go by it. Made by `index()`; a title that
+    /// changes places the site anew (`PageFields.structure`).
+    private(set) var titleRank: [Int] = []
 
     /// The term of this slug in a taxonomy and language, if a page has it.
     func term(_ slug: String, of field: String, in language: String) -> TaxonomyTerm? {
@@ -193,9 +197,9 @@ public struct Site: Sendable {
     }
 
     /// Groups the pages again by taxonomy term and picks their related pages: after pages
-    /// were replaced in place (`replacePage`) with new titles, descriptions or terms.
+    /// were replaced in place (`replacePage`) with new descriptions, terms or pins.
     mutating func regroup() {
-        (taxonomyTerms, termsOfPage) = Site.taxonomyTerms(of: pages, config: config)
+        (taxonomyTerms, termsOfPage) = Site.taxonomyTerms(of: pages, config: config, titleRank: titleRank)
         termPositions = taxonomyTerms.mapValues { terms in
             Dictionary(terms.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
         }
@@ -235,7 +239,8 @@ public struct Site: Sendable {
             }
         }
         neighbourIndices = [:]
-        let order = pages.map(ListOrder.init)
+        titleRank = Site.titleRanks(of: pages)
+        let order = pages.indices.map { ListOrder(pages[$0], titleRank: titleRank[$0]) }
         for (key, indices) in childrenBySection {
             let sorted = indices.sorted { order[$0] < order[$1] }
             childrenBySection[key] = sorted
@@ -253,18 +258,27 @@ public struct Site: Sendable {
     /// with one), then title, then URL.
     private struct ListOrder: Comparable {
         var weight: Int
-        var title: String
-        var url: String
+        var titleRank: Int
 
-        init(_ page: Page) {
+        init(_ page: Page, titleRank: Int) {
             weight = page.frontMatter.weight == 0 ? Int.max : page.frontMatter.weight
-            title = page.title.lowercased()
-            url = page.url
+            self.titleRank = titleRank
         }
 
         static func < (a: ListOrder, b: ListOrder) -> Bool {
-            (a.weight, a.title, a.url) < (b.weight, b.title, b.url)
+            (a.weight, a.titleRank) < (b.weight, b.titleRank)
         }
+    }
+
+    /// `titleRank`: sort keys made on every core (a page's key is made once, not in every
+    /// comparison), then one sort by them.
+    private static func titleRanks(of pages: [Page]) -> [Int] {
+        let keys = Array(stride(from: 0, to: pages.count, by: 512).map { $0..<min($0 + 512, pages.count) }
+            .parallelMap { chunk in chunk.map { sortKey(pages[$0].title) } }.joined())
+        let order = pages.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] < keys[b] : pages[a].url < pages[b].url }
+        var rank = [Int](repeating: 0, count: pages.count)
+        for (position, i) in order.enumerated() { rank[i] = position }
+        return rank
     }
 
     /// The pages and subsections listed by a section (`""` is the home page's list), in a language

@@ -36,8 +36,9 @@ struct TaxonomyKey: Hashable, Sendable {
 }
 
 extension Site {
-    /// The terms of every taxonomy in every language, by folded name: made by `index()`.
-    static func taxonomyTerms(of pages: [Page], config: SiteConfig)
+    /// The terms of every taxonomy in every language, by folded name: made by `index()`, with
+    /// each term's pages in title order (`titleRank`).
+    static func taxonomyTerms(of pages: [Page], config: SiteConfig, titleRank rank: [Int])
         -> (terms: [TaxonomyKey: [TaxonomyTerm]], ofPage: [Int: [PageTerms]])
     {
         var result: [TaxonomyKey: [TaxonomyTerm]] = [:]
@@ -63,16 +64,6 @@ extension Site {
                 }
                 if !places.isEmpty { written.append((i, places)) }
             }
-            // Each page's place in title order, worked out once (keys on every core, one sort),
-            // so that every term's list sorts by a number.
-            let listed = Array(Set(found.values.flatMap(\.pages))).sorted()
-            let keys = Array(stride(from: 0, to: listed.count, by: 512).map { listed[$0..<min($0 + 512, listed.count)] }
-                .parallelMap { chunk in chunk.map { sortKey(pages[$0].title) } }.joined())
-            var rank = [Int](repeating: 0, count: pages.count)  // by page index: sorts compare it often
-            let order = listed.indices.sorted { a, b in
-                keys[a] != keys[b] ? keys[a] < keys[b] : pages[listed[a]].url < pages[listed[b]].url
-            }
-            for (position, k) in order.enumerated() { rank[listed[k]] = position }
             var byKey: [TaxonomyKey: [TaxonomyTerm]] = [:]
             for (place, var term) in found {
                 term.pages.sort { rank[$0] < rank[$1] }
