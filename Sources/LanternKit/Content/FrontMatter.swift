@@ -45,7 +45,10 @@ public struct FrontMatter: Sendable {
 
     public func param(_ key: String) -> TemplateValue? { params[key] }
 
-    private static func hasText(_ text: String) -> Bool { text.contains { !$0.isWhitespace } }
+    private static func hasText(_ text: String) -> Bool {
+        // Most words have a letter of ASCII; only the rest are read as characters.
+        text.utf8.contains { $0 > 0x20 && $0 < 0x7F } || text.contains { !$0.isWhitespace }
+    }
 
     /// The words of a taxonomy's key (`tags`, or a key of the site's own like `topics`), as
     /// written, empty ones left out.

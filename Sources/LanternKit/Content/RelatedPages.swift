@@ -29,8 +29,8 @@ struct RelatedPages: Sendable {
         var picked: [String: [Int]] = [:]
         var problems: [String: [Diagnostic]] = [:]
         var byLanguage: [String: [Int]] = [:]
-        for (i, page) in site.pages.enumerated() where page.kind == .page && !page.isGenerated {
-            byLanguage[page.language, default: []].append(i)
+        for i in site.pages.indices where site.pages[i].kind == .page && !site.pages[i].isGenerated {
+            byLanguage[site.pages[i].language, default: []].append(i)  // by index: a page is large to copy
         }
         for (language, members) in byLanguage.sorted(by: { $0.key < $1.key }) {
             let pool = Pool(site: site, members: members, analyzer: Analyzer.forLanguage(language))
@@ -58,8 +58,8 @@ struct RelatedPages: Sendable {
         let havers: [[Int]]
         /// By feature: what sharing it is worth (0: nothing).
         let rarity: [Int]
-        let resolver: LinkResolver
-        let indexByURL: [String: Int]
+        /// What `related:` entries are read with; nil when no page has one.
+        let pins: (resolver: LinkResolver, indexByURL: [String: Int])?
 
         /// How many pages a page shows (`related.limit`).
         let limit: Int
@@ -127,20 +127,24 @@ struct RelatedPages: Sendable {
             }
             self.features = features
             self.havers = havers
-            resolver = LinkResolver(pages: site.pages, staticFiles: site.staticFiles, draftPaths: site.draftPaths,
-                unloadedPaths: site.unloadedPaths, urls: site.config.urls)
-            var indexByURL: [String: Int] = [:]
-            for (i, page) in site.pages.enumerated() where !page.isGenerated { indexByURL[page.url] = i }
-            self.indexByURL = indexByURL
+            if members.contains(where: { !site.pages[$0].frontMatter.related.isEmpty }) {
+                var indexByURL: [String: Int] = [:]
+                for i in site.pages.indices where !site.pages[i].isGenerated { indexByURL[site.pages[i].url] = i }
+                pins = (LinkResolver(pages: site.pages, staticFiles: site.staticFiles, draftPaths: site.draftPaths,
+                    unloadedPaths: site.unloadedPaths, urls: site.config.urls), indexByURL)
+            } else {
+                pins = nil
+            }
         }
 
         /// The related pages of the members at `positions`: pinned, then the best others.
         func pick(for positions: Range<Int>) -> [(path: String, chosen: [Int], problems: [Diagnostic])] {
             var score = [Int](repeating: 0, count: members.count), shared = score, touched: [Int] = []
             return positions.map { position in
-                let i = members[position], page = site.pages[i]
-                var (chosen, problems) = pinned(page, at: i)
-                guard chosen.count < limit else { return (page.sourcePath, limit == 0 ? [] : chosen, problems) }
+                // Fields read in place: a page is large to copy.
+                let i = members[position], path = site.pages[i].sourcePath, section = site.pages[i].sectionPath
+                var (chosen, problems) = pinned(at: i)
+                guard chosen.count < limit else { return (path, limit == 0 ? [] : chosen, problems) }
                 for (feature, weight) in features[position] where rarity[feature] > 0 {
                     for other in havers[feature] where other != position {
                         if shared[other] == 0 { touched.append(other) }
@@ -153,9 +157,8 @@ struct RelatedPages: Sendable {
                 // what a large site cannot afford).
                 func before(_ a: (index: Int, score: Int), _ b: (index: Int, score: Int)) -> Bool {
                     if a.score != b.score { return a.score > b.score }
-                    // Fields read in place: a page is large to copy.
-                    let sameA = site.pages[a.index].sectionPath == page.sectionPath
-                    let sameB = site.pages[b.index].sectionPath == page.sectionPath
+                    let sameA = site.pages[a.index].sectionPath == section
+                    let sameB = site.pages[b.index].sectionPath == section
                     if sameA != sameB { return sameA }
                     return site.titleRank[a.index] < site.titleRank[b.index]
                 }
@@ -170,13 +173,15 @@ struct RelatedPages: Sendable {
                 for other in touched { score[other] = 0; shared[other] = 0 }
                 touched.removeAll(keepingCapacity: true)
                 chosen += best.map(\.index)
-                return (page.sourcePath, chosen, problems)
+                return (path, chosen, problems)
             }
         }
 
         /// The pages `related:` names, and a problem for each entry that names none.
-        private func pinned(_ page: Page, at i: Int) -> ([Int], [Diagnostic]) {
+        private func pinned(at i: Int) -> ([Int], [Diagnostic]) {
             var chosen: [Int] = [], problems: [Diagnostic] = []
+            guard let (resolver, indexByURL) = pins, !site.pages[i].frontMatter.related.isEmpty else { return (chosen, problems) }
+            let page = site.pages[i]
             let location = page.frontMatter.location(of: "related") ?? page.location(line: 1)
             for entry in page.frontMatter.related {
                 switch resolver.resolve(entry, from: page.sourcePath) {

@@ -48,14 +48,18 @@ extension Site {
             // One level of dictionary: appending through two `default:` subscripts copied the
             // inner one, and with it every term's list, for each page.
             var found: [Place: TaxonomyTerm] = [:]
-            var slugs: [String: String] = [:]  // a few words written on thousands of pages
+            // A few words written on thousands of pages: each as written → trimmed, and its slug.
+            var named: [String: (name: String, slug: String)] = [:]
             var written: [(page: Int, places: [Place])] = []
-            for (i, page) in pages.enumerated() where !page.isGenerated {
-                let key = TaxonomyKey(field: taxonomy.field, language: page.language)
+            for i in pages.indices where !pages[i].isGenerated {  // by index: a page is large to copy
+                let key = TaxonomyKey(field: taxonomy.field, language: pages[i].language)
                 var places: [Place] = []
-                for name in page.frontMatter.terms(of: taxonomy.field) {
-                    let name = name.trimmingWhitespace()
-                    let slug = slugs[name] ?? { let slug = Site.termSlug(name); slugs[name] = slug; return slug }()
+                for raw in pages[i].frontMatter.terms(of: taxonomy.field) {
+                    let (name, slug) = named[raw] ?? {
+                        let name = raw.trimmingWhitespace()
+                        named[raw] = (name, Site.termSlug(name))
+                        return named[raw]!
+                    }()
                     guard !slug.isEmpty else { continue }
                     let place = Place(key: key, slug: slug)
                     if found[place]?.pages.last == i { continue }  // the same word twice
@@ -128,13 +132,4 @@ extension Site {
         }
     }
 
-    /// The terms a page has of each taxonomy, each with its URL, in the order written.
-    func terms(of page: Page) -> [(taxonomy: Taxonomy, terms: [(name: String, url: String)])] {
-        guard let index = indexByPath[page.sourcePath], let lists = termsOfPage[index] else { return [] }
-        return lists.compactMap { list in
-            guard let taxonomy = config.taxonomies.first(where: { $0.field == list.field }) else { return nil }
-            let all = terms(of: list.field, in: page.language)
-            return (taxonomy, list.positions.map { (all[$0].name, all[$0].place.url) })
-        }
-    }
 }

@@ -9,6 +9,8 @@ struct PageContext {
     let menus: [String: [SiteConfig.MenuItem]]
     /// The feed links of each section (by language, then folder), for the pages under it.
     private let feedLinks: [String: [String: [TemplateValue]]]
+    /// Each term's link (`name`, `url`), by taxonomy and language, in `Site.terms(of:in:)`'s order.
+    private let termLinks: [TaxonomyKey: [TemplateValue]]
 
     init(site: Site) {
         self.site = site
@@ -49,6 +51,22 @@ struct PageContext {
             }
         }
         self.feedLinks = feedLinks
+        termLinks = site.taxonomyTerms.mapValues { terms in
+            terms.map { ["name": .text($0.name), "url": .text($0.place.url)] }
+        }
+    }
+
+    /// The terms a page has of each taxonomy (`title` from `titles`, by taxonomy key, and
+    /// `terms`), in the order it writes them; nil for a page with none.
+    func taxonomies(of page: Page, titles: [String: String]) -> TemplateValue? {
+        guard let index = site.indexByPath[page.sourcePath], let lists = site.termsOfPage[index] else { return nil }
+        let values = lists.compactMap { list -> TemplateValue? in
+            guard let title = titles[list.field],
+                let links = termLinks[TaxonomyKey(field: list.field, language: page.language)]
+            else { return nil }
+            return ["title": .text(title), "terms": .list(list.positions.map { links[$0] })]
+        }
+        return values.isEmpty ? nil : .list(values)
     }
 
     /// A page's own picture (`image:` in its front matter), ready to show.

@@ -26,6 +26,8 @@ public struct PageRenderer: Sendable {
     private(set) var context: PageContext
     /// What differs between pages only by the state of the menu, prepared once per state.
     let menuVariants: [PageContext.MenuState: MenuVariant]
+    /// What each taxonomy is called in each language (`title(of:strings:in:)`), by key.
+    private let taxonomyTitles: [String: [String: String]]
 
     /// Whether outcomes keep what only checks read (links, text blocks, the HTML).
     var isForChecks: Bool { markdown.collectsCheckText }
@@ -56,6 +58,14 @@ public struct PageRenderer: Sendable {
             }
         }
         self.localizedMarkdown = localizedMarkdown
+        var taxonomyTitles: [String: [String: String]] = [:]
+        for language in site.config.languages.map(\.code) {
+            let strings = templates?.localized(to: language).strings ?? .builtIn(language: language)
+            for taxonomy in site.config.taxonomies {
+                taxonomyTitles[language, default: [:]][taxonomy.field] = PageRenderer.title(of: taxonomy, strings: strings, in: language)
+            }
+        }
+        self.taxonomyTitles = taxonomyTitles
         resolver = LinkResolver(pages: site.pages, staticFiles: site.staticFiles, draftPaths: site.draftPaths,
             unloadedPaths: site.unloadedPaths, urls: site.config.urls, otherLanguageNotes: notes)
         let context = PageContext(site: site)
@@ -173,14 +183,8 @@ public struct PageRenderer: Sendable {
                 pictures: PageContext.Pictures(hero: content.hero, credits: content.credits))
             let relatedPages = site.relatedPages(of: page)
             if !relatedPages.isEmpty { values["related"] = .list(relatedPages.map(PageContext.link)) }
-            let terms = site.terms(of: page)
-            if !terms.isEmpty {
-                values["taxonomies"] = .list(terms.map { taxonomy, terms in
-                    [
-                        "title": .text(title(of: taxonomy, strings: theme.strings, in: page.language)),
-                        "terms": .list(terms.map { ["name": .text($0.name), "url": .text($0.url)] }),
-                    ]
-                })
+            if let taxonomies = context.taxonomies(of: page, titles: taxonomyTitles[page.language] ?? [:]) {
+                values["taxonomies"] = taxonomies
             }
             html = theme.renderBytes(values, with: PageRenderer.templateName(for: page),
                 capacity: rendered.html.utf8.count + 16 * 1024)
@@ -213,7 +217,7 @@ public struct PageRenderer: Sendable {
 
     /// What a taxonomy is called in a language: `title:` in site.yaml, else the theme's
     /// `taxonomies.<key>` string, else its key.
-    private func title(of taxonomy: Taxonomy, strings: ThemeStrings, in language: String) -> String {
+    private static func title(of taxonomy: Taxonomy, strings: ThemeStrings, in language: String) -> String {
         if let title = taxonomy.title(in: language) { return title }
         let key = "taxonomies." + taxonomy.field
         return strings.located(key) != nil ? strings.text(key) : taxonomy.field.capitalized
@@ -224,7 +228,7 @@ public struct PageRenderer: Sendable {
     func renderTaxonomy(_ field: String, term slug: String?, in language: String) -> [UInt8] {
         guard let taxonomy = site.config.taxonomies.first(where: { $0.field == field }) else { return [] }
         let strings = self.strings(in: language)
-        let name = title(of: taxonomy, strings: strings, in: language)
+        let name = taxonomyTitles[language]?[field] ?? PageRenderer.title(of: taxonomy, strings: strings, in: language)
         let list = site.place(of: taxonomy, in: language)
         let count = { (n: Int) -> TemplateValue in
             .text(strings.fill(strings.plural("taxonomy.count", count: n), ["count": String(n)]))
