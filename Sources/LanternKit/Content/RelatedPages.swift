@@ -77,26 +77,36 @@ struct RelatedPages: Sendable {
             // each chunk's distinct features, not every use of them.
             let named = chunks.parallelMap { range -> (vocabulary: [String], pages: [[(id: Int, weight: Int)]]) in
                 var local: [String: Int] = [:], vocabulary: [String] = []
-                // Once per word of the vocabulary, not once per use.
-                var stems: [String: String] = [:], slugs: [String: String] = [:]
-                func slug(_ name: String) -> String {
-                    slugs[name] ?? { let slug = Site.termSlug(name); slugs[name] = slug; return slug }()
+                func feature(_ name: String) -> Int {
+                    local[name] ?? { local[name] = vocabulary.count; vocabulary.append(name); return vocabulary.count - 1 }()
                 }
+                // Each word (or term) as written → its feature (-1: none), worked out once per
+                // chunk: a few thousand words make the titles and descriptions of every page.
+                var wordFeatures: [String: Int] = [:], termFeatures: [String: Int] = [:]
                 let pages = range.map { position -> [(id: Int, weight: Int)] in
                     var own: [(id: Int, weight: Int)] = []
-                    func add(_ feature: String, _ weight: Int) {
-                        let id = local[feature] ?? { local[feature] = vocabulary.count; vocabulary.append(feature); return vocabulary.count - 1 }()
-                        if !own.contains(where: { $0.id == id }) { own.append((id, weight)) }
+                    func add(_ id: Int, _ weight: Int) {
+                        if id >= 0, !own.contains(where: { $0.id == id }) { own.append((id, weight)) }
+                    }
+                    func term(_ prefix: String, _ name: String) -> Int {
+                        let key = prefix + name
+                        return termFeatures[key] ?? {
+                            let slug = Site.termSlug(name), id = slug.isEmpty ? -1 : feature(prefix + slug)
+                            termFeatures[key] = id
+                            return id
+                        }()
                     }
                     let matter = site.pages[members[position]].frontMatter
                     for taxonomy in site.config.taxonomies where taxonomy.field != "tags" {
-                        for term in matter.terms(of: taxonomy.field) { add("t:\(taxonomy.field):" + slug(term), 4) }
+                        for name in matter.terms(of: taxonomy.field) { add(term("t:\(taxonomy.field):", name), 4) }
                     }
-                    for tag in matter.tags { add("g:" + slug(tag), 3) }
-                    for word in analyzer.terms(matter.title + " " + matter.description)
-                    where word.utf8.count > 2 && !analyzer.isStopWord(word) {
-                        let stem = stems[word] ?? { let stem = analyzer.stem(word); stems[word] = stem; return stem }()
-                        add("w:" + stem, 1)
+                    for tag in matter.tags { add(term("g:", tag), 3) }
+                    for word in analyzer.terms(matter.title + " " + matter.description) {
+                        add(wordFeatures[word] ?? {
+                            let id = word.utf8.count > 2 && !analyzer.isStopWord(word) ? feature("w:" + analyzer.stem(word)) : -1
+                            wordFeatures[word] = id
+                            return id
+                        }(), 1)
                     }
                     return own
                 }

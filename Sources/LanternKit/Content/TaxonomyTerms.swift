@@ -45,47 +45,56 @@ extension Site {
         var ofPage: [Int: [PageTerms]] = [:]
         struct Place: Hashable { var key: TaxonomyKey; var slug: String }
         for taxonomy in config.taxonomies {
-            // One level of dictionary: appending through two `default:` subscripts copied the
-            // inner one, and with it every term's list, for each page.
-            var found: [Place: TaxonomyTerm] = [:]
-            // A few words written on thousands of pages: each as written → trimmed, and its slug.
-            var named: [String: (name: String, slug: String)] = [:]
-            var written: [(page: Int, places: [Place])] = []
+            var found: [TaxonomyTerm] = [], keys: [TaxonomyKey] = []
+            var foundAt: [Place: Int] = [:]
+            // A few words written on thousands of pages: each, as written in a language, → its
+            // term in `found` (-1: a word with no letters), worked out once.
+            var named: [String: [String: Int]] = [:]
+            var written: [(page: Int, terms: [Int])] = []
             for i in pages.indices where !pages[i].isGenerated {  // by index: a page is large to copy
-                let key = TaxonomyKey(field: taxonomy.field, language: pages[i].language)
-                var places: [Place] = []
+                let language = pages[i].language
+                var terms: [Int] = []
                 for raw in pages[i].frontMatter.terms(of: taxonomy.field) {
-                    let (name, slug) = named[raw] ?? {
-                        let name = raw.trimmingWhitespace()
-                        named[raw] = (name, Site.termSlug(name))
-                        return named[raw]!
+                    let t = named[language]?[raw] ?? {
+                        let name = raw.trimmingWhitespace(), slug = Site.termSlug(name)
+                        var t = -1
+                        if !slug.isEmpty {
+                            let place = Place(key: TaxonomyKey(field: taxonomy.field, language: language), slug: slug)
+                            t = foundAt[place] ?? {
+                                found.append(TaxonomyTerm(name: name, slug: slug, pages: []))
+                                keys.append(place.key)
+                                foundAt[place] = found.count - 1
+                                return found.count - 1
+                            }()
+                        }
+                        named[language, default: [:]][raw] = t
+                        return t
                     }()
-                    guard !slug.isEmpty else { continue }
-                    let place = Place(key: key, slug: slug)
-                    if found[place]?.pages.last == i { continue }  // the same word twice
-                    found[place, default: TaxonomyTerm(name: name, slug: slug, pages: [])].pages.append(i)
-                    places.append(place)
+                    guard t >= 0, found[t].pages.last != i else { continue }  // the same word twice
+                    found[t].pages.append(i)
+                    terms.append(t)
                 }
-                if !places.isEmpty { written.append((i, places)) }
+                if !terms.isEmpty { written.append((i, terms)) }
             }
-            var byKey: [TaxonomyKey: [TaxonomyTerm]] = [:]
-            for (place, var term) in found {
-                term.pages.sort { rank[$0] < rank[$1] }
-                byKey[place.key, default: []].append(term)
+            var byKey: [TaxonomyKey: [Int]] = [:]
+            for t in found.indices {
+                found[t].pages.sort { rank[$0] < rank[$1] }
+                byKey[keys[t], default: []].append(t)
             }
-            var positions: [Place: Int] = [:]
+            var positions = [Int](repeating: 0, count: found.count)
             for (key, terms) in byKey {
                 let urls = config.urls(for: key.language)
-                let sorted = terms.map { (sortKey($0.name), $0) }.sorted { ($0.0, $0.1.slug) < ($1.0, $1.1.slug) }.map(\.1)
-                result[key] = sorted.enumerated().map { position, term in
-                    positions[Place(key: key, slug: term.slug)] = position
-                    var term = term
+                let sorted = terms.map { (sortKey(found[$0].name), $0) }
+                    .sorted { ($0.0, found[$0.1].slug) < ($1.0, found[$1.1].slug) }.map(\.1)
+                result[key] = sorted.enumerated().map { position, t in
+                    positions[t] = position
+                    var term = found[t]
                     term.place = urls.taxonomy(taxonomy.folder(in: key.language), term: term.slug)
                     return term
                 }
             }
-            for (page, places) in written {
-                ofPage[page, default: []].append(PageTerms(field: taxonomy.field, positions: places.map { positions[$0]! }))
+            for (page, terms) in written {
+                ofPage[page, default: []].append(PageTerms(field: taxonomy.field, positions: terms.map { positions[$0] }))
             }
         }
         return (result, ofPage)
