@@ -5,13 +5,15 @@ one page per ten photos; Lantern's first build (empty cache), its rebuild (cache
 peak memory, and bytes a phone downloads; then, where `hugo` is installed, Hugo's image
 processing of the same photos at the same widths and formats (Benchmarks/hugo-pictures).
 
-usage: pictures_bench.py --lantern .build/release/lantern [--photos 200] [--out DIR]"""
+usage: pictures_bench.py --lantern .build/release/lantern [--photos 200] [--out DIR] [--hugo-limit S]
+(--hugo-limit: stop Hugo's first build after S seconds and report how far it got)"""
 import argparse, json, os, re, shutil, subprocess, sys, time
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--lantern", required=True)
 parser.add_argument("--photos", type=int, default=200)
 parser.add_argument("--out", default=".build/bench-pictures")
+parser.add_argument("--hugo-limit", type=float, default=None)
 args = parser.parse_args()
 out = os.path.abspath(args.out)
 here = os.path.dirname(os.path.abspath(__file__))
@@ -52,10 +54,15 @@ def make_photos(folder):
     return names
 
 
-def timed(command, cwd):
-    """Wall seconds and peak resident memory (MB) of one run, by /usr/bin/time -v."""
+def timed(command, cwd, limit=None):
+    """Wall seconds and peak resident memory (MB) of one run, by /usr/bin/time -v; None when it
+    ran past `limit` seconds and was stopped."""
     start = time.monotonic()
-    result = subprocess.run(["/usr/bin/time", "-v"] + command, cwd=cwd, capture_output=True, text=True)
+    try:
+        result = subprocess.run(["/usr/bin/time", "-v"] + command, cwd=cwd, capture_output=True, text=True,
+                                timeout=limit)
+    except subprocess.TimeoutExpired:
+        return None
     seconds = time.monotonic() - start
     if result.returncode != 0:
         sys.exit("failed: %s\n%s%s" % (" ".join(command), result.stdout, result.stderr))
@@ -115,11 +122,18 @@ if shutil.which("hugo"):
     with open(os.path.join(bundle, "index.md"), "w") as f:
         f.write("---\ntitle: Photos\n---\n")
     hugo_build = ["hugo", "--quiet", "--destination", "public"]
-    h_first, h_first_peak, _ = timed(hugo_build, hugo)
-    h_again, h_again_peak, _ = timed(hugo_build, hugo)
-    report["hugo"] = {"first_build_s": round(h_first, 2), "first_peak_mb": round(h_first_peak),
-                      "rebuild_s": round(h_again, 2), "rebuild_peak_mb": round(h_again_peak),
-                      "published_pictures_mb": round(size_of(os.path.join(hugo, "public"), r"\.(jpg|webp)$") / 1e6, 1)}
+    made = lambda: sum(len(files) for _, _, files in os.walk(os.path.join(hugo, "resources")))
+    timing = timed(hugo_build, hugo, args.hugo_limit)
+    if timing is None:
+        report["hugo"] = {"first_build_s": "stopped after %d s" % args.hugo_limit,
+                          "variants_made_by_then": made(),
+                          "variants_wanted": len(photos) * len(WIDTHS) * 2}
+    else:
+        h_first, h_first_peak, _ = timing
+        h_again, h_again_peak, _ = timed(hugo_build, hugo)
+        report["hugo"] = {"first_build_s": round(h_first, 2), "first_peak_mb": round(h_first_peak),
+                          "rebuild_s": round(h_again, 2), "rebuild_peak_mb": round(h_again_peak),
+                          "published_pictures_mb": round(size_of(os.path.join(hugo, "public"), r"\.(jpg|webp)$") / 1e6, 1)}
 else:
     report["hugo"] = "hugo is not installed (apt-get install hugo)"
 print(json.dumps(report, indent=2))
