@@ -60,9 +60,12 @@ public struct URLSpace: Sendable, Equatable {
         return Place(url: PagePath.url(of: path), outputPath: path)
     }
 
-    /// A section's feed (`therapies` → `/therapies/feed.xml`; `""`, the site's, → `/feed.xml`).
-    func feed(ofSection folder: String, _ format: Feeds.Format) -> Place {
-        file(folder.isEmpty ? format.fileName : folder + "/" + format.fileName)
+    /// A section's feed, in the folder its page is placed in, which a slug renames
+    /// (`/therapies/` → `/therapies/feed.xml`, `/es/como-empezar/` → `/es/como-empezar/feed.xml`;
+    /// the home page's, the site's feed, → `/feed.xml`). Sections are folders in either URL style.
+    static func feed(ofSectionAt section: Place, _ format: Feeds.Format) -> Place {
+        let folder = section.outputPath.hasSuffix("index.html") ? String(section.outputPath.dropLast("index.html".count)) : ""
+        return Place(url: PagePath.url(of: folder + format.fileName), outputPath: folder + format.fileName)
     }
 
     /// A taxonomy's list of terms (`topics` → `/topics/`) or one term's page (`/topics/teens/`):

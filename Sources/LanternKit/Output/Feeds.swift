@@ -23,9 +23,12 @@ enum Feeds {
          .pages(.datedWithin(folder, language: language), entryFields)]
     }
 
-    /// Where a section's feed of one language is: `therapies/feed.xml`, `es/therapies/feed.xml`.
-    static func place(ofSection folder: String, in language: String, _ format: Format, config: SiteConfig) -> URLSpace.Place {
-        config.urls(for: language).feed(ofSection: folder, format)
+    /// Where a section's feed of one language is: in its section's folder as placed
+    /// (`therapies/feed.xml`, `es/terapias/feed.xml`).
+    static func place(ofSection folder: String, in language: String, _ format: Format, site: Site) -> URLSpace.Place {
+        let section = site.sectionPage(folder, in: language).map { URLSpace.Place(url: $0.url, outputPath: $0.outputPath) }
+            ?? site.config.urls(for: language).folder(folder)
+        return URLSpace.feed(ofSectionAt: section, format)
     }
 
     /// The day a page last changed, for ordering and `updated`.
@@ -79,7 +82,7 @@ enum Feeds {
             title: title(ofSection: section, site: site),
             description: section.kind == .home ? config.description : section.frontMatter.description,
             homePage: site.config.baseURL + section.url,
-            selfURL: site.config.baseURL + place(ofSection: folder, in: language, format, config: site.config).url,
+            selfURL: site.config.baseURL + place(ofSection: folder, in: language, format, site: site).url,
             language: language, author: config.title,
             // An empty feed still needs a date: the section's own, else a fixed one.
             updated: entries.first.flatMap { changed($0.page) } ?? changed(section) ?? SiteDate("2000-01-01")!,

@@ -195,7 +195,7 @@ struct OutputPlan: Sendable {
                 for format in Feeds.Format.allCases {
                     outputs.append(PlannedOutput(
                         path: Feeds.place(ofSection: section.sectionPath, in: section.language, format,
-                            config: site.config).outputPath,
+                            site: site).outputPath,
                         product: .feed(section: section.sectionPath, language: section.language, format),
                         reads: Feeds.reads(ofSection: section.sectionPath, in: section.language)))
                 }

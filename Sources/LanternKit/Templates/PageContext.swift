@@ -45,7 +45,7 @@ struct PageContext {
                         "format": .text(format == .atom ? "Atom" : "JSON Feed"),
                         "type": .text(format.mediaType),
                         "url": .text(Feeds.place(ofSection: section.sectionPath, in: section.language, format,
-                            config: site.config).url),
+                            site: site).url),
                     ])
                 }
             }

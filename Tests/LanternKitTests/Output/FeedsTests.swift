@@ -57,6 +57,24 @@ import Testing
         #expect(site.output("therapies/new/index.html")?.contains("rel=\"alternate\"") == false)
     }
 
+    @Test func aSectionsFeedIsInTheFolderItsSlugNames() throws {
+        var files = FeedsTests.files
+        files["site.yaml"] = TemporarySite.minimalConfig + "languages:\n  en: {}\n  es: {title: Sitio de prueba}\n"
+        files["Content/therapies/_index.es.md"] = "---\ntitle: Terapias\nslug: terapias\ndate: 2026-01-01\n---\n"
+        files["Content/therapies/new.es.md"] = "---\ntitle: Nueva\ndate: 2026-03-01\n---\nNueva.\n"
+        let site = try TemporarySite(files)
+        defer { site.remove() }
+        try site.build()
+        let atom = try #require(site.output("es/terapias/feed.xml"))
+        #expect(atom.contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"https://example.org/es/terapias/feed.xml\"/>"))
+        #expect(atom.contains("<id>https://example.org/es/terapias/new/</id>"))
+        #expect(site.output("es/therapies/feed.xml") == nil)
+        #expect(site.output("es/terapias/feed.json")?.contains("\"feed_url\":\"https://example.org/es/terapias/feed.json\"") == true)
+        let section = try #require(site.output("es/terapias/index.html"))
+        #expect(section.contains("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/es/terapias/feed.xml\">"))
+        #expect(site.output("therapies/feed.xml") != nil)  // English keeps its own folder
+    }
+
     @Test func twoBuildsWriteTheSameFeeds() throws {
         let site = try TemporarySite(FeedsTests.files)
         defer { site.remove() }
