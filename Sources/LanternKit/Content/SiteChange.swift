@@ -40,9 +40,9 @@ struct PageFields: OptionSet, Sendable, Hashable {
     static let terms: PageFields = [.tags, .params]
     /// What decides a page's place in its section's order (weight, then title, then URL).
     static let order: PageFields = [.exists, .place, .kind, .title, .weight]
-    /// What a list, a breadcrumb or a neighbour link shows of a page (`PageContext.linkFields`),
-    /// and its place in the order.
-    static let listing: PageFields = order.union([.description, .lastReviewed])
+    /// What a list, a breadcrumb or a neighbour link shows of a page (`PageContext.linkFields`,
+    /// and a card's picture), and its place in the order.
+    static let listing: PageFields = order.union([.description, .lastReviewed, .image])
     /// What `Site`'s indexes are made of (order, sections, neighbours, URL claims, aliases):
     /// a change to one of these places the site anew.
     static let structure: PageFields = order.union([.aliases, .language, .translation])

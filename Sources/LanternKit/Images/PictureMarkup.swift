@@ -10,10 +10,15 @@ enum PictureMarkup {
         return "(min-width: \(column + 32)px) \(column)px, calc(100vw - 2rem)"
     }
 
+    /// How wide a picture on a page's card in a list is shown: a column of the theme's grid of
+    /// cards (at least 18rem, two in the content column), or the screen less the card's margins.
+    static let cardSizes = "(min-width: 40em) 22rem, calc(100vw - 4.5rem)"
+
     /// - Parameters:
     ///   - alt: the text shown instead of the picture (empty for a decorative one).
     ///   - isFirst: the page's first picture is fetched at once, the rest when they near the screen.
-    static func html(_ picture: Picture, alt: String, isFirst: Bool) -> String {
+    ///   - sizes: how wide it is shown (`sizes`, or `cardSizes` on a list's card).
+    static func html(_ picture: Picture, alt: String, isFirst: Bool, sizes: String = PictureMarkup.sizes) -> String {
         let (width, height) = picture.shownSize
         let loading = isFirst ? "" : " loading=\"lazy\" decoding=\"async\""
         let size = width > 0 && height > 0 ? " width=\"\(width)\" height=\"\(height)\"" : ""

@@ -11,9 +11,12 @@ struct PageContext {
     private let feedLinks: [String: [String: [TemplateValue]]]
     /// Each term's link (`name`, `url`), by taxonomy and language, in `Site.terms(of:in:)`'s order.
     private let termLinks: [TaxonomyKey: [TemplateValue]]
+    /// The picture a list shows on a page's card (its `image:`), as HTML, by source path.
+    private let cardPictures: [String: String]
 
-    init(site: Site) {
+    init(site: Site, cardPictures: [String: String] = [:]) {
         self.site = site
+        self.cardPictures = cardPictures
         var menus: [String: [SiteConfig.MenuItem]] = [:]
         var bases: [String: [String: TemplateValue]] = [:]
         let languages = site.config.languages
@@ -145,7 +148,7 @@ struct PageContext {
         }
         if page.kind != .page {
             let children = site.children(ofSection: page.sectionPath, in: page.language)
-            if !children.isEmpty { values["pages"] = .list(children.map(PageContext.link)) }
+            if !children.isEmpty { values["pages"] = .list(children.map(card)) }
         } else if let section = site.sectionPage(page.sectionPath, in: page.language), !page.sectionPath.isEmpty {
             values["section"] = PageContext.link(section)
         }
@@ -235,6 +238,15 @@ struct PageContext {
     }
 
     static func link(_ page: Page) -> TemplateValue { .object(linkFields(page)) }
+
+    /// A page as a list's card shows it: its link, and its picture (`image`, HTML) when it has one.
+    /// The picture's alt text is empty: the card's title says where it leads. A card without
+    /// one says so (`false`), or `{{#image}}` would find the list's first card's.
+    func card(_ page: Page) -> TemplateValue {
+        var fields = PageContext.linkFields(page)
+        fields["image"] = cardPictures[page.sourcePath].map(TemplateValue.text) ?? .bool(false)
+        return .object(fields)
+    }
 
     static func linkFields(_ page: Page) -> [String: TemplateValue] {
         var link: [String: TemplateValue] = [

@@ -68,7 +68,7 @@ public struct PageRenderer: Sendable {
         self.taxonomyTitles = taxonomyTitles
         resolver = LinkResolver(pages: site.pages, staticFiles: site.staticFiles, draftPaths: site.draftPaths,
             unloadedPaths: site.unloadedPaths, urls: site.config.urls, otherLanguageNotes: notes)
-        let context = PageContext(site: site)
+        let context = PageContext(site: site, cardPictures: PageRenderer.cardPictures(site: site, resolver: resolver))
         self.context = context
         var variants: [PageContext.MenuState: MenuVariant] = [:]
         let specials = site.config.languages.flatMap { language in
@@ -104,7 +104,7 @@ public struct PageRenderer: Sendable {
     func updating(site: Site) -> PageRenderer {
         var renderer = self
         renderer.site = site
-        renderer.context = PageContext(site: site)
+        renderer.context = PageContext(site: site, cardPictures: PageRenderer.cardPictures(site: site, resolver: resolver))
         return renderer
     }
 
@@ -119,6 +119,20 @@ public struct PageRenderer: Sendable {
     /// The theme's strings in a language (the built-in ones when there is no theme).
     func strings(in language: String) -> ThemeStrings {
         templates?.localized(to: language).strings ?? .builtIn(language: language)
+    }
+
+    /// The picture of each page with an `image:` that names one, as its card in a list shows it
+    /// (a problem with it is the page's own to report, in `content(of:)`).
+    private static func cardPictures(site: Site, resolver: LinkResolver) -> [String: String] {
+        var cards: [String: String] = [:]
+        for i in site.pages.indices {  // by index: a page is large to copy
+            guard let image = site.pages[i].frontMatter.image,
+                let path = resolver.contentFile(image.path, from: site.pages[i].sourcePath),
+                let picture = site.pictures.picture(at: path)
+            else { continue }
+            cards[site.pages[i].sourcePath] = PictureMarkup.html(picture, alt: "", isFirst: false, sizes: PictureMarkup.cardSizes)
+        }
+        return cards
     }
 
     /// A page's Markdown rendered as the page shows it: links resolved, pictures in place, the
@@ -249,7 +263,7 @@ public struct PageRenderer: Sendable {
                 pathInLanguage: taxonomy.folder(in: language) + "/" + slug, language: language)
             translations = [page]
             extra["term"] = ["name": .text(term.name), "count": count(term.pages.count)]
-            extra["pages"] = .list(term.pages.map { PageContext.link(site.pages[$0]) })
+            extra["pages"] = .list(term.pages.map { context.card(site.pages[$0]) })
             trail += [(name, list.url), (term.name, page.url)]
         } else {
             page = generatedPage(title: name,

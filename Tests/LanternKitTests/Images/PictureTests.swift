@@ -209,6 +209,27 @@ import Testing
         #expect(html.contains("alt=\"A path\" width=\"500\" height=\"250\" loading=\"lazy\""))
     }
 
+    @Test func aPagesImageShowsOnItsCardInSectionAndTermLists() throws {
+        let site = try TemporarySite(["site.yaml": PictureTests.config,
+            "Templates/section.mustache": "{{<base}}{{$main}}{{> partials/page-list}}{{/main}}{{/base}}",
+            "Content/family/_index.md": "---\ntitle: Family\n---\n",
+            "Content/family/a.md": "---\ntitle: A\ntags: [home]\nimage: kitchen.png\nimage_alt: A kitchen table with two mugs\n---\nA.\n",
+            "Content/family/b.md": "---\ntitle: B\ntags: [home]\n---\nB.\n"])
+        defer { site.remove() }
+        try site.write(Data(TestPictures.png(width: 1000, height: 500)), to: "Content/family/kitchen.png")
+        try site.build()
+        for list in ["family/index.html", "tags/home/index.html"] {
+            let html = try #require(site.output(list))
+            let card = try #require(html.range(of: "<li><span class=\"card-image\"><picture>"), "\(list) has no card picture")
+            let link = try #require(html.range(of: "<a href=\"/family/a/\">A</a>"))
+            #expect(card.upperBound < link.lowerBound)
+            // The title says where the card leads; the picture is lazy, sized, and chosen for a card.
+            #expect(html.contains("sizes=\"\(PictureMarkup.cardSizes)\""))
+            #expect(html.contains("alt=\"\" width=\"800\" height=\"400\" loading=\"lazy\" decoding=\"async\"></picture></span>"))
+            #expect(html.components(separatedBy: "card-image").count == 2)  // B has none
+        }
+    }
+
     @Test func badPicturesAreErrorsNamingFileAndPage() throws {
         let site = try TemporarySite(["Content/a.md": """
             ---
