@@ -80,8 +80,8 @@ public enum Builder {
         }
         do {
             var clock = StageClock()
-            let (site, templates, diagnostics) = try prepare(options)
-            clock.lap("load content and theme")
+            let (site, templates, diagnostics) = try prepare(options, clock: &clock)
+            clock.lap("load the theme")
             let written = try writeSite(site, templates: templates,
                 options: options, into: staging, diagnostics: diagnostics, clock: &clock).filesWritten
             try staging.commit()
@@ -140,11 +140,21 @@ public enum Builder {
     static func prepare(_ options: BuildOptions) throws(BuildFailure)
         -> (site: Site, templates: TemplateLibrary?, diagnostics: DiagnosticBag)
     {
+        var clock = StageClock()
+        return try prepare(options, clock: &clock)
+    }
+
+    /// `prepare`, timing loading the content and making the pictures as stages of `clock`.
+    static func prepare(_ options: BuildOptions, clock: inout StageClock) throws(BuildFailure)
+        -> (site: Site, templates: TemplateLibrary?, diagnostics: DiagnosticBag)
+    {
         var diagnostics = DiagnosticBag()
         var site = try loadSite(options, diagnostics: &diagnostics)
+        clock.lap("load content")
         let (pictures, pictureProblems) = ImageCatalogue.make(site.staticFiles, settings: site.config.images,
             cacheFolder: options.cacheFolder + "/images", displayRoot: options.contentPath)
         site.pictures = pictures
+        clock.lap("make pictures")
         diagnostics.append(contentsOf: pictureProblems)
         var templates: TemplateLibrary?
         do {

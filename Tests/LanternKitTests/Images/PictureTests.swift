@@ -113,6 +113,8 @@ import Testing
         defer { site.remove() }
         let first = try site.build()
         #expect(first.pictureVariantsMade == 6)
+        // `--timings` shows making them as a stage of its own.
+        #expect(first.stages.map(\.name).prefix(3) == ["load content", "make pictures", "load the theme"])
         let built = site.snapshot()
         let second = try site.build()
         #expect(second.pictureVariantsMade == 0)
