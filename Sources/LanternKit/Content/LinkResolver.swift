@@ -81,10 +81,16 @@ public struct LinkResolver: Sendable {
     }
 
     /// The content file a link to a file (not a page) names, nil when it names none that exists:
-    /// `../images/a.jpg` from `family/x.md` → `images/a.jpg`.
+    /// `../images/a.jpg` from `family/x.md` → `images/a.jpg`, and the site-rooted
+    /// `/images/a.jpg` (as Hugo sites write their pictures) → `images/a.jpg` too.
     func contentFile(_ destination: String, from sourcePath: String) -> String? {
-        guard let (found, _, isMarkdown) = LinkResolver.target(of: destination, from: sourcePath), !isMarkdown,
-            let path = found, staticURLs[path] != nil
+        if let (found, _, isMarkdown) = LinkResolver.target(of: destination, from: sourcePath) {
+            guard !isMarkdown, let path = found, staticURLs[path] != nil else { return nil }
+            return path
+        }
+        guard destination.hasPrefix("/"), !destination.hasPrefix("//") else { return nil }
+        let rooted = destination.dropFirst().prefix { $0 != "#" && $0 != "?" }
+        guard let path = PagePath.normalized(String(rooted).removingPercentEncodingIfValid), staticURLs[path] != nil
         else { return nil }
         return path
     }

@@ -211,6 +211,18 @@ import Testing
         #expect(html.contains("alt=\"A path\" width=\"500\" height=\"250\" loading=\"lazy\""))
     }
 
+    @Test func aSiteRootedPictureIsMadeResponsiveToo() throws {
+        let site = try TemporarySite(["site.yaml": PictureTests.config,
+            "Content/family/a.md": "---\ntitle: A\n---\n![A kitchen table](/images/kitchen.png)\n\n![Not there](/images/none.png)\n"])
+        defer { site.remove() }
+        try site.write(Data(TestPictures.png(width: 500, height: 250)), to: "Content/images/kitchen.png")
+        try site.build()
+        let html = try #require(site.output("family/a/index.html"))
+        #expect(html.contains("srcset=\"/images/kitchen.200w.png 200w, /images/kitchen.400w.png 400w, /images/kitchen.png 500w\""))
+        #expect(html.contains("alt=\"A kitchen table\" width=\"500\" height=\"250\">"))
+        #expect(html.contains("<img src=\"/images/none.png\" alt=\"Not there\" />"))  // left as written
+    }
+
     @Test func aPagesImageShowsOnItsCardInSectionAndTermLists() throws {
         let site = try TemporarySite(["site.yaml": PictureTests.config,
             "Templates/section.mustache": "{{<base}}{{$main}}{{> partials/page-list}}{{/main}}{{/base}}",
