@@ -25,6 +25,13 @@ public struct ImageRequest: Sendable {
     public var column: Int
 }
 
+extension ImageRequest {
+    /// `![""](divider.svg)`: alt text written as an empty pair of quotes marks a picture as
+    /// decoration, shown with `alt=""` (as `image_alt: ""` does for a page's own picture). An alt
+    /// left out is not decoration: it is forgotten, and `lantern check` says so.
+    static func marksDecoration(_ alt: String) -> Bool { alt == "\"\"" || alt == "“”" }
+}
+
 /// What an image of the Markdown becomes.
 public enum ImageRendering: Sendable, Equatable {
     /// cmark's `<img>`, with the destination as `resolveLink` made it.
@@ -315,9 +322,17 @@ private struct TreeWalker {
     /// figure alone in its paragraph. cmark writes custom nodes as they are, in safe mode too.
     mutating func replaceImages(showImage: (ImageRequest) -> ImageRendering) {
         for (position, (node, destination)) in images.enumerated() {
+            var alt = TreeWalker.plainText(of: node).trimmingWhitespace()
+            if ImageRequest.marksDecoration(alt) {
+                alt = ""
+                while let child = cmark_node_first_child(node) {  // cmark's own <img> then has alt=""
+                    cmark_node_unlink(child)
+                    cmark_node_free(child)
+                }
+            }
             let request = ImageRequest(
                 destination: destination,
-                alt: TreeWalker.plainText(of: node).trimmingWhitespace(),
+                alt: alt,
                 title: cmark_node_get_title(node).map { String(cString: $0) } ?? "",
                 position: position, line: Int(cmark_node_get_start_line(node)) + lineOffset,
                 column: Int(cmark_node_get_start_column(node)))

@@ -79,10 +79,13 @@ import Testing
     }
 
     @Test func imageAlt() throws {
-        let files = ["Content/page.md": page("![](a.png)\n\n![A chart of weekly hours](a.png)\n"), "Content/a.png": "png"]
+        let files = ["Content/page.md": page("![](a.png)\n\n![A chart of weekly hours](a.png)\n\n![\"\"](a.png)\n"),
+                     "Content/a.png": "png"]
         let found = try findings("image-alt", files: files)
+        // The alt left out is reported; the one written as "" is decoration, on purpose.
         #expect(found.count == 1)
         #expect(found.first?.location.line == 5)
+        #expect(found.first?.message.contains("or write ![\"\"](a.png) if it is only decoration") == true)
     }
 
     @Test func headingOrder() throws {

@@ -223,6 +223,18 @@ import Testing
         #expect(html.contains("<img src=\"/images/none.png\" alt=\"Not there\" />"))  // left as written
     }
 
+    @Test func anAltOfTwoQuotesMarksAPictureAsDecoration() throws {
+        let site = try TemporarySite(["site.yaml": PictureTests.config,
+            "Content/a.md": "---\ntitle: A\n---\nText.\n\n![\"\"](leaf.png)\n\n![\"\"](https://example.net/far.png)\n"])
+        defer { site.remove() }
+        try site.write(Data(TestPictures.png(width: 300, height: 100)), to: "Content/leaf.png")
+        try site.build()
+        let html = try #require(site.output("a/index.html"))
+        #expect(html.contains("alt=\"\" width=\"300\" height=\"100\">"))
+        #expect(html.contains("<img src=\"https://example.net/far.png\" alt=\"\" />"))
+        #expect(!html.contains("&quot;&quot;") && !html.contains("“”"))
+    }
+
     @Test func aPagesImageShowsOnItsCardInSectionAndTermLists() throws {
         let site = try TemporarySite(["site.yaml": PictureTests.config,
             "Templates/section.mustache": "{{<base}}{{$main}}{{> partials/page-list}}{{/main}}{{/base}}",

@@ -22,9 +22,11 @@ struct ImageAltRule: CheckRule {
         }
         return found + outcome.links.filter(\.isImage).compactMap { image in
             let alt = image.text.trimmingWhitespace()
+            if ImageRequest.marksDecoration(alt) { return nil }
             if alt.isEmpty {
                 return warning(outcome.page, line: image.line, column: image.column,
-                    "image '\(image.destination)' has no alt text; describe it: ![what it shows](\(image.destination))")
+                    "image '\(image.destination)' has no alt text; describe it: ![what it shows](\(image.destination)), "
+                        + "or write ![\"\"](\(image.destination)) if it is only decoration")
             }
             if ImageAltRule.isFileName(alt) {
                 return warning(outcome.page, line: image.line, column: image.column,
