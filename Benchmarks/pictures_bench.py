@@ -7,7 +7,7 @@ processing of the same photos at the same widths and formats (Benchmarks/hugo-pi
 
 usage: pictures_bench.py --lantern .build/release/lantern [--photos 200] [--out DIR] [--hugo-limit S]
 (--hugo-limit: stop Hugo's first build after S seconds and report how far it got)"""
-import argparse, json, os, re, shutil, subprocess, sys, time
+import argparse, json, os, re, shutil, signal, subprocess, sys, time
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--lantern", required=True)
@@ -58,11 +58,17 @@ def timed(command, cwd, limit=None):
     """Wall seconds and peak resident memory (MB) of one run, by /usr/bin/time -v; None when it
     ran past `limit` seconds and was stopped."""
     start = time.monotonic()
+    # A session of its own, so that a run past the limit is stopped with everything it started
+    # (killing /usr/bin/time alone would leave Hugo running).
+    process = subprocess.Popen(["/usr/bin/time", "-v"] + command, cwd=cwd, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:
-        result = subprocess.run(["/usr/bin/time", "-v"] + command, cwd=cwd, capture_output=True, text=True,
-                                timeout=limit)
+        stdout, stderr = process.communicate(timeout=limit)
     except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
         return None
+    result = subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
     seconds = time.monotonic() - start
     if result.returncode != 0:
         sys.exit("failed: %s\n%s%s" % (" ".join(command), result.stdout, result.stderr))
