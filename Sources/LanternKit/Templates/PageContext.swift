@@ -240,11 +240,10 @@ struct PageContext {
     static func link(_ page: Page) -> TemplateValue { .object(linkFields(page)) }
 
     /// A page as a list's card shows it: its link, and its picture (`image`, HTML) when it has one.
-    /// The picture's alt text is empty: the card's title says where it leads. A card without
-    /// one says so (`false`), or `{{#image}}` would find the list's first card's.
+    /// The picture's alt text is empty: the card's title says where it leads.
     func card(_ page: Page) -> TemplateValue {
         var fields = PageContext.linkFields(page)
-        fields["image"] = cardPictures[page.sourcePath].map(TemplateValue.text) ?? .bool(false)
+        if let html = cardPictures[page.sourcePath] { fields["image"] = .text(html) }
         return .object(fields)
     }
 

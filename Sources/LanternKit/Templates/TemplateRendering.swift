@@ -160,7 +160,11 @@ struct TemplateRendering {
     private static func apply(_ functions: ArraySlice<String>, to value: TemplateValue?) -> TemplateValue? {
         var value = value
         for function in functions.reversed() {
-            guard let current = value else { return nil }
+            guard let current = value else {
+                // What is missing is empty: `{{^empty(pages)}}` is "has pages" for a page with none too.
+                if function == "empty" { value = .bool(true); continue }
+                return nil
+            }
             value = apply(function, to: current)
         }
         return value

@@ -52,6 +52,16 @@ import Testing
         }
     }
 
+    @Test func emptyIsTrueForAMissingValueAndLeavesTheContextAlone() throws {
+        let items: TemplateValue = .list([["name": "a", "image": "A"], ["name": "b"]])
+        let list = "{{^empty(items)}}[{{#items}}{{name}}{{#image}}={{image}}{{/image}} {{/items}}]{{/empty(items)}}"
+        #expect(try render(list, ["items": items]) == "[a=A b ]")
+        #expect(try render(list) == "")
+        #expect(try render(list, ["items": .list([])]) == "")
+        // `first` makes the first item the context: a key the second lacks is found on the first.
+        #expect(try render("{{#first(items)}}{{#items}}{{image}}{{/items}}{{/first(items)}}", ["items": items]) == "AA")
+    }
+
     @Test func standaloneTagsTakeTheirLineWithThem() throws {
         let context: [String: TemplateValue] = ["items": ["a", "b"], "on": true]
         #expect(try render("<ul>\n  {{#items}}\n  <li>{{.}}</li>\n  {{/items}}\n</ul>\n", context)
