@@ -125,14 +125,22 @@ public struct PageRenderer: Sendable {
     /// (a problem with it is the page's own to report, in `content(of:)`).
     private static func cardPictures(site: Site, resolver: LinkResolver) -> [String: String] {
         var cards: [String: String] = [:]
-        for i in site.pages.indices {  // by index: a page is large to copy
-            guard let image = site.pages[i].frontMatter.image,
-                let path = resolver.contentFile(image.path, from: site.pages[i].sourcePath),
-                let picture = site.pictures.picture(at: path)
+        for i in site.pages.indices where site.pages[i].frontMatter.image != nil {  // by index: a page is large to copy
+            guard let picture = ownPicture(of: site.pages[i], resolver: resolver, catalogue: site.pictures)?.picture
             else { continue }
             cards[site.pages[i].sourcePath] = PictureMarkup.html(picture, alt: "", isFirst: false, sizes: PictureMarkup.cardSizes)
         }
         return cards
+    }
+
+    /// The content file a page's `image:` names, nil when it names none, with its picture (nil
+    /// when the catalogue could not make one of it).
+    private static func ownPicture(of page: Page, resolver: LinkResolver, catalogue: ImageCatalogue)
+        -> (path: String, picture: Picture?)?
+    {
+        guard let image = page.frontMatter.image, let path = resolver.contentFile(image.path, from: page.sourcePath)
+        else { return nil }
+        return (path, catalogue.picture(at: path))
     }
 
     /// A page's Markdown rendered as the page shows it: links resolved, pictures in place, the
@@ -154,14 +162,15 @@ public struct PageRenderer: Sendable {
         var heroProblem: Diagnostic?
         if let image = page.frontMatter.image {
             let location = page.frontMatter.location(of: "image") ?? page.location(line: 1)
-            if let path = resolver.contentFile(image.path, from: source), let picture = catalogue.picture(at: path) {
+            let own = PageRenderer.ownPicture(of: page, resolver: resolver, catalogue: catalogue)
+            if let path = own?.path, let picture = own?.picture {
                 pictures.append(path)
                 hero = PageContext.Hero(
                     html: PictureMarkup.html(picture, alt: image.alt ?? "", isFirst: true),
                     url: picture.variants.last(where: { $0.format == picture.format })?.url ?? PagePath.url(of: path),
                     alt: image.alt ?? "", credit: image.credit)
                 if let credit = image.credit { credits.append(credit) }
-            } else if let path = resolver.contentFile(image.path, from: source), let problem = catalogue.problems[path] {
+            } else if let path = own?.path, let problem = catalogue.problems[path] {
                 heroProblem = .error(location, "picture '\(image.path)' cannot be shown: \(problem)")
             } else {
                 heroProblem = .error(location, "'image: \(image.path)' names no picture in the content folder "
