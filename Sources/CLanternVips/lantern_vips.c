@@ -53,6 +53,19 @@ int lantern_vips_encode(const void *bytes, size_t length, int width, const lante
                               "size", VIPS_SIZE_DOWN, "option_string", "fail_on=truncated", NULL)) {
         return -1;
     }
+    // vips_thumbnail keeps the pixels in the picture's own colour space, its profile attached;
+    // the published file has no profile, so browsers take it as sRGB: convert it. A profile
+    // that cannot be used (damaged) leaves the colours as they are rather than failing.
+    if (vips_image_get_typeof(thumbnail, VIPS_META_ICC_NAME)) {
+        VipsImage *converted = NULL;
+        if (vips_icc_transform(thumbnail, &converted, "srgb", "embedded", TRUE, "intent",
+                               VIPS_INTENT_RELATIVE, NULL) == 0) {
+            g_object_unref(thumbnail);
+            thumbnail = converted;
+        } else {
+            vips_error_clear();
+        }
+    }
     // Made once in memory (a few megabytes at most), then saved in every format.
     VipsImage *made = vips_image_copy_memory(thumbnail);
     g_object_unref(thumbnail);
@@ -73,6 +86,20 @@ int lantern_vips_encode(const void *bytes, size_t length, int width, const lante
         }
     }
     g_object_unref(made);
+    return 0;
+}
+
+int lantern_vips_pixel(const void *bytes, size_t length, int x, int y, double values[4], int *bands) {
+    VipsImage *image = vips_image_new_from_buffer(bytes, length, "", NULL);
+    if (!image) return -1;
+    double *vector = NULL;
+    int n = 0;
+    int status = vips_getpoint(image, &vector, &n, x, y, NULL);
+    g_object_unref(image);
+    if (status) return -1;
+    *bands = n < 4 ? n : 4;
+    for (int i = 0; i < *bands; i++) values[i] = vector[i];
+    g_free(vector);
     return 0;
 }
 

@@ -44,6 +44,11 @@ int lantern_vips_header(const void *bytes, size_t length, lantern_header *header
 int lantern_vips_encode(const void *bytes, size_t length, int width, const lantern_format *formats,
                         int count, int quality, lantern_encoded *outputs);
 
+/// The colour of the pixel at (`x`, `y`) of an image in memory, as libvips decodes it (no
+/// colour management): up to four band values in `values`, their number in `bands`. Tests read
+/// what a variant shows with it. Returns 0 on success.
+int lantern_vips_pixel(const void *bytes, size_t length, int x, int y, double values[4], int *bands);
+
 /// libvips's error text since the last call (a copy, to release with lantern_vips_free), and
 /// clears it. NULL when there is none.
 char *lantern_vips_take_error(void);

@@ -20,9 +20,9 @@ public struct ImageSettings: Sendable, Equatable {
     var largestWidth: Int { widths.max() ?? 1600 }
 
     /// Everything besides the source and the width that decides a variant's bytes, for cache
-    /// keys: a change here makes every variant again. `revision` counts changes to how Lantern
-    /// encodes.
-    var encodingKey: String { "r2-q\(quality)" }
+    /// keys: a change here makes every variant again. Its `r` number counts changes to how
+    /// Lantern encodes (r3: converted to sRGB from a picture's own colour profile).
+    var encodingKey: String { "r3-q\(quality)" }
 
     static func read(_ map: YAMLValue, fields: inout YAMLFields) -> ImageSettings {
         var images = YAMLFields(map)

@@ -42,6 +42,25 @@ enum Vips {
         })
     }
 
+    /// The band values of one pixel as stored (RGB or RGBA, 0–255), without colour management:
+    /// what a browser shows of a file without a colour profile.
+    static func pixel(of bytes: [UInt8], x: Int, y: Int) -> [Double]? {
+        guard started else { return nil }
+        var values: (Double, Double, Double, Double) = (0, 0, 0, 0)
+        var bands: Int32 = 0
+        let status = withUnsafeMutableBytes(of: &values) { raw in
+            bytes.withUnsafeBytes {
+                lantern_vips_pixel($0.baseAddress, $0.count, Int32(x), Int32(y),
+                    raw.baseAddress!.assumingMemoryBound(to: Double.self), &bands)
+            }
+        }
+        guard status == 0 else {
+            _ = VipsError.taken()
+            return nil
+        }
+        return Array([values.0, values.1, values.2, values.3].prefix(Int(bands)))
+    }
+
     /// SHA-256 of the bytes, in hex.
     static func sha256(_ bytes: [UInt8]) -> String {
         var hex = [CChar](repeating: 0, count: 65)

@@ -108,6 +108,33 @@ import Testing
         #expect(header == Vips.Header(width: 750, height: 1000))
     }
 
+    /// A picture in another colour space is converted to sRGB, and its profile removed: a
+    /// browser shows the published file (which has none) in the colours the writer saw. The
+    /// test's profile swaps red and green, so a file shown without conversion is visibly wrong.
+    @Test func picturesAreConvertedToSRGBAndLoseTheirProfile() throws {
+        let swapped = TestPictures.iccProfile(red: TestPictures.sRGBGreen, green: TestPictures.sRGBRed,
+            blue: TestPictures.sRGBBlue)
+        let site = try TemporarySite(["site.yaml": PictureTests.config,
+            "Content/a.md": "---\ntitle: A\n---\n![A green square](tagged.png)\n\n![A red square](plain.png)\n"])
+        defer { site.remove() }
+        try site.write(Data(TestPictures.png(width: 300, height: 300, profile: swapped) { _, _ in (255, 0, 0) }),
+            to: "Content/tagged.png")
+        try site.write(Data(TestPictures.png(width: 300, height: 300) { _, _ in (255, 0, 0) }), to: "Content/plain.png")
+        try site.build()
+        for name in ["tagged.png", "tagged.200w.png", "tagged.200w.webp", "tagged.300w.webp", "plain.png", "plain.200w.webp"] {
+            let bytes = [UInt8](try #require(FileManager.default.contents(atPath: site.root + "/Public/" + name), "\(name)"))
+            let pixel = try #require(Vips.pixel(of: bytes, x: 100, y: 100), "\(name) does not read back")
+            let (red, green) = (pixel[0], pixel[1])
+            if name.hasPrefix("tagged") {
+                #expect(green > 200 && red < 60, "\(name) was not converted to sRGB: \(pixel)")
+            } else {
+                #expect(red > 240 && green < 20, "\(name) without a profile changed colour: \(pixel)")
+            }
+            #expect(!bytes.contains(bytes: Array("iCCP".utf8)) && !bytes.contains(bytes: Array("ICCP".utf8)),
+                "\(name) still carries a colour profile")
+        }
+    }
+
     @Test func aRebuildReusesTheCacheAndIsByteIdentical() throws {
         let site = try photoSite()
         defer { site.remove() }

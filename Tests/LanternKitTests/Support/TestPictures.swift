@@ -6,31 +6,78 @@ import Foundation
 enum TestPictures {
     /// A `width` × `height` RGB gradient as PNG.
     static func png(width: Int, height: Int) -> [UInt8] {
+        png(width: width, height: height) { x, y in
+            (UInt8(x * 255 / max(1, width - 1)), UInt8(y * 255 / max(1, height - 1)), 128)
+        }
+    }
+
+    /// A `width` × `height` RGB PNG of `pixel`'s colours, with `profile` embedded as its colour
+    /// profile (an iCCP chunk) when given.
+    static func png(width: Int, height: Int, profile: [UInt8]? = nil,
+                    pixel: (_ x: Int, _ y: Int) -> (UInt8, UInt8, UInt8)) -> [UInt8] {
         var raw: [UInt8] = []
         raw.reserveCapacity((width * 3 + 1) * height)
         for y in 0..<height {
             raw.append(0)  // filter: none
             for x in 0..<width {
-                raw.append(UInt8(x * 255 / max(1, width - 1)))
-                raw.append(UInt8(y * 255 / max(1, height - 1)))
-                raw.append(128)
+                let (r, g, b) = pixel(x, y)
+                raw += [r, g, b]
             }
         }
+        var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        png += chunk("IHDR", bigEndian(UInt32(width)) + bigEndian(UInt32(height)) + [8, 2, 0, 0, 0])
+        if let profile { png += chunk("iCCP", Array("test profile".utf8) + [0, 0] + zlibStored(profile)) }
+        png += chunk("IDAT", zlibStored(raw))
+        png += chunk("IEND", [])
+        return png
+    }
+
+    /// `bytes` as a zlib stream of stored (uncompressed) deflate blocks.
+    private static func zlibStored(_ bytes: [UInt8]) -> [UInt8] {
         var zlib: [UInt8] = [0x78, 0x01]
         var offset = 0
         repeat {
-            let count = min(65535, raw.count - offset)
-            let last: UInt8 = offset + count == raw.count ? 1 : 0
+            let count = min(65535, bytes.count - offset)
+            let last: UInt8 = offset + count == bytes.count ? 1 : 0
             zlib += [last, UInt8(count & 0xFF), UInt8(count >> 8), UInt8(~count & 0xFF), UInt8((~count >> 8) & 0xFF)]
-            zlib += raw[offset..<offset + count]
+            zlib += bytes[offset..<offset + count]
             offset += count
-        } while offset < raw.count
-        zlib += bigEndian(adler32(raw))
-        var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
-        png += chunk("IHDR", bigEndian(UInt32(width)) + bigEndian(UInt32(height)) + [8, 2, 0, 0, 0])
-        png += chunk("IDAT", zlib)
-        png += chunk("IEND", [])
-        return png
+        } while offset < bytes.count
+        return zlib + bigEndian(adler32(bytes))
+    }
+
+    /// sRGB's primaries as an ICC profile holds them (CIE XYZ, adapted to D50).
+    static let sRGBRed = (0.4361, 0.2225, 0.0139), sRGBGreen = (0.3851, 0.7169, 0.0971),
+        sRGBBlue = (0.1431, 0.0606, 0.7141)
+
+    /// An ICC version 2 display profile of the matrix/TRC kind, with these primaries and a
+    /// gamma of 2.2 for each channel: the smallest colour profile a colour manager accepts.
+    static func iccProfile(red: (Double, Double, Double), green: (Double, Double, Double),
+                           blue: (Double, Double, Double)) -> [UInt8] {
+        func fixed(_ value: Double) -> [UInt8] { bigEndian(Int32((value * 65536).rounded())) }
+        func xyz(_ v: (Double, Double, Double)) -> [UInt8] { Array("XYZ ".utf8) + [0, 0, 0, 0] + fixed(v.0) + fixed(v.1) + fixed(v.2) }
+        let description = Array("Lantern test profile\0".utf8)
+        let desc = Array("desc".utf8) + [0, 0, 0, 0] + bigEndian(UInt32(description.count)) + description
+            + [UInt8](repeating: 0, count: 4 + 4 + 2 + 1 + 67)
+        let curve = Array("curv".utf8) + [0, 0, 0, 0] + bigEndian(UInt32(1)) + [0x02, 0x33] + [0, 0]  // gamma 2.2
+        let copyright = Array("text".utf8) + [0, 0, 0, 0] + Array("No copyright, use freely\0".utf8)
+        let tags: [(String, [UInt8])] = [("desc", desc), ("wtpt", xyz((0.9642, 1.0, 0.8249))),
+            ("rXYZ", xyz(red)), ("gXYZ", xyz(green)), ("bXYZ", xyz(blue)),
+            ("rTRC", curve), ("gTRC", curve), ("bTRC", curve), ("cprt", copyright)]
+        var offset = 128 + 4 + tags.count * 12
+        var table = bigEndian(UInt32(tags.count)), data: [UInt8] = []
+        for (signature, bytes) in tags {
+            let padded = bytes + [UInt8](repeating: 0, count: (4 - bytes.count % 4) % 4)
+            table += Array(signature.utf8) + bigEndian(UInt32(offset)) + bigEndian(UInt32(bytes.count))
+            data += padded
+            offset += padded.count
+        }
+        var header = bigEndian(UInt32(offset)) + [0, 0, 0, 0] + [0x02, 0x10, 0, 0]
+            + Array("mntrRGB XYZ ".utf8) + [UInt8](repeating: 0, count: 12) + Array("acsp".utf8)
+        header += [UInt8](repeating: 0, count: 64 - header.count) + [0, 0, 0, 0]  // rendering intent
+        header += fixed(0.9642) + fixed(1.0) + fixed(0.8249)
+        header += [UInt8](repeating: 0, count: 128 - header.count)
+        return header + table + data
     }
 
     /// The first bytes of a PNG that claims `width` × `height` pixels and holds none: a
