@@ -247,6 +247,7 @@ final class LiveBuild {
                 placedBefore: true)
             guard problems.isEmpty else { return nil }
             site = placed
+            site.pictures = old.pictures  // no picture changed: a changed picture is a full build
         } else {
             for case let page? in loaded.values { site.replacePage(page) }
             if regroups { site.regroup() }

@@ -4,7 +4,7 @@ import Testing
 
 /// `lantern serve`'s partial rebuilds against a fresh full build, as the oracle: a few hundred
 /// random edits (title, weight, slug, body, description, dates, draft, aliases, a new and a
-/// deleted page, a template, `site.yaml`, an image) to a copy of the fixture site, each followed by a
+/// deleted page, a template, `site.yaml`, an SVG, a picture) to a copy of the fixture site, each followed by a
 /// byte-for-byte comparison of every served file. The seed is printed on failure;
 /// LANTERN_ORACLE_SEED and LANTERN_ORACLE_EDITS run another.
 @Suite struct LiveBuildOracleTests {
@@ -112,6 +112,16 @@ import Testing
         for (i, folder) in ["therapies", "therapies", "family", "family", "groups/teens"].enumerated() {
             try write("---\ntitle: Extra \(i)\nweight: \(i % 3)\n---\nExtra page \(i).\n", "Content/\(folder)/extra-\(i).md")
         }
+        // A picture shown in a page's text and as another page's own picture (on its card too).
+        func writePicture(width: Int) throws {
+            try Data(TestPictures.png(width: width, height: 100)).write(to: URL(fileURLWithPath: root + "/Content/family/room.png"))
+        }
+        try writePicture(width: 300)
+        try write(read("Content/family/help.md") + "\n![A quiet room](room.png \"Drawing: the clinic\")\n", "Content/family/help.md")
+        var dbt = PageText(read("Content/therapies/dbt.md"))
+        dbt.set("image", "../family/room.png")
+        dbt.set("image_alt", "A quiet room")
+        try write(dbt.text, "Content/therapies/dbt.md")
         if bilingual {
             for (path, text) in spanishPages { try write(text, path) }
             try write(read("site.yaml") + languagesConfig, "site.yaml")
@@ -184,6 +194,10 @@ import Testing
                 try write(variants.randomElement(using: &random)!, "site.yaml")
                 changes.themeOrConfig = true
                 what = "site.yaml"
+            } else if kind < 18 + 1 {
+                try writePicture(width: [200, 300, 420].randomElement(using: &random)!)
+                changes.modifiedContent = ["family/room.png"]
+                what = "room.png"
             } else if kind < 20 {
                 try write("<svg xmlns=\"http://www.w3.org/2000/svg\"><title>\(step)</title></svg>\n",
                     "Content/therapies/chart.svg")
