@@ -152,7 +152,8 @@ public enum Builder {
         var site = try loadSite(options, diagnostics: &diagnostics)
         clock.lap("load content")
         let (pictures, pictureProblems) = ImageCatalogue.make(site.staticFiles, settings: site.config.images,
-            cacheFolder: options.cacheFolder + "/images", displayRoot: options.contentPath)
+            cacheFolder: options.cacheFolder + "/images", displayRoot: options.contentPath,
+            languages: site.config.languages.map(\.code))
         site.pictures = pictures
         clock.lap("make pictures")
         diagnostics.append(contentsOf: pictureProblems)

@@ -18,6 +18,15 @@ struct ImageCatalogue: Sendable {
 
     func picture(at sourcePath: String) -> Picture? { pictures[sourcePath] }
 
+    /// Credits from the files beside pictures (`PictureCredit`), by the picture's content path.
+    private(set) var credits: [String: PictureCredit] = [:]
+    private var defaultLanguage = "en"
+
+    /// The credit a picture's credit file gives it in `language`; nil when it has none.
+    func credit(of sourcePath: String, in language: String) -> String? {
+        credits[sourcePath]?.text(in: language, defaultLanguage: defaultLanguage)
+    }
+
     /// How many variants were made (not found in the cache) by `make`.
     private(set) var variantsMade = 0
 
@@ -26,15 +35,19 @@ struct ImageCatalogue: Sendable {
     /// - Parameters:
     ///   - cacheFolder: the cache's `images` folder; created when there is a picture to keep.
     ///   - displayRoot: how the content folder is written in messages.
-    static func make(_ files: [StaticFile], settings: ImageSettings, cacheFolder: String, displayRoot: String)
-        -> (ImageCatalogue, [Diagnostic])
+    ///   - languages: the site's language codes, its default first (credit files may have a
+    ///     credit for each).
+    static func make(_ files: [StaticFile], settings: ImageSettings, cacheFolder: String, displayRoot: String,
+                     languages: [String] = ["en"]) -> (ImageCatalogue, [Diagnostic])
     {
         let candidates = files.filter {
             ImageFormat(fileName: $0.sourcePath) != nil
                 || ImageFormat.unsupportedExtensions.contains(ImageFormat.lowercasedExtension(of: $0.sourcePath))
         }
         var catalogue = ImageCatalogue()
-        guard !candidates.isEmpty else { return (catalogue, []) }
+        catalogue.defaultLanguage = languages.first ?? "en"
+        let creditProblems = catalogue.readCredits(files, languages: languages, displayRoot: displayRoot)
+        guard !candidates.isEmpty else { return (catalogue, creditProblems) }
         try? FileManager.default.createDirectory(atPath: cacheFolder, withIntermediateDirectories: true)
         let manifest = Manifest(folder: cacheFolder)
         let known = manifest.read()
@@ -81,7 +94,32 @@ struct ImageCatalogue: Sendable {
         manifest.write(entries.filter { catalogue.pictures[$0.path] != nil })
         let kept = Set(catalogue.pictures.values.flatMap { $0.variants.map { ($0.cacheFile as NSString).lastPathComponent } })
         manifest.prune(keeping: kept)
-        return (catalogue, diagnostics)
+        return (catalogue, creditProblems + diagnostics)
+    }
+
+    /// Reads every credit file among `files`; a credit file for no picture is an error.
+    private mutating func readCredits(_ files: [StaticFile], languages: [String], displayRoot: String) -> [Diagnostic] {
+        let paths = Set(files.map(\.sourcePath))
+        var diagnostics: [Diagnostic] = []
+        for file in files {
+            guard let picture = PictureCredit.picturePath(ofCreditFile: file.sourcePath) else { continue }
+            let display = displayRoot + "/" + file.sourcePath
+            guard paths.contains(picture) else {
+                diagnostics.append(.error(SourceLocation(file: display), "this is the credit file of "
+                    + "'\((picture as NSString).lastPathComponent)', which is not in its folder: name it after "
+                    + "its picture's file, with .yaml added"))
+                continue
+            }
+            guard let data = FileManager.default.contents(atPath: file.absolutePath) else {
+                diagnostics.append(.error(SourceLocation(file: display), "cannot read this file (check its permissions)"))
+                continue
+            }
+            switch PictureCredit.read(String(decoding: data, as: UTF8.self), display: display, languages: languages) {
+            case .success(let credit): credits[picture] = credit
+            case .failure(let failure): diagnostics += failure.diagnostics
+            }
+        }
+        return diagnostics
     }
 
     /// One picture's header, or why it cannot be used.

@@ -209,7 +209,10 @@ final class LiveBuild {
                 else { return nil }  // a file came or went: every page's links resolve against them
                 // A picture's size is in every page that shows it: a full build, in which the
                 // cache makes only the changed picture's variants.
-                if ImageFormat(fileName: path) != nil { return nil }
+                // Its credit file, in the captions and credits of those pages: the same.
+                if ImageFormat(fileName: path) != nil || PictureCredit.picturePath(ofCreditFile: path) != nil {
+                    return nil
+                }
                 change.contentFiles.insert(path)
                 continue
             }

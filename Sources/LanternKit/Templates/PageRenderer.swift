@@ -168,8 +168,8 @@ public struct PageRenderer: Sendable {
                 hero = PageContext.Hero(
                     html: PictureMarkup.html(picture, alt: image.alt ?? "", isFirst: true),
                     url: picture.variants.last(where: { $0.format == picture.format })?.url ?? PagePath.url(of: path),
-                    alt: image.alt ?? "", credit: image.credit)
-                if let credit = image.credit { credits.append(credit) }
+                    alt: image.alt ?? "", credit: image.credit ?? catalogue.credit(of: path, in: page.language))
+                if let credit = hero?.credit { credits.append(credit) }
             } else if let path = own?.path, let problem = catalogue.problems[path] {
                 heroProblem = .error(location, "picture '\(image.path)' cannot be shown: \(problem)")
             } else {
@@ -186,10 +186,10 @@ public struct PageRenderer: Sendable {
                 }
                 guard let picture = catalogue.picture(at: path) else { return .asWritten }
                 pictures.append(path)
-                if !request.title.isEmpty { credits.append(request.title) }
+                let credit = request.title.isEmpty ? catalogue.credit(of: path, in: page.language) : request.title
+                if let credit { credits.append(credit) }
                 let html = PictureMarkup.html(picture, alt: request.alt, isFirst: request.position == 0 && hero == nil)
-                return .html(inline: html,
-                    figure: request.title.isEmpty ? nil : PictureMarkup.figure(html, credit: request.title))
+                return .html(inline: html, figure: credit.map { PictureMarkup.figure(html, credit: $0) })
             })
         return Content(rendered: rendered, pictures: pictures, credits: credits, hero: hero, heroProblem: heroProblem)
     }

@@ -238,6 +238,65 @@ import Testing
         #expect(html.contains("alt=\"A path\" width=\"500\" height=\"250\" loading=\"lazy\""))
     }
 
+    /// A credit written once beside its picture (`room.png.yaml`) shows on every page that shows
+    /// the picture, in the page's language; a title or `image_credit:` on a page comes first.
+    @Test func aCreditFileBesideAPictureCreditsItWhereverItIsShown() throws {
+        let site = try TemporarySite(["site.yaml": PictureTests.config + "languages:\n  en: {}\n  es:\n    title: Sitio\n",
+            "Templates/page.mustache": "{{<base}}{{$main}}{{#page.image}}<p class=\"hero\">{{credit}}</p>{{/page.image}}{{{page.content}}}{{#page.credits}}[{{.}}]{{/page.credits}}{{/main}}{{/base}}",
+            "Content/family/a.md": "---\ntitle: A\n---\n![A quiet room](room.png)\n",
+            "Content/family/a.es.md": "---\ntitle: A\n---\n![Una sala tranquila](room.png)\n",
+            "Content/family/b.md": "---\ntitle: B\n---\n![A quiet room](room.png \"Drawing: someone else\")\n",
+            "Content/c.md": "---\ntitle: C\nimage: family/room.png\nimage_alt: A quiet room\n---\nText.\n",
+            "Content/family/room.png.yaml": """
+                credit:
+                  en: "Drawing: the clinic, CC0"
+                  es: "Dibujo: la clínica, CC0"
+                author: The clinic
+                licence: CC0 1.0
+                """])
+        defer { site.remove() }
+        try site.write(Data(TestPictures.png(width: 300, height: 200)), to: "Content/family/room.png")
+        try site.build()
+        let english = try #require(site.output("family/a/index.html"))
+        #expect(english.contains("</picture><figcaption>Drawing: the clinic, CC0</figcaption></figure>"), "\(english)")
+        #expect(english.contains("[Drawing: the clinic, CC0]"))
+        let spanish = try #require(site.output("es/family/a/index.html"))
+        #expect(spanish.contains("<figcaption>Dibujo: la clínica, CC0</figcaption>"), "\(spanish)")
+        let titled = try #require(site.output("family/b/index.html"))
+        #expect(titled.contains("<figcaption>Drawing: someone else</figcaption>") && !titled.contains("the clinic"))
+        let own = try #require(site.output("c/index.html"))
+        #expect(own.contains("<p class=\"hero\">Drawing: the clinic, CC0</p>"), "\(own)")
+        #expect(own.contains("[Drawing: the clinic, CC0]"))
+        #expect(site.output("family/room.png.yaml") == nil, "a credit file is read, not published")
+    }
+
+    @Test(arguments: [
+        ("credit: [a, b]\n", 1, "'credit' must be text"),
+        ("author: Someone\n", 1, "has no 'credit:'"),
+        ("credit: Photo\ncamera: X100\n", 2, "unknown key 'camera'"),
+        ("credit:\n  en: Photo\n  fr: Photo\n", 3, "'fr' is not one of the site's languages"),
+        ("credit:\n  es: Foto\n", 2, "needs one in 'en'"),
+        ("credit: \"Photo\n", 1, "invalid YAML"),
+        ("- Photo\n", 1, "a mapping with a 'credit:'"),
+    ])
+    func aBadCreditFileIsAnErrorAtItsLine(_ text: String, _ line: Int, _ words: String) throws {
+        let site = try TemporarySite(["site.yaml": PictureTests.config + "languages:\n  en: {}\n  es:\n    title: Sitio\n",
+            "Content/a.md": "---\ntitle: A\n---\n![A room](room.png)\n", "Content/room.png.yaml": text])
+        defer { site.remove() }
+        try site.write(Data(TestPictures.png(width: 30, height: 20)), to: "Content/room.png")
+        let failure = site.failure()
+        #expect(failure.contains { $0.location.file.hasSuffix("Content/room.png.yaml") && $0.location.line >= line
+            && $0.location.line <= line + 1 && $0.message.contains(words) }, "\(failure)")
+    }
+
+    @Test func aCreditFileWithoutItsPictureIsAnError() throws {
+        let site = try TemporarySite(["Content/a.md": "---\ntitle: A\n---\nText.\n", "Content/rom.png.yaml": "credit: Photo\n"])
+        defer { site.remove() }
+        let failure = site.failure()
+        #expect(failure.contains { $0.location.file.hasSuffix("Content/rom.png.yaml") && $0.message.contains("'rom.png'") },
+            "\(failure)")
+    }
+
     @Test func aSiteRootedPictureIsMadeResponsiveToo() throws {
         let site = try TemporarySite(["site.yaml": PictureTests.config,
             "Content/family/a.md": "---\ntitle: A\n---\n![A kitchen table](/images/kitchen.png)\n\n![Not there](/images/none.png)\n"])

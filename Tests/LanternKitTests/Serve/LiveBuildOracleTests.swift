@@ -4,7 +4,7 @@ import Testing
 
 /// `lantern serve`'s partial rebuilds against a fresh full build, as the oracle: a few hundred
 /// random edits (title, weight, slug, body, description, dates, draft, aliases, a new and a
-/// deleted page, a template, `site.yaml`, an SVG, a picture) to a copy of the fixture site, each followed by a
+/// deleted page, a template, `site.yaml`, an SVG, a picture and its credit file) to a copy of the fixture site, each followed by a
 /// byte-for-byte comparison of every served file. The seed is printed on failure;
 /// LANTERN_ORACLE_SEED and LANTERN_ORACLE_EDITS run another.
 @Suite struct LiveBuildOracleTests {
@@ -117,6 +117,7 @@ import Testing
             try Data(TestPictures.png(width: width, height: 100)).write(to: URL(fileURLWithPath: root + "/Content/family/room.png"))
         }
         try writePicture(width: 300)
+        try write("credit: \"Drawing: the clinic\"\n", "Content/family/room.png.yaml")
         try write(read("Content/family/help.md") + "\n![A quiet room](room.png \"Drawing: the clinic\")\n", "Content/family/help.md")
         var dbt = PageText(read("Content/therapies/dbt.md"))
         dbt.set("image", "../family/room.png")
@@ -195,9 +196,15 @@ import Testing
                 changes.themeOrConfig = true
                 what = "site.yaml"
             } else if kind < 18 + 1 {
-                try writePicture(width: [200, 300, 420].randomElement(using: &random)!)
-                changes.modifiedContent = ["family/room.png"]
-                what = "room.png"
+                if Bool.random(using: &random) {
+                    try writePicture(width: [200, 300, 420].randomElement(using: &random)!)
+                    changes.modifiedContent = ["family/room.png"]
+                    what = "room.png"
+                } else {
+                    try write("credit: \"Drawing \(step)\"\n", "Content/family/room.png.yaml")
+                    changes.modifiedContent = ["family/room.png.yaml"]
+                    what = "room.png.yaml"
+                }
             } else if kind < 20 {
                 try write("<svg xmlns=\"http://www.w3.org/2000/svg\"><title>\(step)</title></svg>\n",
                     "Content/therapies/chart.svg")
