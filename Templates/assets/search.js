@@ -4,7 +4,7 @@
    returns the engine; in a page it starts on the [data-lantern-search] form. */
 (() => {
   'use strict';
-  const VERSION = 4, ENC = new TextEncoder(), DEC = new TextDecoder();
+  const VERSION = 5, ENC = new TextEncoder(), DEC = new TextDecoder();
   // Where this script was loaded from (the theme's assets), while it runs.
   const SELF = typeof document !== 'undefined' && document.currentScript ? document.currentScript.src : '';
   const utf8 = (s) => Array.from(ENC.encode(s));
@@ -96,115 +96,11 @@
   }
   const tokens = (text, enye) => { const b = ENC.encode(text); return tokenize(b, 0, b.length, enye); };
 
-  // ---- Snowball English (Porter2) stemmer (Stemmer.swift) ----
-  const pairs = (s) => {
-    const o = {};
-    s.split(' ').forEach((p) => { const [a, b] = p.split(':'); o[a] = b || ''; });
-    return o;
-  };
-  const EXC = pairs('skis:ski skies:sky idly:idl gently:gentl ugly:ugli early:earli only:onli ' +
-    'singly:singl sky:sky news:news howe:howe atlas:atlas cosmos:cosmos bias:bias andes:andes');
-  const STEP2 = pairs('tional:tion enci:ence anci:ance abli:able entli:ent izer:ize ization:ize ' +
-    'ational:ate ation:ate ator:ate alism:al aliti:al alli:al fulness:ful ousli:ous ousness:ous ' +
-    'iveness:ive iviti:ive biliti:ble bli:ble ogist:og ogi:og fulli:ful lessli:less li');
-  const STEP3 = pairs('tional:tion ational:ate alize:al icate:ic iciti:ic ical:ic ful ness ative');
-  const STEP4 = 'al ance ence er ic able ible ant ement ment ent ism ate iti ous ive ize ion'
-    .split(' ');
-  const isV = (c) => c !== undefined && has('aeiouy', c);
-
-  function stem(word) {
-    if (Object.prototype.hasOwnProperty.call(EXC, word)) return EXC[word];
-    if (word.length < 3 || /[^\x00-\x7f]/.test(word)) return word;
-    let w = word, s, st, i, yFound = false;
-    const at = (end, x) => end >= x.length && w.slice(end - x.length, end) === x;
-    const longest = (list) =>
-      list.reduce((best, x) => at(w.length, x) && x.length > best.length ? x : best, '');
-    const hasV = (end) => Array.from(w.slice(0, end)).some(isV);
-    const cut = (n, add) => { w = w.slice(0, w.length - n) + add; };
-    const afterVC = (from) => {
-      let k = from;
-      while (k < w.length && !isV(w[k])) k++;
-      while (k < w.length && isV(w[k])) k++;
-      return k < w.length ? k + 1 : -1;
-    };
-    const shortSyl = (end) =>
-      end >= 3 && !isV(w[end - 1]) && !has('wxY', w[end - 1]) && isV(w[end - 2]) &&
-        !isV(w[end - 3]) ||
-      end === 2 && !isV(w[1]) && isV(w[0]) || at(end, 'past');
-    // Prelude: initial apostrophe; consonant y → Y.
-    if (w[0] === "'") w = w.slice(1);
-    for (i = 0; i < w.length; i++) {
-      if (w[i] === 'y' && (i === 0 || isV(w[i - 1]))) {
-        w = w.slice(0, i) + 'Y' + w.slice(i + 1);
-        yFound = true;
-      }
-    }
-    // Regions R1 (from p1) and R2 (from p2).
-    let p1 = w.length, p2 = w.length;
-    s = ['gener', 'commun', 'arsen', 'past', 'univers', 'later', 'emerg', 'organ']
-      .find((x) => w.indexOf(x) === 0);
-    i = s ? s.length : afterVC(0);
-    if (i >= 0) { p1 = i; i = afterVC(p1); p2 = i >= 0 ? i : w.length; }
-    // Step 1a
-    s = longest(["'", "'s", "'s'"]);
-    cut(s.length, '');
-    s = longest(['sses', 'ied', 'ies', 's', 'us', 'ss']);
-    st = w.length - s.length;
-    if (s === 'sses') cut(4, 'ss');
-    else if (s === 'ied' || s === 'ies') cut(3, st >= 2 ? 'i' : 'ie');
-    else if (s === 's' && st >= 1 && hasV(st - 1)) cut(1, '');
-    // Step 1b
-    s = longest(['eed', 'eedly', 'ed', 'edly', 'ing', 'ingly']);
-    st = w.length - s.length;
-    step1b: if (s) {
-      if (s[1] === 'e') {
-        if (!has(['proc', 'exc', 'succ'], w.slice(0, st)) && st >= p1) cut(s.length, 'ee');
-        break step1b;
-      }
-      if (s === 'ing') {
-        if (at(st, 'y')) { if (st === 2 && !isV(w[0])) { cut(4, 'ie'); break step1b; } }
-        else if (['inn', 'out', 'cann', 'herr', 'earr', 'even']
-          .some((x) => at(st, x) && x.length === st)) break step1b;
-      }
-      if (!hasV(st)) break step1b;
-      cut(s.length, '');
-      const last = w[w.length - 1];
-      if (at(w.length, 'at') || at(w.length, 'bl') || at(w.length, 'iz')) w += 'e';
-      else if (w.length >= 2 && w[w.length - 2] === last && has('bdfgmnprt', last)) {
-        if (!(w.length === 3 && has('aeo', w[0]))) cut(1, '');
-      } else if (p1 === w.length && shortSyl(w.length)) w += 'e';
-    }
-    // Step 1c
-    i = w.length;
-    if (has('yY', w[i - 1]) && i >= 3 && !isV(w[i - 2])) cut(1, 'i');
-    // Step 2
-    s = longest(Object.keys(STEP2));
-    st = w.length - s.length;
-    if (s && st >= p1 && (s !== 'ogi' || at(st, 'l')) &&
-      (s !== 'li' || st >= 1 && has('cdeghkmnrt', w[st - 1]))) {
-      cut(s.length, STEP2[s]);
-    }
-    // Step 3
-    s = longest(Object.keys(STEP3));
-    st = w.length - s.length;
-    if (s && st >= p1 && (s !== 'ative' || st >= p2)) cut(s.length, STEP3[s]);
-    // Step 4
-    s = longest(STEP4);
-    st = w.length - s.length;
-    if (s && st >= p2 && (s !== 'ion' || at(st, 's') || at(st, 't'))) cut(s.length, '');
-    // Step 5
-    st = w.length - 1;
-    if (w[st] === 'e' ? st >= p2 || st >= p1 && !shortSyl(st)
-      : w[st] === 'l' && st >= p2 && at(st, 'l')) cut(1, '');
-    return yFound ? w.replace(/Y/g, 'y') : w;
-  }
-
   // ---- Analyzers (Analyzer.swift), chosen by the index's "analyzer" ----
-  // Stop words come with the index; an analyzer is its stemmer and whether ñ stays ñ. The
-  // Spanish one is search-es.js, which only Spanish search pages load (in Node: require it),
-  // and which adds itself to globalThis.lanternAnalyzers.
+  // Stop words come with the index; an analyzer is its stemmer and whether ñ stays ñ. Each
+  // stemmer is a file of its own, search-en.js and search-es.js, which only search pages of its
+  // language load (in Node: require it), and which adds itself to globalThis.lanternAnalyzers.
   const ANALYZERS = {
-    en: { stem, enye: false },
     none: { stem: (w) => w, enye: false }
   };
 
@@ -324,8 +220,8 @@
     }
     return { s, starts, counts };
   }
-  // Vocabulary: each term (" ", how many characters it shares with the term before, the
-  // rest). Words (words.json): for each term " ", then each word whose stem it is ("+", how
+  // Vocabulary (and the stop words, stored the same way): each term (" ", how many
+  // characters it shares with the term before, the rest). Words (words.json): for each term " ", then each word whose stem it is ("+", how
   // many characters of the term to drop, what to add), as [word, term id].
   function vocabulary(s) {
     const terms = [];
@@ -376,15 +272,15 @@
     open() {
       return this.ready || (this.ready = this.file('index.json', (x) => {
         if (x.version !== VERSION) throw new Error('search index version ' + x.version);
-        const an = ANALYZERS[x.analyzer || 'en'] || (globalThis.lanternAnalyzers || {})[x.analyzer];
-        if (!an) throw new Error('search index analyzer ' + x.analyzer);
+        const code = x.analyzer || 'en', an = ANALYZERS[code] || (globalThis.lanternAnalyzers || {})[code];
+        if (!an) throw new Error('search index analyzer ' + code);
         this.an = an;
         this.x = x;
         this.terms = vocabulary(x.vocabulary);
         this.words = x.words ? null : [];
         this.ids = new Map(this.terms.map((t, i) => [t, i]));
         // Stop words and ranking constants come from the index (RankingSettings.swift).
-        this.stops = new Set(x.stopWords);
+        this.stops = new Set(vocabulary(x.stopWords));
         this.R = x.ranking;
         this.n = x.pageCount;
         this.starts = x.shards || [0];
@@ -1033,7 +929,7 @@
     if (initial) { input.value = initial; kept = true; run(); }
   }
 
-  const api = { Engine, tokens, stem, ANALYZERS, parse, distance, wording };
+  const api = { Engine, tokens, ANALYZERS, parse, distance, wording };
   if (typeof module === 'object' && module.exports) module.exports = api;
   else if (typeof document !== 'undefined') {
     const boot = () => {

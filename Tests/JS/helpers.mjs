@@ -22,8 +22,11 @@ export function requireLantern() {
 
 // An engine of `api` (search.js or search.min.js) reading the index in `dir`; the names of the
 // files it reads go to `log` when given. The excerpt script it asks for is the theme's, as a
-// search page loads it, or with `source` the file it is minified from.
+// search page loads it, or with `source` the file it is minified from; the English analyzer
+// (search-en.min.js, or with `source` search-en.js) is put where English search pages have it.
 export function fileEngine(api, dir, log, source = false) {
+  const en = require(join(ASSETS, source ? 'search-en.js' : 'search-en.min.js'));
+  globalThis.lanternAnalyzers = Object.assign(globalThis.lanternAnalyzers || {}, { en });
   return new api.Engine(async (name) => {
     if (log) log.push(name);
     return JSON.parse(readFileSync(join(dir, name), 'utf8'));

@@ -19,6 +19,10 @@ const SCRIPT = join(REPO, 'Templates', 'assets', 'search.js');
 const MINIFIED = join(REPO, 'Templates', 'assets', 'search.min.js');
 const search = createRequire(import.meta.url)(SCRIPT);
 const searchMin = createRequire(import.meta.url)(MINIFIED);
+// The English analyzer, which English search pages load beside the engine (it adds itself to
+// globalThis.lanternAnalyzers, where the engine finds it when it opens an English index).
+const english = createRequire(import.meta.url)(join(REPO, 'Templates', 'assets', 'search-en.js'));
+const englishMin = createRequire(import.meta.url)(join(REPO, 'Templates', 'assets', 'search-en.min.js'));
 const QUERY_FILE = JSON.parse(
   readFileSync(join(REPO, 'Tests', 'Fixtures', 'search-queries.json'), 'utf8'));
 const QUERY_SET = QUERY_FILE.queries;
@@ -115,14 +119,14 @@ test('the parity set is large and has every kind of query', () => {
 // ---- The script itself ----
 
 test('the script loads in Node without a DOM and exposes the engine', () => {
-  for (const name of ['Engine', 'tokens', 'stem', 'parse', 'distance', 'wording']) {
+  for (const name of ['Engine', 'tokens', 'parse', 'distance', 'wording']) {
     assert.equal(typeof search[name], 'function', name);
   }
 });
 
 test('search.min.js was made from this search.js, and the page loads it', () => {
   assertMinifiedFrom('search.js', 'search.min.js');
-  for (const name of ['Engine', 'tokens', 'stem', 'parse', 'distance', 'wording']) {
+  for (const name of ['Engine', 'tokens', 'parse', 'distance', 'wording']) {
     assert.equal(typeof searchMin[name], 'function', name);
   }
   const page = readFileSync(join(REPO, 'Templates', 'search.mustache'), 'utf8');
@@ -155,6 +159,17 @@ test('the excerpts come with the text: search-excerpt.min.js, made from search-e
   assert.ok(bare.results.every((r) => r.excerpt.length === 0));
   await e.search('relapse triggers', 10, true);
   assert.equal(tries, 2);
+});
+
+test('only English search pages load the English stemmer, search-en.min.js, made from search-en.js', () => {
+  assertMinifiedFrom('search-en.js', 'search-en.min.js');
+  for (const api of [search, searchMin]) assert.equal(api.ANALYZERS.en, undefined, 'the English stemmer is in search-en.js');
+  const english = readFileSync(join(single, 'index.html'), 'utf8');
+  const spanish = readFileSync(join(single, '..', 'es', 'search', 'index.html'), 'utf8');
+  assert.ok(!spanish.includes('search-en'), 'the Spanish search page loads the English stemmer');
+  const stemmer = english.indexOf('<script src="/assets/search-en.min.js" defer>');
+  assert.ok(stemmer >= 0 && stemmer < english.indexOf('<script src="/assets/search.min.js" defer>'),
+    'the English search page loads search-en.min.js before search.min.js');
 });
 
 test('only Spanish search pages load the Spanish stemmer, search-es.min.js, made from search-es.js', () => {
@@ -222,7 +237,10 @@ test('stemmer agrees with Snowball on a sample', () => {
   const pairs = { generously: 'generous', consign: 'consign', knightly: 'knight', skies: 'sky',
     dying: 'die', news: 'news', generate: 'generat', communism: 'communism', arsenal: 'arsenal',
     past: 'past', gently: 'gentl', therapies: 'therapi', relational: 'relat', hopping: 'hop' };
-  for (const [word, stem] of Object.entries(pairs)) assert.equal(search.stem(word), stem, word);
+  for (const analyzer of [english, englishMin]) {
+    for (const [word, stem] of Object.entries(pairs)) assert.equal(analyzer.stem(word), stem, word);
+    assert.equal(analyzer.enye, false);
+  }
 });
 
 test('the query parser keeps every word in order for the word-order bonus', () => {
@@ -373,7 +391,7 @@ test('partial matches: words found nowhere are reported, never dropped', async (
   // The word that was found is marked wherever a result's excerpt has it.
   for (const x of r.results) {
     const text = x.excerpt.map((s) => s.text).join('');
-    if (search.tokens(text).some((t) => search.stem(t.t) === 'therapi')) {
+    if (search.tokens(text).some((t) => english.stem(t.t) === 'therapi')) {
       assert.ok(x.excerpt.some((s) => s.match && /therap/i.test(s.text)), x.url);
     }
   }

@@ -11,8 +11,9 @@ struct Analyzer: Sendable {
     /// accent folds (á é í ó ú ü → a e i o u), since people often type Spanish without them.
     let keepsEnye: Bool
     /// The theme asset a search page loads before `search.min.js` to give search.js this
-    /// analyzer's stemmer, nil when search.js has it itself: the Spanish stemmer is a file of its
-    /// own (`search-es.js`) so that English search pages do not download it.
+    /// analyzer's stemmer, nil when search.js has it itself (no stemming): each stemmer is a
+    /// file of its own (`search-en.js`, `search-es.js`) so that a search page downloads only its
+    /// language's.
     let browserScript: String?
     /// Stop words as the tokenizer folds them, without repeats (CorpusAnalysis gives them the
     /// first word ids, so a repeat would shift them).
@@ -43,7 +44,7 @@ struct Analyzer: Sendable {
 
     /// English: Snowball's Porter2 stemmer and stop words.
     static let english = Analyzer(code: "en", keepsEnye: false, stopWords: StopWords.list,
-        healthVocabulary: HealthVocabulary.groups, stemmer: { Stemmer.stem($0) })
+        healthVocabulary: HealthVocabulary.groups, browserScript: "search-en.min.js", stemmer: { Stemmer.stem($0) })
     /// Spanish: words folded but for ñ, then Snowball's Spanish stemmer (SpanishStemmer).
     static let spanish = Analyzer(
         code: "es", keepsEnye: true, stopWords: StopWords.spanish, browserScript: "search-es.min.js",

@@ -1,7 +1,7 @@
 /// Names and numbers of the index format (docs/search-index.md), shared by the builder and
 /// the Swift engine; search.js carries the same values.
 enum IndexFormat {
-    static let version = 4
+    static let version = 5
     static let entryFile = "index.json"
     /// Synonyms whose key has a word no page uses, read only by queries with such a word.
     static let bridgesFile = "bridges.json"
@@ -210,7 +210,20 @@ enum IndexFormat {
         return Array(previous.prefix(digit(first))) + coded.dropFirst()
     }
 
-    /// Terms in id order, from the `terms` string of encodeVocabulary.
+    /// A list of words (the stop words) as the vocabulary's terms are stored: in byte order,
+    /// each front-coded after the one before, so that what they share is written once.
+    static func encodeWordList(_ words: [String]) -> [UInt8] {
+        var code: [UInt8] = [], previous: [UInt8] = []
+        for bytes in words.map({ Array($0.utf8) }).sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            code.append(termMark)
+            appendFrontCoded(bytes, after: previous, to: &code)
+            previous = bytes
+        }
+        return code
+    }
+
+    /// Terms in id order, from the `terms` string of encodeVocabulary (or the words of
+    /// encodeWordList, in byte order).
     static func decodeTerms(_ code: [UInt8]) -> [[UInt8]] {
         var terms: [[UInt8]] = []
         var i = 0

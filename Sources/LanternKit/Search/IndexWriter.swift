@@ -58,7 +58,7 @@ enum IndexWriter {
         json.raw("}")
         json.field("sections", header.sections)
         if let shards = header.shardStarts { json.field("shards", shards) }
-        json.field("stopWords", header.analyzer.stopWords)
+        json.field("stopWords", bytes: IndexFormat.encodeWordList(header.analyzer.stopWords))
         json.raw(",")
         json.key("synonyms")
         synonymObject(header.synonyms, into: &json)
@@ -69,7 +69,7 @@ enum IndexWriter {
         return json.bytes
     }
 
-    /// `{"version": 4, "words": "..."}`: the words of every term (IndexFormat.encodeVocabulary).
+    /// `{"version": 5, "words": "..."}`: the words of every term (IndexFormat.encodeVocabulary).
     static func wordsFile(_ code: [UInt8]) -> [UInt8] {
         var json = JSONWriter(capacity: code.count + 64)
         json.raw("{")
@@ -95,7 +95,7 @@ enum IndexWriter {
         json.raw("}")
     }
 
-    /// `{"synonyms": {...}, "version": 4}`: the synonyms whose key has a word no page uses.
+    /// `{"synonyms": {...}, "version": 5}`: the synonyms whose key has a word no page uses.
     static func bridgesFile(_ entries: [SynonymTable.Entry]) -> [UInt8] {
         var json = JSONWriter(capacity: 16 * 1024)
         json.raw("{")

@@ -41,7 +41,7 @@ import Testing
     @Test func indexIsVersionedWithSortedKeys() throws {
         let files = SearchIndexBuilder(synonyms: Self.synonyms).build(Self.pages)
         let text = String(decoding: try #require(files["index.json"]), as: UTF8.self)
-        #expect(text.contains("\"version\":4"))
+        #expect(text.contains("\"version\":5"))
         let keys = ["bridges", "cards", "champions", "layout", "pageCount", "pagesPerText", "postings",
             "ranking", "sections", "stopWords", "synonyms", "version", "vocabulary"]
         let positions = keys.map { text.range(of: "\"\($0)\":")!.lowerBound }
