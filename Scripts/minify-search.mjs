@@ -1,8 +1,12 @@
-// Writes Templates/assets/search.min.js, search-en.min.js, search-es.min.js and
-// search-excerpt.min.js, the files search pages load (the second only English ones, the third
-// only Spanish ones, the last once results show): their sources
-// minified by terser (Debian package `terser`; run through `make search-js`), each headed by
-// the start of the SHA-256 of the source it came from, which the Node tests check against the current source.
+// Writes the search scripts of Templates/assets that search pages load, each minified by terser
+// (Debian package `terser`; run through `make search-js`) from its sources and headed by the
+// start of the SHA-256 of those sources (concatenated), which the Node tests check against the
+// current sources:
+//   search.min.js          search-en.js + search.js: the engine with the English stemmer, in one
+//                          file (English search pages load it; one file compresses better than two)
+//   search-core.min.js     search.js: the engine alone, for pages of other languages
+//   search-es.min.js       search-es.js: the Spanish stemmer, which Spanish pages load before it
+//   search-excerpt.min.js  search-excerpt.js: the excerpts, loaded once results show
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,11 +15,16 @@ import { fileURLToPath } from 'node:url';
 
 const assets = join(dirname(fileURLToPath(import.meta.url)), '..', 'Templates', 'assets');
 const { minify } = createRequire(import.meta.url)('terser');
-for (const name of ['search', 'search-en', 'search-es', 'search-excerpt']) {
-  const source = readFileSync(join(assets, `${name}.js`), 'utf8');
+export const OUTPUTS = {
+  'search.min.js': ['search-en.js', 'search.js'],
+  'search-core.min.js': ['search.js'],
+  'search-es.min.js': ['search-es.js'],
+  'search-excerpt.min.js': ['search-excerpt.js'],
+};
+for (const [output, sources] of Object.entries(OUTPUTS)) {
+  const source = sources.map((name) => readFileSync(join(assets, name), 'utf8')).join('\n');
   const { code } = await minify(source, { compress: { passes: 3 }, mangle: true, ecma: 2020 });
   const hash = createHash('sha256').update(source).digest('hex');
-  writeFileSync(join(assets, `${name}.min.js`),
-    `/* ${name}.js ${hash.slice(0, 16)} minified */\n${code}\n`);
-  console.log(`${name}.min.js: ${code.length} bytes from ${name}.js ${hash.slice(0, 12)}`);
+  writeFileSync(join(assets, output), `/* ${sources.join(' + ')} ${hash.slice(0, 16)} minified */\n${code}\n`);
+  console.log(`${output}: ${code.length} bytes from ${sources.join(' + ')} ${hash.slice(0, 12)}`);
 }

@@ -23,9 +23,9 @@ export function requireLantern() {
 // An engine of `api` (search.js or search.min.js) reading the index in `dir`; the names of the
 // files it reads go to `log` when given. The excerpt script it asks for is the theme's, as a
 // search page loads it, or with `source` the file it is minified from; the English analyzer
-// (search-en.min.js, or with `source` search-en.js) is put where English search pages have it.
+// (search-en.js, which search.min.js holds minified) is put where English search pages have it.
 export function fileEngine(api, dir, log, source = false) {
-  const en = require(join(ASSETS, source ? 'search-en.js' : 'search-en.min.js'));
+  const en = require(join(ASSETS, 'search-en.js'));
   globalThis.lanternAnalyzers = Object.assign(globalThis.lanternAnalyzers || {}, { en });
   return new api.Engine(async (name) => {
     if (log) log.push(name);
@@ -49,9 +49,11 @@ export function flatten(response) {
   };
 }
 
-// `make search-js` writes the source's hash into the first line of each .min.js.
-export function assertMinifiedFrom(source, minified) {
+// `make search-js` writes the hash of the sources (one file, or several joined by line breaks)
+// into the first line of each .min.js.
+export function assertMinifiedFrom(sources, minified) {
   const header = readFileSync(join(ASSETS, minified), 'utf8').split('\n')[0];
-  const hash = createHash('sha256').update(readFileSync(join(ASSETS, source))).digest('hex');
+  const text = [].concat(sources).map((name) => readFileSync(join(ASSETS, name), 'utf8')).join('\n');
+  const hash = createHash('sha256').update(text).digest('hex');
   assert.ok(header.includes(hash.slice(0, 16)), `${minified} is stale: run \`make search-js\``);
 }

@@ -18,11 +18,13 @@ const SCRIPT = join(REPO, 'Templates', 'assets', 'search.js');
 // What the search page loads: search.js minified by `make search-js`.
 const MINIFIED = join(REPO, 'Templates', 'assets', 'search.min.js');
 const search = createRequire(import.meta.url)(SCRIPT);
+// search.min.js holds the English analyzer too, which adds itself to globalThis.lanternAnalyzers
+// (where the engine finds it when it opens an English index) as it loads.
 const searchMin = createRequire(import.meta.url)(MINIFIED);
-// The English analyzer, which English search pages load beside the engine (it adds itself to
-// globalThis.lanternAnalyzers, where the engine finds it when it opens an English index).
+const englishMin = globalThis.lanternAnalyzers.en;
 const english = createRequire(import.meta.url)(join(REPO, 'Templates', 'assets', 'search-en.js'));
-const englishMin = createRequire(import.meta.url)(join(REPO, 'Templates', 'assets', 'search-en.min.js'));
+// What pages in other languages load: the engine without the English stemmer.
+const searchCore = createRequire(import.meta.url)(join(REPO, 'Templates', 'assets', 'search-core.min.js'));
 const QUERY_FILE = JSON.parse(
   readFileSync(join(REPO, 'Tests', 'Fixtures', 'search-queries.json'), 'utf8'));
 const QUERY_SET = QUERY_FILE.queries;
@@ -124,13 +126,13 @@ test('the script loads in Node without a DOM and exposes the engine', () => {
   }
 });
 
-test('search.min.js was made from this search.js, and the page loads it', () => {
-  assertMinifiedFrom('search.js', 'search.min.js');
+test('search.min.js was made from this search-en.js and search.js, and the page loads it', () => {
+  assertMinifiedFrom(['search-en.js', 'search.js'], 'search.min.js');
   for (const name of ['Engine', 'tokens', 'parse', 'distance', 'wording']) {
     assert.equal(typeof searchMin[name], 'function', name);
   }
-  const page = readFileSync(join(REPO, 'Templates', 'search.mustache'), 'utf8');
-  assert.ok(page.includes('src="/assets/search.min.js"'));
+  const page = readFileSync(join(single, 'index.html'), 'utf8');
+  assert.ok(page.includes('<script src="/assets/search.min.js" defer>'));
 });
 
 test('the excerpts come with the text: search-excerpt.min.js, made from search-excerpt.js', async () => {
@@ -161,15 +163,18 @@ test('the excerpts come with the text: search-excerpt.min.js, made from search-e
   assert.equal(tries, 2);
 });
 
-test('only English search pages load the English stemmer, search-en.min.js, made from search-en.js', () => {
-  assertMinifiedFrom('search-en.js', 'search-en.min.js');
-  for (const api of [search, searchMin]) assert.equal(api.ANALYZERS.en, undefined, 'the English stemmer is in search-en.js');
-  const english = readFileSync(join(single, 'index.html'), 'utf8');
-  const spanish = readFileSync(join(single, '..', 'es', 'search', 'index.html'), 'utf8');
-  assert.ok(!spanish.includes('search-en'), 'the Spanish search page loads the English stemmer');
-  const stemmer = english.indexOf('<script src="/assets/search-en.min.js" defer>');
-  assert.ok(stemmer >= 0 && stemmer < english.indexOf('<script src="/assets/search.min.js" defer>'),
-    'the English search page loads search-en.min.js before search.min.js');
+test('only English search pages load the English stemmer: search.min.js, not search-core.min.js', () => {
+  assertMinifiedFrom('search.js', 'search-core.min.js');
+  for (const api of [search, searchMin, searchCore]) {
+    assert.equal(api.ANALYZERS.en, undefined, 'the English stemmer is in search-en.js');
+  }
+  assert.notEqual(englishMin, english, 'search.min.js brings its own copy of the English analyzer');
+  assert.equal(englishMin.stem('medications'), 'medic');
+  const englishPage = readFileSync(join(single, 'index.html'), 'utf8');
+  const spanishPage = readFileSync(join(single, '..', 'es', 'search', 'index.html'), 'utf8');
+  assert.ok(englishPage.includes('<script src="/assets/search.min.js" defer>'));
+  assert.ok(!englishPage.includes('search-core') && !spanishPage.includes('search.min.js'),
+    'a search page loads one engine, with its own language\'s stemmer only');
 });
 
 test('only Spanish search pages load the Spanish stemmer, search-es.min.js, made from search-es.js', () => {
@@ -178,8 +183,8 @@ test('only Spanish search pages load the Spanish stemmer, search-es.min.js, made
   const spanish = readFileSync(join(single, '..', 'es', 'search', 'index.html'), 'utf8');
   assert.ok(!english.includes('search-es'), 'the English search page loads the Spanish stemmer');
   const stemmer = spanish.indexOf('<script src="/assets/search-es.min.js" defer>');
-  assert.ok(stemmer >= 0 && stemmer < spanish.indexOf('<script src="/assets/search.min.js" defer>'),
-    'the Spanish search page loads search-es.min.js before search.min.js');
+  assert.ok(stemmer >= 0 && stemmer < spanish.indexOf('<script src="/assets/search-core.min.js" defer>'),
+    'the Spanish search page loads search-es.min.js before search-core.min.js');
 });
 
 test('the script never uses innerHTML, eval or cross-origin fetches', () => {

@@ -1,4 +1,4 @@
-// Node tests of the Spanish analyzer of search.js (and search.min.js): its stemmer (search-es.js,
+// Node tests of the Spanish analyzer of search.js (and search-core.min.js): its stemmer (search-es.js,
 // search-es.min.js) agrees with
 // the Snowball reference on every word of Debian's Spanish word list (.build/spanish-reference.tsv,
 // written by `make spanish-reference`), it folds as Tokenizer.swift does for Spanish, and on a
@@ -17,7 +17,8 @@ import { REPO, LANTERN, requireLantern, fileEngine, flatten } from './helpers.mj
 const REFERENCE = join(REPO, '.build', 'spanish-reference.tsv');
 const require = createRequire(import.meta.url);
 const asset = (name) => require(join(REPO, 'Templates', 'assets', name));
-const engines = { 'search.js': asset('search.js'), 'search.min.js': asset('search.min.js') };
+// What Spanish search pages load: the engine without the English stemmer, minified.
+const engines = { 'search.js': asset('search.js'), 'search-core.min.js': asset('search-core.min.js') };
 // The Spanish analyzer, which Spanish search pages load beside the engine: each file adds itself
 // to globalThis.lanternAnalyzers, where the engine finds it when it opens a Spanish index.
 const spanish = { 'search-es.js': asset('search-es.js'), 'search-es.min.js': asset('search-es.min.js') };

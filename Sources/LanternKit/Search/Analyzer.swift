@@ -10,11 +10,13 @@ struct Analyzer: Sendable {
     /// (year) from "ano" (anus) and "sueño" (sleep) from "sueno" (I sound). Every other
     /// accent folds (á é í ó ú ü → a e i o u), since people often type Spanish without them.
     let keepsEnye: Bool
-    /// The theme asset a search page loads before `search.min.js` to give search.js this
-    /// analyzer's stemmer, nil when search.js has it itself (no stemming): each stemmer is a
-    /// file of its own (`search-en.js`, `search-es.js`) so that a search page downloads only its
-    /// language's.
-    let browserScript: String?
+    /// The theme's scripts a search page of this analyzer's language loads, in order: the
+    /// engine (`search.js`) with this analyzer's stemmer and nothing else, so that a visitor
+    /// downloads only the stemmer of the page's language. English, most pages' language, has
+    /// both in one file, `search.min.js` (`search-en.js` then `search.js`, minified together:
+    /// one file compresses better than two); others load their stemmer (`search-es.min.js`)
+    /// before the engine alone (`search-core.min.js`).
+    let browserScripts: [String]
     /// Stop words as the tokenizer folds them, without repeats (CorpusAnalysis gives them the
     /// first word ids, so a repeat would shift them).
     let stopWords: [String]
@@ -25,10 +27,10 @@ struct Analyzer: Sendable {
     let stopWordSet: Set<String>
 
     init(code: String, keepsEnye: Bool, stopWords: [String], healthVocabulary: [[String]] = [],
-         browserScript: String? = nil, stemmer: @escaping @Sendable ([UInt8]) -> [UInt8]) {
+         browserScripts: [String] = ["search-core.min.js"], stemmer: @escaping @Sendable ([UInt8]) -> [UInt8]) {
         self.code = code
         self.healthVocabulary = healthVocabulary
-        self.browserScript = browserScript
+        self.browserScripts = browserScripts
         self.keepsEnye = keepsEnye
         self.stemmer = stemmer
         var seen = Set<String>()
@@ -44,10 +46,10 @@ struct Analyzer: Sendable {
 
     /// English: Snowball's Porter2 stemmer and stop words.
     static let english = Analyzer(code: "en", keepsEnye: false, stopWords: StopWords.list,
-        healthVocabulary: HealthVocabulary.groups, browserScript: "search-en.min.js", stemmer: { Stemmer.stem($0) })
+        healthVocabulary: HealthVocabulary.groups, browserScripts: ["search.min.js"], stemmer: { Stemmer.stem($0) })
     /// Spanish: words folded but for ñ, then Snowball's Spanish stemmer (SpanishStemmer).
     static let spanish = Analyzer(
-        code: "es", keepsEnye: true, stopWords: StopWords.spanish, browserScript: "search-es.min.js",
+        code: "es", keepsEnye: true, stopWords: StopWords.spanish, browserScripts: ["search-es.min.js", "search-core.min.js"],
         stemmer: { SpanishStemmer.stem($0) })
     /// Any other language: folded words, no stop words, no stemming. Better than stemming
     /// French with English rules.

@@ -330,7 +330,7 @@ public struct PageRenderer: Sendable {
         if special == .siteIndex { values["allSections"] = context.allSections(in: language) }
         if special == .search {
             values["searchStrings"] = .text(theme.strings.json(under: "search"))
-            if let script = Analyzer.forLanguage(language).browserScript { values["searchAnalyzerScript"] = .text(script) }
+            values["searchScripts"] = .list(Analyzer.forLanguage(language).browserScripts.map(TemplateValue.text))
         }
         return theme.renderBytes(values, with: special.template)
     }
