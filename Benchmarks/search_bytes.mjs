@@ -7,8 +7,8 @@
 // SITE is a built site's folder, whose index folder `--index` (default search/; es/search for
 // the Spanish one) is read; `--queries` gives the queries, one a line, instead of the query
 // set. Each SCRIPT is a file the search page loads before the first result (default: those the
-// site's search page loads; the first is the engine, an analyzer script such as
-// search-es.min.js may follow: it adds itself to globalThis.lanternAnalyzers). Bytes are gzip -9 sizes (zlib level 9) of the files the engine asked for before
+// site's search page loads; the first is the engine, which brings its language's analyzer; a
+// separate analyzer script may follow: it adds itself to globalThis.lanternAnalyzers). Bytes are gzip -9 sizes (zlib level 9) of the files the engine asked for before
 // its first answer, plus the scripts. Times are of the first answer (cards) and of the answer
 // with the text, from a cold engine, files read and parsed included.
 import { readFileSync } from 'node:fs';
@@ -29,8 +29,8 @@ const indexFolder = option('--index', 'search'), queryFile = option('--queries',
 const [site, ...given] = args;
 if (!site) { console.error('usage: search_bytes.mjs [--index DIR] [--queries FILE] SITE [SCRIPT...]'); process.exit(2); }
 // By default the scripts the site's search page loads, from the site's own assets, the engine
-// (search.min.js, or search-core.min.js) first.
-const engine = (path) => /\/search(-core)?\.min\.js$/.test(path) ? 1 : 0;
+// (search.min.js, search-es.min.js or search-core.min.js, each with its stemmer) first.
+const engine = (path) => /\/search(-core|-[a-z]{2})?\.min\.js$/.test(path) ? 1 : 0;
 const page = join(site, indexFolder, 'index.html');
 const scripts = given.length ? given.map((s) => resolve(s))
   : [...readFileSync(page, 'utf8').matchAll(/<script src="\/(assets\/[^"]+)" defer>/g)].map((m) => join(site, m[1]))

@@ -2,10 +2,10 @@
 // (Debian package `terser`; run through `make search-js`) from its sources and headed by the
 // start of the SHA-256 of those sources (concatenated), which the Node tests check against the
 // current sources:
-//   search.min.js          search-en.js + search.js: the engine with the English stemmer, in one
-//                          file (English search pages load it; one file compresses better than two)
-//   search-core.min.js     search.js: the engine alone, for pages of other languages
-//   search-es.min.js       search-es.js: the Spanish stemmer, which Spanish pages load before it
+//   search.min.js          search-en.js + search.js: the engine with the English stemmer, which
+//                          English search pages load (one file compresses better than two)
+//   search-es.min.js       search-es.js + search.js: the same with the Spanish stemmer
+//   search-core.min.js     search.js: the engine alone, for languages Lantern does not stem
 //   search-excerpt.min.js  search-excerpt.js: the excerpts, loaded once results show
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ const { minify } = createRequire(import.meta.url)('terser');
 export const OUTPUTS = {
   'search.min.js': ['search-en.js', 'search.js'],
   'search-core.min.js': ['search.js'],
-  'search-es.min.js': ['search-es.js'],
+  'search-es.min.js': ['search-es.js', 'search.js'],
   'search-excerpt.min.js': ['search-excerpt.js'],
 };
 for (const [output, sources] of Object.entries(OUTPUTS)) {

@@ -1,5 +1,5 @@
-// Node tests of the Spanish analyzer of search.js (and search-core.min.js): its stemmer (search-es.js,
-// search-es.min.js) agrees with
+// Node tests of the Spanish analyzer of search.js: its stemmer (search-es.js, and the copy in
+// search-es.min.js, which Spanish search pages load: it and the engine minified together) agrees with
 // the Snowball reference on every word of Debian's Spanish word list (.build/spanish-reference.tsv,
 // written by `make spanish-reference`), it folds as Tokenizer.swift does for Spanish, and on a
 // small Spanish site built by the debug binary the JavaScript engine answers exactly as
@@ -17,11 +17,12 @@ import { REPO, LANTERN, requireLantern, fileEngine, flatten } from './helpers.mj
 const REFERENCE = join(REPO, '.build', 'spanish-reference.tsv');
 const require = createRequire(import.meta.url);
 const asset = (name) => require(join(REPO, 'Templates', 'assets', name));
-// What Spanish search pages load: the engine without the English stemmer, minified.
-const engines = { 'search.js': asset('search.js'), 'search-core.min.js': asset('search-core.min.js') };
-// The Spanish analyzer, which Spanish search pages load beside the engine: each file adds itself
-// to globalThis.lanternAnalyzers, where the engine finds it when it opens a Spanish index.
-const spanish = { 'search-es.js': asset('search-es.js'), 'search-es.min.js': asset('search-es.min.js') };
+// The Spanish analyzer adds itself to globalThis.lanternAnalyzers, where the engine finds it when
+// it opens a Spanish index: search-es.js on its own, and search-es.min.js (the engine with it).
+const bundle = asset('search-es.min.js');
+const spanish = { 'search-es.min.js': globalThis.lanternAnalyzers.es, 'search-es.js': asset('search-es.js') };
+// The engines, each with the analyzer it comes with: the sources, and what Spanish pages load.
+const engines = { 'search.js': [asset('search.js'), spanish['search-es.js']], 'search-es.min.js': [bundle, spanish['search-es.min.js']] };
 
 test('the Spanish stemmer agrees with Snowball on every word of the word list', () => {
   assert.ok(existsSync(REFERENCE), `${REFERENCE} is missing: run \`make spanish-reference\``);
@@ -35,7 +36,8 @@ test('the Spanish stemmer agrees with Snowball on every word of the word list', 
 });
 
 test('the Spanish analyzer folds accents but keeps ñ, as Tokenizer.swift does', () => {
-  for (const api of Object.values(engines)) {
+  assert.notEqual(spanish['search-es.min.js'], spanish['search-es.js'], 'search-es.min.js has its own copy');
+  for (const [api] of Object.values(engines)) {
     const terms = (s, enye) => api.tokens(s, enye).map((t) => t.t);
     assert.deepEqual(terms('Año ANO Sueño MEDICACIÓN pingüino Ñandú', true),
       ['año', 'ano', 'sueño', 'medicacion', 'pinguino', 'ñandu']);
@@ -88,17 +90,15 @@ test('search.js answers Spanish queries exactly as lantern search does', async (
   const out = execFileSync(LANTERN, ['search', '--json', '--site', output, '-'],
     { input: QUERIES.join('\n') + '\n' });
   const swift = JSON.parse(out.toString()).map(({ query, ...rest }) => rest);
-  for (const [engine, api] of Object.entries(engines)) {
-    for (const [analyzer, es] of Object.entries(spanish)) {
-      globalThis.lanternAnalyzers = { es };
-      const e = fileEngine(api, dir, null, engine === 'search.js');
-      for (const [i, query] of QUERIES.entries()) {
-        assert.deepEqual(flatten(await e.search(query, 10, true)), swift[i], `${engine} with ${analyzer}: ${query}`);
-      }
+  for (const [engine, [api, es]] of Object.entries(engines)) {
+    globalThis.lanternAnalyzers = { es };
+    const e = fileEngine(api, dir, null, engine === 'search.js');
+    for (const [i, query] of QUERIES.entries()) {
+      assert.deepEqual(flatten(await e.search(query, 10, true)), swift[i], `${engine}: ${query}`);
     }
   }
   delete globalThis.lanternAnalyzers;
-  const e = fileEngine(engines['search.js'], dir);
+  const e = fileEngine(engines['search.js'][0], dir);
   await assert.rejects(e.search('depresion'), /search index analyzer es/,
     'without search-es.js a Spanish index is refused, not searched with the wrong stemmer');
   const first = (i) => swift[i].results.map((r) => r.url.split('#')[0])[0];

@@ -12,10 +12,9 @@ struct Analyzer: Sendable {
     let keepsEnye: Bool
     /// The theme's scripts a search page of this analyzer's language loads, in order: the
     /// engine (`search.js`) with this analyzer's stemmer and nothing else, so that a visitor
-    /// downloads only the stemmer of the page's language. English, most pages' language, has
-    /// both in one file, `search.min.js` (`search-en.js` then `search.js`, minified together:
-    /// one file compresses better than two); others load their stemmer (`search-es.min.js`)
-    /// before the engine alone (`search-core.min.js`).
+    /// downloads only the stemmer of the page's language, in one file with the engine (one file
+    /// compresses better than two): `search.min.js` (`search-en.js` and `search.js` minified
+    /// together), `search-es.min.js`, and `search-core.min.js` (the engine alone).
     let browserScripts: [String]
     /// Stop words as the tokenizer folds them, without repeats (CorpusAnalysis gives them the
     /// first word ids, so a repeat would shift them).
@@ -49,7 +48,7 @@ struct Analyzer: Sendable {
         healthVocabulary: HealthVocabulary.groups, browserScripts: ["search.min.js"], stemmer: { Stemmer.stem($0) })
     /// Spanish: words folded but for ñ, then Snowball's Spanish stemmer (SpanishStemmer).
     static let spanish = Analyzer(
-        code: "es", keepsEnye: true, stopWords: StopWords.spanish, browserScripts: ["search-es.min.js", "search-core.min.js"],
+        code: "es", keepsEnye: true, stopWords: StopWords.spanish, browserScripts: ["search-es.min.js"],
         stemmer: { SpanishStemmer.stem($0) })
     /// Any other language: folded words, no stop words, no stemming. Better than stemming
     /// French with English rules.
