@@ -117,6 +117,9 @@ public enum Builder {
         public var searchPaths: Set<String>
         /// Every output and what it reads, which a partial rebuild compares with a change.
         var plan: OutputPlan
+        /// The content HTML of pages the feeds show, by content path, as rendered, so that a
+        /// partial rebuild writes the feeds again without rendering their other pages again.
+        var feedContent: [String: String] = [:]
     }
 
     /// Every stage of `build` except the output folder: renders the whole site into `output`
@@ -131,7 +134,8 @@ public enum Builder {
         // writeSite throws when there are errors, and there are errors whenever templates is nil.
         guard templates != nil else { throw BuildFailure(diagnostics.diagnostics) }
         return RenderedSite(renderer: rendered.renderer, filesWritten: rendered.filesWritten,
-            searchDocuments: Dictionary(rendered.searchDocuments) { first, _ in first }, searchPaths: Set(rendered.searchPaths), plan: rendered.plan)
+            searchDocuments: Dictionary(rendered.searchDocuments) { first, _ in first }, searchPaths: Set(rendered.searchPaths),
+            plan: rendered.plan, feedContent: rendered.feedContent)
     }
 
     /// Configuration, content and theme loaded and checked. Problems are collected through every
@@ -222,6 +226,8 @@ public enum Builder {
         var searchPaths: [String] = []
         var renderer: PageRenderer
         var plan: OutputPlan
+        /// The content HTML of the pages the feeds show (RenderedSite.feedContent).
+        var feedContent: [String: String] = [:]
     }
 
     /// Every output of the site and what each reads.
@@ -261,7 +267,7 @@ public enum Builder {
             config: site.config, into: output)
         clock.lap("search index")
         return SiteRender(filesWritten: outcomes.count + written + searchPaths.count, searchDocuments: documents,
-            searchPaths: searchPaths, renderer: pageRenderer, plan: plan)
+            searchPaths: searchPaths, renderer: pageRenderer, plan: plan, feedContent: feedContent)
     }
 
     /// The precomputed search index of every language, from every page's text as the Markdown

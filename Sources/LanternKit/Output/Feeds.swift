@@ -39,18 +39,28 @@ enum Feeds {
     static func entries(ofSection folder: String, in language: String, site: Site) -> [Page] {
         let prefix = folder.isEmpty ? "" : folder + "/"
         // Indices and keys, not pages: a page is large to copy, and a section may have thousands.
-        var dated: [(index: Int, changed: SiteDate)] = []
+        // Only the first `limit` in order are kept, newest first, as they come: a section of
+        // thousands of pages is not sorted whole for its twenty newest.
+        let limit = site.config.feedLimit
+        guard limit > 0 else { return [] }
+        var newest: [(index: Int, changed: SiteDate)] = []
+        newest.reserveCapacity(limit + 1)
+        func comesFirst(_ a: (index: Int, changed: SiteDate), _ b: (index: Int, changed: SiteDate)) -> Bool {
+            a.changed != b.changed ? a.changed > b.changed : site.pages[a.index].url < site.pages[b.index].url
+        }
         for i in site.pages.indices {
             guard site.pages[i].language == language, site.pages[i].kind != .home,
                 let changed = changed(site.pages[i]) else { continue }
             let section = site.pages[i].sectionPath
             if site.pages[i].kind == .section && section == folder { continue }
-            if folder.isEmpty || section == folder || section.hasPrefix(prefix) { dated.append((i, changed)) }
+            guard folder.isEmpty || section == folder || section.hasPrefix(prefix) else { continue }
+            let entry = (index: i, changed: changed)
+            if newest.count == limit, let last = newest.last, !comesFirst(entry, last) { continue }
+            let at = newest.firstIndex { comesFirst(entry, $0) } ?? newest.endIndex
+            newest.insert(entry, at: at)
+            if newest.count > limit { newest.removeLast() }
         }
-        dated.sort { a, b in
-            a.changed != b.changed ? a.changed > b.changed : site.pages[a.index].url < site.pages[b.index].url
-        }
-        return dated.prefix(site.config.feedLimit).map { site.pages[$0.index] }
+        return newest.map { site.pages[$0.index] }
     }
 
     /// The feed's own title: the site's, or the section's and the site's.

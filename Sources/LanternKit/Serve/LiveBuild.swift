@@ -150,7 +150,8 @@ final class LiveBuild {
             return Update(rendered: rendered, files: [:], gone: [], searchIndexTouched: false)
         }
         // The renderer keeps link targets and the menu's variants; a change to those makes a new one.
-        let renderer = PageRenderer.reads.contains { $0.isTouched(by: change) }
+        let renewsRenderer = PageRenderer.reads.contains { $0.isTouched(by: change) }
+        let renderer = renewsRenderer
             ? PageRenderer(site: site, templates: templates, forChecks: false)
             : rendered.renderer.updating(site: site)
         // The plan is made of the site's structure: when that stayed, so did the plan.
@@ -167,6 +168,14 @@ final class LiveBuild {
             guard outcome.diagnostics.isEmpty, let html = outcome.html else { return nil }
             files[outcome.page.outputPath] = html
         }
+        // The feeds' pages keep the content rendered before, but for the pages that changed, and
+        // all of it when the renderer is new (their links resolve against other targets).
+        var feedContent = renewsRenderer || placedAnew ? [:] : rendered.feedContent
+        for changed in change.pages { feedContent[changed.sourcePath] = nil }
+        for outcome in outcomes { if let html = outcome.contentHTML { feedContent[outcome.page.sourcePath] = html } }
+        for path in Feeds.pagesShown(by: touched, in: site) where feedContent[path] == nil {
+            if let page = site.page(at: path) { feedContent[path] = renderer.contentHTML(of: page) }
+        }
         let output = MemoryOutput()
         var searchIndexTouched = false
         for planned in touched {
@@ -174,7 +183,8 @@ final class LiveBuild {
             case .page: continue
             case .searchIndex: searchIndexTouched = true
             default:
-                guard (try? OutputPlan.write(planned, site: site, renderer: renderer, into: output)) != nil
+                guard (try? OutputPlan.write(planned, site: site, renderer: renderer, into: output,
+                    contentHTML: feedContent)) != nil
                 else { return nil }
             }
         }
@@ -188,6 +198,7 @@ final class LiveBuild {
         let gone = placedAnew ? plan.pathsGone(since: rendered.plan) : []
         rendered.renderer = renderer
         rendered.plan = plan
+        rendered.feedContent = feedContent
         return Update(rendered: rendered, files: files, gone: gone, searchIndexTouched: searchIndexTouched)
     }
 
