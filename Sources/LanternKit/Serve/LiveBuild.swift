@@ -299,8 +299,7 @@ private final class SearchRefresh: @unchecked Sendable {
             running = true
             return generation
         }
-        DispatchQueue.global(qos: .utility).async { [self] in
-            let files = build()
+        ParallelWork.inBackground(build) { [self] files in
             lock.withLock { if generation == mine { ready = files } }
         }
     }
