@@ -26,7 +26,14 @@ for k in range(1, copies):
                       lambda m: "title: " + json.dumps("%s (copy %d)" % (m.group(1).strip('"'), k)), text,
                       count=1, flags=re.M)
         text = re.sub(r"^aliases:.*$", "", text, flags=re.M)
+        # A copy of a translation stays one (cbt.es.md -> cbt-copy-1.es.md, beside
+        # cbt-copy-1.md) with a slug of its own.
+        text = re.sub(r"^slug: *(.*)$", lambda m: "slug: %s-copy-%d" % (m.group(1).strip().strip('"'), k), text,
+                      count=1, flags=re.M)
         base, _ = os.path.splitext(page)
-        target = os.path.join(out, "%s-copy-%d.md" % (base, k))
+        language = ""
+        if re.search(r"\.[a-z]{2}$", base):
+            base, language = base[:-3], base[-3:]
+        target = os.path.join(out, "%s-copy-%d%s.md" % (base, k, language))
         open(target, "w", encoding="utf-8").write(text)
 print("%d pages in %s" % (len(pages) * copies, out))
