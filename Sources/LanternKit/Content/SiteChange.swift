@@ -104,6 +104,10 @@ struct SiteChange: Sendable {
     /// The two states, which selections that depend on the order (neighbours) look at.
     var old: Site?
     var new: Site?
+    /// Whether the related pages may differ between the two states; false when the new state
+    /// kept the old one's grouping (no field related pages read changed, nothing moved), so
+    /// that no output compares its related pages one by one.
+    var relatedMayDiffer = true
 
     init() {}
 

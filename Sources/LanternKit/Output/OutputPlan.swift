@@ -96,7 +96,8 @@ enum Dependency: Hashable, Sendable {
         case .templates: return change.templates
         case .contentFile(let path): return change.contentFiles.contains(path)
         case .contentFileList: return change.contentFileList
-        case .related(let path): return change.old?.relatedPaths(of: path) != change.new?.relatedPaths(of: path)
+        case .related(let path):
+            return change.relatedMayDiffer && change.old?.relatedPaths(of: path) != change.new?.relatedPaths(of: path)
         }
     }
 }

@@ -269,6 +269,7 @@ final class LiveBuild {
         let contentFiles = change.contentFiles
         change = SiteChange(from: old, to: site, candidates: Set(loaded.keys))
         change.contentFiles = contentFiles
+        change.relatedMayDiffer = placesAnew || regroups
         return (site, change, placesAnew)
     }
 
