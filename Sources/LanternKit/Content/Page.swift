@@ -1,16 +1,17 @@
 /// One Markdown file of the site, loaded and placed at its URL.
 ///
-/// A value like any other, but its fields are held by reference and copied on write: a page
-/// holds some twenty counted references (its texts, its front matter's tables), and a site's
-/// pages are copied whole whenever `lantern serve` keeps the state before a save beside the
-/// state after it. One reference is cheaper to copy than twenty.
+/// A value like any other, but its fields are held by one reference to an immutable object,
+/// which a change replaces: a page holds some twenty counted references (its texts, its front
+/// matter's tables), and a site's pages are copied whole whenever `lantern serve` keeps the
+/// state before a save beside the state after it. One reference is cheaper to copy than
+/// twenty, and pages change only as they are loaded and placed.
 public struct Page: Sendable {
     public enum Kind: String, Sendable {
         case home, section, page
     }
 
-    // @unchecked: only ever changed through `unique()`, when no other page shares it.
-    private final class Fields: @unchecked Sendable {
+    /// The page's fields as values.
+    private struct Fields: Sendable {
         var sourcePath: String
         var displayPath: String
         var kind: Kind
@@ -23,103 +24,92 @@ public struct Page: Sendable {
         var isGenerated: Bool
         var language: String
         var pathInLanguage: String
-
-        init(sourcePath: String, displayPath: String, kind: Kind, frontMatter: FrontMatter, body: String, bodyFirstLine: Int, sectionPath: String, url: String, outputPath: String, isGenerated: Bool, language: String, pathInLanguage: String) {
-            self.sourcePath = sourcePath
-            self.displayPath = displayPath
-            self.kind = kind
-            self.frontMatter = frontMatter
-            self.body = body
-            self.bodyFirstLine = bodyFirstLine
-            self.sectionPath = sectionPath
-            self.url = url
-            self.outputPath = outputPath
-            self.isGenerated = isGenerated
-            self.language = language
-            self.pathInLanguage = pathInLanguage
-        }
-
-        func copy() -> Fields {
-            Fields(sourcePath: sourcePath, displayPath: displayPath, kind: kind, frontMatter: frontMatter, body: body, bodyFirstLine: bodyFirstLine, sectionPath: sectionPath, url: url, outputPath: outputPath, isGenerated: isGenerated, language: language, pathInLanguage: pathInLanguage)
-        }
     }
 
-    private var fields: Fields
+    /// Holds the fields, never changed (a change makes a new one), so that reading a field
+    /// costs no exclusivity check.
+    private final class Box: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
 
-    /// The fields, copied first when another page shares them.
-    private mutating func unique() -> Fields {
-        if !isKnownUniquelyReferenced(&fields) { fields = fields.copy() }
-        return fields
+    private var box: Box
+
+    /// Replaces the box with one whose fields `change` changed.
+    private mutating func change(_ change: (inout Fields) -> Void) {
+        var fields = box.fields
+        change(&fields)
+        box = Box(fields)
     }
 
     /// Path inside the content folder, with `/` separators: `therapies/cbt.md`.
     public var sourcePath: String {
-        _read { yield fields.sourcePath }
-        _modify { yield &unique().sourcePath }
+        _read { yield box.fields.sourcePath }
+        set { change { $0.sourcePath = newValue } }
     }
     /// The path to print in messages: `Content/therapies/cbt.md`.
     public var displayPath: String {
-        _read { yield fields.displayPath }
-        _modify { yield &unique().displayPath }
+        _read { yield box.fields.displayPath }
+        set { change { $0.displayPath = newValue } }
     }
     public var kind: Kind {
-        _read { yield fields.kind }
-        _modify { yield &unique().kind }
+        _read { yield box.fields.kind }
+        set { change { $0.kind = newValue } }
     }
     public var frontMatter: FrontMatter {
-        _read { yield fields.frontMatter }
-        _modify { yield &unique().frontMatter }
+        _read { yield box.fields.frontMatter }
+        set { change { $0.frontMatter = newValue } }
     }
     public var body: String {
-        _read { yield fields.body }
-        _modify { yield &unique().body }
+        _read { yield box.fields.body }
+        set { change { $0.body = newValue } }
     }
     /// The file line on which `body` starts, so Markdown lines map back to the file.
     public var bodyFirstLine: Int {
-        _read { yield fields.bodyFirstLine }
-        _modify { yield &unique().bodyFirstLine }
+        _read { yield box.fields.bodyFirstLine }
+        set { change { $0.bodyFirstLine = newValue } }
     }
     /// Path of the section this page belongs to (its own folder for a section page):
     /// `therapies`, or `""` for the home page and top-level pages.
     public var sectionPath: String {
-        _read { yield fields.sectionPath }
-        _modify { yield &unique().sectionPath }
+        _read { yield box.fields.sectionPath }
+        set { change { $0.sectionPath = newValue } }
     }
     /// Root-relative URL with a trailing slash, percent-encoded: `/therapies/cbt/`.
     public var url: String {
-        _read { yield fields.url }
-        _modify { yield &unique().url }
+        _read { yield box.fields.url }
+        set { change { $0.url = newValue } }
     }
     /// Output file inside the output folder: `therapies/cbt/index.html`.
     public var outputPath: String {
-        _read { yield fields.outputPath }
-        _modify { yield &unique().outputPath }
+        _read { yield box.fields.outputPath }
+        set { change { $0.outputPath = newValue } }
     }
     /// True for a section that has no `_index.md`: Lantern made it to list the folder's pages.
     public var isGenerated: Bool {
-        _read { yield fields.isGenerated }
-        _modify { yield &unique().isGenerated }
+        _read { yield box.fields.isGenerated }
+        set { change { $0.isGenerated = newValue } }
     }
     /// The language it is written in: from its file name (`cbt.es.md`), else its front
     /// matter's `language:`, else the site's default.
     public var language: String {
-        _read { yield fields.language }
-        _modify { yield &unique().language }
+        _read { yield box.fields.language }
+        set { change { $0.language = newValue } }
     }
     /// `sourcePath` without the language (`therapies/cbt.md` for `therapies/cbt.es.md`): where
     /// the page sits in every language's tree of folders.
     public var pathInLanguage: String {
-        _read { yield fields.pathInLanguage }
-        _modify { yield &unique().pathInLanguage }
+        _read { yield box.fields.pathInLanguage }
+        set { change { $0.pathInLanguage = newValue } }
     }
 
     public init(sourcePath: String, displayPath: String, kind: Kind, frontMatter: FrontMatter, body: String,
                 bodyFirstLine: Int, sectionPath: String, url: String, outputPath: String,
                 isGenerated: Bool = false, language: String = ThemeStrings.fallbackLanguage,
                 pathInLanguage: String? = nil) {
-        fields = Fields(sourcePath: sourcePath, displayPath: displayPath, kind: kind, frontMatter: frontMatter,
+        box = Box(Fields(sourcePath: sourcePath, displayPath: displayPath, kind: kind, frontMatter: frontMatter,
             body: body, bodyFirstLine: bodyFirstLine, sectionPath: sectionPath, url: url, outputPath: outputPath,
-            isGenerated: isGenerated, language: language, pathInLanguage: pathInLanguage ?? sourcePath)
+            isGenerated: isGenerated, language: language, pathInLanguage: pathInLanguage ?? sourcePath))
     }
 
     public var title: String { frontMatter.title }
