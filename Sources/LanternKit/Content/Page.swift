@@ -5,25 +5,38 @@
 /// matter's tables), and a site's pages are copied whole whenever `lantern serve` keeps the
 /// state before a save beside the state after it. One reference is cheaper to copy than
 /// twenty, and pages change only as they are loaded and placed.
+@dynamicMemberLookup
 public struct Page: Sendable {
     public enum Kind: String, Sendable {
         case home, section, page
     }
 
-    /// The page's fields as values.
-    private struct Fields: Sendable {
-        var sourcePath: String
-        var displayPath: String
-        var kind: Kind
-        var frontMatter: FrontMatter
-        var body: String
-        var bodyFirstLine: Int
-        var sectionPath: String
-        var url: String
-        var outputPath: String
-        var isGenerated: Bool
-        var language: String
-        var pathInLanguage: String
+    /// A page's fields as values, which a page reads and changes as its own (`page.url`).
+    public struct Fields: Sendable {
+        /// Path inside the content folder, with `/` separators: `therapies/cbt.md`.
+        public var sourcePath: String
+        /// The path to print in messages: `Content/therapies/cbt.md`.
+        public var displayPath: String
+        public var kind: Kind
+        public var frontMatter: FrontMatter
+        public var body: String
+        /// The file line on which `body` starts, so Markdown lines map back to the file.
+        public var bodyFirstLine: Int
+        /// Path of the section this page belongs to (its own folder for a section page):
+        /// `therapies`, or `""` for the home page and top-level pages.
+        public var sectionPath: String
+        /// Root-relative URL with a trailing slash, percent-encoded: `/therapies/cbt/`.
+        public var url: String
+        /// Output file inside the output folder: `therapies/cbt/index.html`.
+        public var outputPath: String
+        /// True for a section that has no `_index.md`: Lantern made it to list the folder's pages.
+        public var isGenerated: Bool
+        /// The language it is written in: from its file name (`cbt.es.md`), else its front
+        /// matter's `language:`, else the site's default.
+        public var language: String
+        /// `sourcePath` without the language (`therapies/cbt.md` for `therapies/cbt.es.md`): where
+        /// the page sits in every language's tree of folders.
+        public var pathInLanguage: String
     }
 
     /// Holds the fields, never changed (a change makes a new one), so that reading a field
@@ -35,72 +48,16 @@ public struct Page: Sendable {
 
     private var box: Box
 
+    public subscript<Value>(dynamicMember field: WritableKeyPath<Fields, Value>) -> Value {
+        _read { yield box.fields[keyPath: field] }
+        set { change { $0[keyPath: field] = newValue } }
+    }
+
     /// Replaces the box with one whose fields `change` changed.
     private mutating func change(_ change: (inout Fields) -> Void) {
         var fields = box.fields
         change(&fields)
         box = Box(fields)
-    }
-
-    /// Path inside the content folder, with `/` separators: `therapies/cbt.md`.
-    public var sourcePath: String {
-        _read { yield box.fields.sourcePath }
-        set { change { $0.sourcePath = newValue } }
-    }
-    /// The path to print in messages: `Content/therapies/cbt.md`.
-    public var displayPath: String {
-        _read { yield box.fields.displayPath }
-        set { change { $0.displayPath = newValue } }
-    }
-    public var kind: Kind {
-        _read { yield box.fields.kind }
-        set { change { $0.kind = newValue } }
-    }
-    public var frontMatter: FrontMatter {
-        _read { yield box.fields.frontMatter }
-        set { change { $0.frontMatter = newValue } }
-    }
-    public var body: String {
-        _read { yield box.fields.body }
-        set { change { $0.body = newValue } }
-    }
-    /// The file line on which `body` starts, so Markdown lines map back to the file.
-    public var bodyFirstLine: Int {
-        _read { yield box.fields.bodyFirstLine }
-        set { change { $0.bodyFirstLine = newValue } }
-    }
-    /// Path of the section this page belongs to (its own folder for a section page):
-    /// `therapies`, or `""` for the home page and top-level pages.
-    public var sectionPath: String {
-        _read { yield box.fields.sectionPath }
-        set { change { $0.sectionPath = newValue } }
-    }
-    /// Root-relative URL with a trailing slash, percent-encoded: `/therapies/cbt/`.
-    public var url: String {
-        _read { yield box.fields.url }
-        set { change { $0.url = newValue } }
-    }
-    /// Output file inside the output folder: `therapies/cbt/index.html`.
-    public var outputPath: String {
-        _read { yield box.fields.outputPath }
-        set { change { $0.outputPath = newValue } }
-    }
-    /// True for a section that has no `_index.md`: Lantern made it to list the folder's pages.
-    public var isGenerated: Bool {
-        _read { yield box.fields.isGenerated }
-        set { change { $0.isGenerated = newValue } }
-    }
-    /// The language it is written in: from its file name (`cbt.es.md`), else its front
-    /// matter's `language:`, else the site's default.
-    public var language: String {
-        _read { yield box.fields.language }
-        set { change { $0.language = newValue } }
-    }
-    /// `sourcePath` without the language (`therapies/cbt.md` for `therapies/cbt.es.md`): where
-    /// the page sits in every language's tree of folders.
-    public var pathInLanguage: String {
-        _read { yield box.fields.pathInLanguage }
-        set { change { $0.pathInLanguage = newValue } }
     }
 
     public init(sourcePath: String, displayPath: String, kind: Kind, frontMatter: FrontMatter, body: String,
@@ -112,14 +69,14 @@ public struct Page: Sendable {
             isGenerated: isGenerated, language: language, pathInLanguage: pathInLanguage ?? sourcePath))
     }
 
-    public var title: String { frontMatter.title }
+    public var title: String { self.frontMatter.title }
 
     /// What pairs the page with its translations: its `translation_key:`, else its path
     /// without the language, so `cbt.md` and `cbt.es.md` pair by themselves.
-    public var translationKey: String { frontMatter.translationKey ?? pathInLanguage }
+    public var translationKey: String { self.frontMatter.translationKey ?? self.pathInLanguage }
 
     public func location(line: Int = 0, column: Int = 0) -> SourceLocation {
-        SourceLocation(file: displayPath, line: line, column: column)
+        SourceLocation(file: self.displayPath, line: line, column: column)
     }
 }
 
