@@ -155,7 +155,8 @@ public enum Builder {
         var diagnostics = DiagnosticBag()
         var site = try loadSite(options, diagnostics: &diagnostics)
         clock.lap("load content")
-        let (pictures, pictureProblems) = ImageCatalogue.make(site.staticFiles, settings: site.config.images,
+        let (pictures, pictureProblems) = ImageCatalogue.make(site.staticFiles, credits: site.pictureCredits,
+            settings: site.config.images,
             cacheFolder: options.cacheFolder + "/images", displayRoot: options.contentPath,
             languages: site.config.languages.map(\.code))
         site.pictures = pictures
@@ -192,10 +193,12 @@ public enum Builder {
             includeDrafts: options.includeDrafts, config: config)
         let loaded = loader.load()
         diagnostics.append(contentsOf: loaded.diagnostics)
-        let (site, placementProblems) = Site.assemble(
+        var site: Site, placementProblems: [Diagnostic]
+        (site, placementProblems) = Site.assemble(
             config: config, pages: loaded.pages, staticFiles: loaded.staticFiles,
             draftPaths: loaded.draftPaths, unloadedPaths: loaded.failedPaths,
             contentDisplayRoot: options.contentPath)
+        site.pictureCredits = loaded.pictureCredits
         diagnostics.append(contentsOf: placementProblems)
         return site
     }

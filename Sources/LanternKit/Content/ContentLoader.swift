@@ -15,12 +15,15 @@ struct ContentLoader {
     struct Discovery {
         var markdown: [String] = []
         var other: [String] = []
+        var pictureCredits: [String] = []
         var diagnostics = DiagnosticBag()
     }
 
     struct Loaded {
         var pages: [Page]
         var staticFiles: [StaticFile]
+        /// Pictures' credit files (`PictureCredit`), read, never published.
+        var pictureCredits: [StaticFile]
         /// Drafts left out, so that links to them can say so.
         var draftPaths: Set<String>
         /// Pages that exist but could not be loaded (their errors are in `diagnostics`).
@@ -50,10 +53,11 @@ struct ContentLoader {
                 discovery.diagnostics.append(contentsOf: failure.diagnostics)
             }
         }
-        let statics = discovery.other.map { path in
+        let file = { (path: String) in
             StaticFile(sourcePath: path, absolutePath: root + "/" + path, url: PagePath.url(of: path))
         }
-        return Loaded(pages: pages, staticFiles: statics, draftPaths: drafts, failedPaths: failed, diagnostics: discovery.diagnostics.diagnostics)
+        return Loaded(pages: pages, staticFiles: discovery.other.map(file), pictureCredits: discovery.pictureCredits.map(file),
+            draftPaths: drafts, failedPaths: failed, diagnostics: discovery.diagnostics.diagnostics)
     }
 
     func display(_ relative: String) -> String {
@@ -113,6 +117,8 @@ struct ContentLoader {
                     walk(childRelative, childAbsolute)
                 } else if name.hasSuffix(".md") {
                     discovery.markdown.append(childRelative)
+                } else if PictureCredit.picturePath(ofCreditFile: name) != nil {
+                    discovery.pictureCredits.append(childRelative)
                 } else {
                     discovery.other.append(childRelative)
                 }

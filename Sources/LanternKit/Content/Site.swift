@@ -14,6 +14,9 @@ public struct Site: Sendable {
     public var unloadedPaths: Set<String>
     /// The content folder's pictures, read and made into variants (`Builder.prepare`).
     var pictures = ImageCatalogue.empty
+    /// The pictures' credit files (`marigold.jpg.yaml`), which `Builder.prepare` reads into
+    /// `pictures`; they are not content files: never published, nothing links to them.
+    var pictureCredits: [StaticFile] = []
 
     public struct Alias: Sendable, Equatable {
         /// `/old/path/`

@@ -35,10 +35,11 @@ struct ImageCatalogue: Sendable {
     /// - Parameters:
     ///   - cacheFolder: the cache's `images` folder; created when there is a picture to keep.
     ///   - displayRoot: how the content folder is written in messages.
+    ///   - credits: the pictures' credit files (`PictureCredit`).
     ///   - languages: the site's language codes, its default first (credit files may have a
     ///     credit for each).
-    static func make(_ files: [StaticFile], settings: ImageSettings, cacheFolder: String, displayRoot: String,
-                     languages: [String] = ["en"]) -> (ImageCatalogue, [Diagnostic])
+    static func make(_ files: [StaticFile], credits: [StaticFile], settings: ImageSettings, cacheFolder: String,
+                     displayRoot: String, languages: [String]) -> (ImageCatalogue, [Diagnostic])
     {
         let candidates = files.filter {
             ImageFormat(fileName: $0.sourcePath) != nil
@@ -46,7 +47,7 @@ struct ImageCatalogue: Sendable {
         }
         var catalogue = ImageCatalogue()
         catalogue.defaultLanguage = languages.first ?? "en"
-        let creditProblems = catalogue.readCredits(files, languages: languages, displayRoot: displayRoot)
+        let creditProblems = catalogue.readCredits(credits, of: files, languages: languages, displayRoot: displayRoot)
         guard !candidates.isEmpty else { return (catalogue, creditProblems) }
         try? FileManager.default.createDirectory(atPath: cacheFolder, withIntermediateDirectories: true)
         let manifest = Manifest(folder: cacheFolder)
@@ -97,11 +98,12 @@ struct ImageCatalogue: Sendable {
         return (catalogue, creditProblems + diagnostics)
     }
 
-    /// Reads every credit file among `files`; a credit file for no picture is an error.
-    private mutating func readCredits(_ files: [StaticFile], languages: [String], displayRoot: String) -> [Diagnostic] {
+    /// Reads every credit file; one for none of `files` is an error.
+    private mutating func readCredits(_ creditFiles: [StaticFile], of files: [StaticFile], languages: [String],
+                                      displayRoot: String) -> [Diagnostic] {
         let paths = Set(files.map(\.sourcePath))
         var diagnostics: [Diagnostic] = []
-        for file in files {
+        for file in creditFiles {
             guard let picture = PictureCredit.picturePath(ofCreditFile: file.sourcePath) else { continue }
             let display = displayRoot + "/" + file.sourcePath
             guard paths.contains(picture) else {

@@ -212,8 +212,8 @@ struct OutputPlan: Sendable {
             }
             outputs.append(PlannedOutput(path: alias.outputPath, product: .redirect(alias), reads: reads))
         }
-        for file in site.staticFiles where PictureCredit.picturePath(ofCreditFile: file.sourcePath) == nil {
-            // A picture's credit file is read, not published. A picture's file is its widest variant, without metadata; its other widths and
+        for file in site.staticFiles {
+            // A picture's file is its widest variant, without metadata; its other widths and
             // formats go beside it. Both are made from its bytes and the `images:` settings.
             if let picture = site.pictures.picture(at: file.sourcePath), !picture.variants.isEmpty {
                 for variant in picture.variants {

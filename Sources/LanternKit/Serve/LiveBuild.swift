@@ -215,15 +215,14 @@ final class LiveBuild {
         for path in changes.modifiedContent.union(changes.addedOrRemovedContent).sorted() {
             let onDisk = FileManager.default.fileExists(atPath: options.contentPath + "/" + path)
             guard path.hasSuffix(".md") else {
+                // A file came or went (every page's links resolve against them), or a picture's
+                // credit file changed (it is no content file), as for a picture below.
                 guard changes.modifiedContent.contains(path), onDisk,
                     old.staticFiles.contains(where: { $0.sourcePath == path })
-                else { return nil }  // a file came or went: every page's links resolve against them
+                else { return nil }
                 // A picture's size is in every page that shows it: a full build, in which the
                 // cache makes only the changed picture's variants.
-                // Its credit file, in the captions and credits of those pages: the same.
-                if ImageFormat(fileName: path) != nil || PictureCredit.picturePath(ofCreditFile: path) != nil {
-                    return nil
-                }
+                if ImageFormat(fileName: path) != nil { return nil }
                 change.contentFiles.insert(path)
                 continue
             }
