@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 const assets = join(dirname(fileURLToPath(import.meta.url)), '..', 'Templates', 'assets');
 const { minify } = createRequire(import.meta.url)('terser');
-export const OUTPUTS = {
+const OUTPUTS = {
   'search.min.js': ['search-en.js', 'search.js'],
   'search-core.min.js': ['search.js'],
   'search-es.min.js': ['search-es.js', 'search.js'],

@@ -30,7 +30,7 @@ struct RelatedPages: Sendable {
         var problems: [String: [Diagnostic]] = [:]
         var byLanguage: [String: [Int]] = [:]
         for i in site.pages.indices where site.pages[i].kind == .page && !site.pages[i].isGenerated {
-            byLanguage[site.pages[i].language, default: []].append(i)  // by index: a page is large to copy
+            byLanguage[site.pages[i].language, default: []].append(i)
         }
         for (language, members) in byLanguage.sorted(by: { $0.key < $1.key }) {
             let pool = Pool(site: site, members: members, analyzer: Analyzer.forLanguage(language))
@@ -151,7 +151,6 @@ struct RelatedPages: Sendable {
         func pick(for positions: Range<Int>) -> [(path: String, chosen: [Int], problems: [Diagnostic])] {
             var score = [Int](repeating: 0, count: members.count), shared = score, touched: [Int] = []
             return positions.map { position in
-                // Fields read in place: a page is large to copy.
                 let i = members[position], path = site.pages[i].sourcePath, section = site.pages[i].sectionPath
                 var (chosen, problems) = pinned(at: i)
                 guard chosen.count < limit else { return (path, limit == 0 ? [] : chosen, problems) }

@@ -51,7 +51,7 @@ extension Site {
             // term in `found` (-1: a word with no letters), worked out once.
             var named: [String: [String: Int]] = [:]
             var written: [(page: Int, terms: [Int])] = []
-            for i in pages.indices where !pages[i].isGenerated {  // by index: a page is large to copy
+            for i in pages.indices where !pages[i].isGenerated {  // i: the page's number, which `written` keeps
                 let language = pages[i].language
                 var terms: [Int] = []
                 for raw in pages[i].frontMatter.terms(of: taxonomy.field) {

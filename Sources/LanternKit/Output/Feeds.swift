@@ -38,7 +38,6 @@ enum Feeds {
     /// then by URL, at most `limit`.
     static func entries(ofSection folder: String, in language: String, site: Site) -> [Page] {
         let prefix = folder.isEmpty ? "" : folder + "/"
-        // Indices and keys, not pages: a page is large to copy, and a section may have thousands.
         // Only the first `limit` in order are kept, newest first, as they come: a section of
         // thousands of pages is not sorted whole for its twenty newest.
         let limit = site.config.feedLimit

@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 
 extension Array where Element: Sendable {
-    /// Maps on every core (on this thread alone inside `ParallelWork.serially`); results keep
+    /// Maps on every core (on this thread alone in `ParallelWork.inBackground`); results keep
     /// the input order, so output stays deterministic.
     func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         if count < 2 || ParallelWork.isSerial { return map(transform) }

@@ -41,8 +41,7 @@ struct PageContext {
         self.menus = menus
         var feedLinks: [String: [String: [TemplateValue]]] = [:]
         if site.config.feedLimit > 0 {
-            for i in site.pages.indices where site.pages[i].kind != .page {  // by index: a page is large to copy
-                let section = site.pages[i]
+            for section in site.pages where section.kind != .page {
                 feedLinks[section.language, default: [:]][section.sectionPath] = Feeds.Format.allCases.map { format in
                     .object([
                         "title": .text(Feeds.title(ofSection: section, site: site)),

@@ -125,10 +125,10 @@ public struct PageRenderer: Sendable {
     /// (a problem with it is the page's own to report, in `content(of:)`).
     private static func cardPictures(site: Site, resolver: LinkResolver) -> [String: String] {
         var cards: [String: String] = [:]
-        for i in site.pages.indices where site.pages[i].frontMatter.image != nil {  // by index: a page is large to copy
-            guard let picture = ownPicture(of: site.pages[i], resolver: resolver, catalogue: site.pictures)?.picture
+        for page in site.pages where page.frontMatter.image != nil {
+            guard let picture = ownPicture(of: page, resolver: resolver, catalogue: site.pictures)?.picture
             else { continue }
-            cards[site.pages[i].sourcePath] = PictureMarkup.html(picture, alt: "", isFirst: false, sizes: PictureMarkup.cardSizes)
+            cards[page.sourcePath] = PictureMarkup.html(picture, alt: "", isFirst: false, sizes: PictureMarkup.cardSizes)
         }
         return cards
     }
