@@ -7,8 +7,8 @@
 // SITE is a built site's folder, whose index folder `--index` (default search/; es/search for
 // the Spanish one) is read; `--queries` gives the queries, one a line, instead of the query
 // set. Each SCRIPT is a file the search page loads before the first result (default: those the
-// site's search page loads; the first is the engine, which brings its language's analyzer; a
-// separate analyzer script may follow: it adds itself to globalThis.lanternAnalyzers). Bytes are gzip -9 sizes (zlib level 9) of the files the engine asked for before
+// site's search page loads): the engine, which brings its language's analyzer, and any
+// analyzer of its own, which adds itself to globalThis.lanternAnalyzers. Bytes are gzip -9 sizes (zlib level 9) of the files the engine asked for before
 // its first answer, plus the scripts. Times are of the first answer (cards) and of the answer
 // with the text, from a cold engine, files read and parsed included.
 import { readFileSync } from 'node:fs';
@@ -28,16 +28,13 @@ const option = (name, fallback) => {
 const indexFolder = option('--index', 'search'), queryFile = option('--queries', null);
 const [site, ...given] = args;
 if (!site) { console.error('usage: search_bytes.mjs [--index DIR] [--queries FILE] SITE [SCRIPT...]'); process.exit(2); }
-// By default the scripts the site's search page loads, from the site's own assets, the engine
-// (search.min.js, search-es.min.js or search-core.min.js, each with its stemmer) first.
-const engine = (path) => /\/search(-core|-[a-z]{2})?\.min\.js$/.test(path) ? 1 : 0;
+// By default the scripts the site's search page loads, from the site's own assets.
 const page = join(site, indexFolder, 'index.html');
 const scripts = given.length ? given.map((s) => resolve(s))
-  : [...readFileSync(page, 'utf8').matchAll(/<script src="\/(assets\/[^"]+)" defer>/g)].map((m) => join(site, m[1]))
-    .sort((a, b) => engine(b) - engine(a));
+  : [...readFileSync(page, 'utf8').matchAll(/<script src="\/(assets\/[^"]+)" defer>/g)].map((m) => resolve(site, m[1]));
 const require = createRequire(import.meta.url);
-const api = require(scripts[0]);
-scripts.slice(1).forEach((script) => require(script));  // an analyzer adds itself
+// The engine is the script that exports one; an analyzer adds itself as it loads.
+const api = scripts.map((script) => require(script)).find((exported) => exported && exported.Engine);
 const dir = join(site, indexFolder);
 const fixture = JSON.parse(readFileSync(join(REPO, 'Tests', 'Fixtures', 'search-queries.json'), 'utf8'));
 const queries = queryFile ? readFileSync(queryFile, 'utf8').split('\n').filter(Boolean)
