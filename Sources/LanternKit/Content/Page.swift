@@ -53,10 +53,10 @@ public struct Page: Sendable {
         set { change { $0[keyPath: field] = newValue } }
     }
 
-    /// Replaces the box with one whose fields `change` changed.
-    private mutating func change(_ change: (inout Fields) -> Void) {
+    /// Replaces the box with one whose fields `edit` changed.
+    private mutating func change(_ edit: (inout Fields) -> Void) {
         var fields = box.fields
-        change(&fields)
+        edit(&fields)
         box = Box(fields)
     }
 
