@@ -9,7 +9,8 @@
 // set. Each SCRIPT is a file the search page loads before the first result (default: those the
 // site's search page loads): the engine, which brings its language's analyzer, and any
 // analyzer of its own, which adds itself to globalThis.lanternAnalyzers. Bytes are gzip -9 sizes (zlib level 9) of the files the engine asked for before
-// its first answer, plus the scripts. Times are of the first answer (cards) and of the answer
+// its first answer, plus the scripts, plus the scripts it asked for then (search-typos.min.js,
+// from the site's assets). Times are of the first answer (cards) and of the answer
 // with the text, from a cold engine, files read and parsed included.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -47,12 +48,13 @@ const scriptBytes = scripts.reduce((n, s) => n + size(s), 0);
 
 const bytes = [], first = [], full = [];
 for (const query of queries) {
-  const read = [];
-  const e = fileEngine(api, dir, read);
+  const read = [], loaded = [];
+  const e = fileEngine(api, dir, read, false, loaded);
   let t = performance.now();
   await e.search(query, 10);
   first.push(performance.now() - t);
-  bytes.push(scriptBytes + read.reduce((n, name) => n + size(join(dir, name)), 0));
+  bytes.push(scriptBytes + read.reduce((n, name) => n + size(join(dir, name)), 0)
+    + loaded.reduce((n, name) => n + size(join(site, 'assets', name)), 0));
   t = performance.now();
   await e.search(query, 10, true);
   full.push(performance.now() - t);

@@ -4,7 +4,7 @@
    returns the engine; in a page it starts on the [data-lantern-search] form. */
 (() => {
   'use strict';
-  const VERSION = 5, ENC = new TextEncoder(), DEC = new TextDecoder();
+  const VERSION = 6, ENC = new TextEncoder(), DEC = new TextDecoder();
   // Where this script was loaded from (the theme's assets), while it runs.
   const SELF = typeof document !== 'undefined' && document.currentScript ? document.currentScript.src : '';
   const utf8 = (s) => Array.from(ENC.encode(s));
@@ -166,39 +166,6 @@
       !named.has(at[x.c]) && named.add(at[x.c])).map((x) => x.c === undefined ? x : { c: at[x.c] }) };
   }
 
-  // ---- Edit distance (EditDistance.swift): optimal string alignment of the UTF-8 bytes
-  // `a` and b[from..<to], -1 past `limit` ----
-  // The three rows (two back, one back, this one) side by side, kept between calls: a typo
-  // search compares the word with every term.
-  let rows = new Int32Array(0);
-  function distance(a, b, limit, from = 0, to = b.length) {
-    const n = a.length, m = to - from, w = m + 1;
-    if (Math.abs(n - m) > limit) return -1;
-    if (!n || !m) return Math.max(n, m) <= limit ? Math.max(n, m) : -1;
-    if (rows.length < 3 * w) rows = new Int32Array(3 * w);
-    let p2 = 0, p = w, c = 2 * w, t;
-    for (let j = 0; j <= m; j++) rows[p + j] = j;
-    for (let i = 1; i <= n; i++) {
-      let min = rows[c] = i;
-      for (let j = 1; j <= m; j++) {
-        const x = b[from + j - 1];
-        let v = Math.min(rows[p + j] + 1, rows[c + j - 1] + 1, rows[p + j - 1] + (a[i - 1] === x ? 0 : 1));
-        if (i > 1 && j > 1 && a[i - 1] === b[from + j - 2] && a[i - 2] === x) {
-          v = Math.min(v, rows[p2 + j - 2] + 1);
-        }
-        rows[c + j] = v; min = Math.min(min, v);
-      }
-      if (min > limit) return -1;
-      t = p2; p2 = p; p = c; c = t;
-    }
-    return rows[p + m] <= limit ? rows[p + m] : -1;
-  }
-  // Letters, not bytes, decide the allowance (R: the index's ranking settings).
-  const allowed = (word, R) => {
-    const n = utf8(word).filter((x) => (x & 0xC0) !== 0x80).length;
-    return n >= R.twoTypos ? 2 : n >= R.oneTypo ? 1 : 0;
-  };
-
   // ---- Numbers, postings, vocabulary and cards (IndexFormat.swift) ----
   const ALPHA = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
   const DIGIT = new Int8Array(128);
@@ -209,20 +176,22 @@
     do { d = DIGIT[s.charCodeAt(i++) & 127]; v += (d & 31) * 2 ** sh; sh += 5; } while (d > 31);
     return v;
   };
-  // Where each term's postings start in the postings string `s` (each ends with "."), and
-  // how many pages each has.
-  function offsets(s) {
-    const starts = [0], counts = [];
-    let n = 0;
+  // Where each term's postings start in the pages string `s` (each term's end with ".") and in
+  // the impacts string `im` (one number per page, nothing between terms), and how many pages
+  // each has.
+  function offsets(s, im) {
+    const starts = [0], at = [0], counts = [];
+    let n = 0, k = 0;
     for (let i = 0; i < s.length; i++) {
-      if (s[i] === '.') { starts.push(i + 1); counts.push(n / 2); n = 0; }
-      else if (DIGIT[s.charCodeAt(i)] < 32) n++;
+      if (s[i] === '.') {
+        for (let c = n; c > 0; k++) if (DIGIT[im.charCodeAt(k)] < 32) c--;
+        starts.push(i + 1); at.push(k); counts.push(n); n = 0;
+      } else if (DIGIT[s.charCodeAt(i)] < 32) n++;
     }
-    return { s, starts, counts };
+    return { s, im, starts, at, counts };
   }
   // Vocabulary (and the stop words, stored the same way): each term (" ", how many
-  // characters it shares with the term before, the rest). Words (words.json): for each term " ", then each word whose stem it is ("+", how
-  // many characters of the term to drop, what to add), as [word, term id].
+  // characters it shares with the term before, the rest).
   function vocabulary(s) {
     const terms = [];
     for (let i = 0, j; i + 1 < s.length; i = j) {
@@ -231,30 +200,15 @@
     }
     return terms;
   }
-  function wordsOf(s, terms) {
-    const words = [];
-    for (let i = 0, j, k = -1; i < s.length; i = j) {
-      if (s[i] === ' ') { k++; j = i + 1; continue; }
-      for (j = i + 2; j < s.length && s[j] !== ' ' && s[j] !== '+';) j++;
-      const cs = Array.from(terms[k] || '');
-      words.push([cs.slice(0, cs.length - ALPHA.indexOf(s[i + 1])).join('') + s.slice(i + 2, j), k]);
-    }
-    return words;
-  }
   // The anchor of a plain heading (IndexFormat.anchorGuess).
   const guess = (h) => h.replace(/[^ A-Za-z0-9_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff-]/g, '').replace(/ /g, '-').toLowerCase();
 
-  // Whether bytes `a` come before bytes `b`.
-  const less = (a, b) => {
-    for (let i = 0; i < a.length && i < b.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
-    return a.length < b.length;
-  };
-
   // ---- Engine (IndexReader.swift, Ranker.swift) ----
   // `load(name)` returns a promise of the parsed JSON file `name` of the index folder;
-  // `script(name)`, when given, of the theme's script `name` run (search-excerpt.min.js: in a
-  // browser it sets globalThis.lanternExcerpt; a loader may instead give the function).
-  // Without it the results have no excerpts.
+  // `script(name)`, when given, of the theme's script `name` run (search-excerpt.min.js,
+  // search-typos.min.js: in a browser they set globalThis.lanternExcerpt, lanternTypos; a
+  // loader may instead give what they export). Without it the results have no excerpts and
+  // no word is matched as a typo.
   class Engine {
     constructor(load, script) {
       this.load = load; this.script = script; this.files = {}; this.stems = new Map();
@@ -277,7 +231,8 @@
         this.an = an;
         this.x = x;
         this.terms = vocabulary(x.vocabulary);
-        this.words = x.words ? null : [];
+        // words.json's words, decoded by search-typos.js ('' when the site has none).
+        this.wordText = x.words ? null : '';
         this.ids = new Map(this.terms.map((t, i) => [t, i]));
         // Stop words and ranking constants come from the index (RankingSettings.swift).
         this.stops = new Set(vocabulary(x.stopWords));
@@ -285,7 +240,7 @@
         this.n = x.pageCount;
         this.starts = x.shards || [0];
         if (x.postings) {
-          const o = this.src[0] = offsets(x.postings);
+          const o = this.src[0] = offsets(x.postings, x.impacts);
           this.pop = o.counts.map((c) => 31 - Math.clz32(c));
           this.addCards(x.cards, 0);
         } else this.pop = Array.from(x.popularity, (c) => ALPHA.indexOf(c));
@@ -315,7 +270,7 @@
       return Promise.all([...new Set(ids.map((id) => this.shard(id)))].map((n) => n ||
         !this.x.postings ? this.file(`shard-${n}.json`, (f) => {
         this.addCards(f.cards, 0, f.pages);
-        this.src[n] = offsets(f.postings);
+        this.src[n] = offsets(f.postings, f.impacts);
       }) : 0));
     }
     // Loads the cards of `pages` missing from the shards and, when `full`, their text and the
@@ -324,7 +279,7 @@
     fetch(pages, full) {
       const get = (have, k, name, add) => [...new Set(pages.filter((p) => !have.has(p))
         .map((p) => p / k | 0))].map((n) => this.file(`${name}-${n}.json`, add));
-      const more = full && this.script && !this.ex ? [this.excerpts ||= this.script('search-excerpt.min.js')
+      const more = full && pages.length && this.script && !this.ex ? [this.excerpts ||= this.script('search-excerpt.min.js')
         .then((f) => { this.ex = f || globalThis.lanternExcerpt; }, () => { this.excerpts = null; })] : [];
       return Promise.all(get(this.cards, this.x.pagesPerChunk, 'cards',
         (f) => this.addCards(f.cards, f.start)).concat(full ? get(this.texts, this.x.pagesPerText,
@@ -334,9 +289,10 @@
     postings(id) {
       let r = this.post.get(id);
       if (r) return r;
-      const n = this.shard(id), src = this.src[n], next = numbers(src.s, src.starts[id - this.starts[n]]);
-      const count = src.counts[id - this.starts[n]], p = new Int32Array(count), i = new Int32Array(count);
-      for (let k = 0, page = -1; k < count; k++) { p[k] = page += next() + 1; i[k] = next() + 1; }
+      const n = this.shard(id), src = this.src[n], t = id - this.starts[n];
+      const next = numbers(src.s, src.starts[t]), impact = numbers(src.im, src.at[t]);
+      const count = src.counts[t], p = new Int32Array(count), i = new Int32Array(count);
+      for (let k = 0, page = -1; k < count; k++) { p[k] = page += next() + 1; i[k] = impact() + 1; }
       this.post.set(id, r = { p, i });
       return r;
     }
@@ -362,6 +318,7 @@
       return c;
     }
     popular(a, b) { return this.pop[b] - this.pop[a] || a - b; }
+    digit(c) { return ALPHA.indexOf(c); }
 
     variants(word, prefix) {
       const vs = [], stemmed = this.stem(word), exact = this.ids.get(stemmed), ts = this.terms, R = this.R;
@@ -379,7 +336,7 @@
         Array.from(found).sort((a, b) => this.popular(a, b)).slice(0, R.prefixExpansions)
           .forEach((id) => v([id], R.prefix, 'prefix'));
       }
-      if (!vs.length) this.typos(word, stemmed).forEach((t) => vs.push(t));
+      if (!vs.length && this.ty) this.ty.typos(this, word, stemmed).forEach((t) => vs.push(t));
       return vs.concat(this.synonymVariants(stemmed));
     }
     // The expansions of synonym key `key` the index has every term of.
@@ -392,51 +349,6 @@
       return (this.synonyms(key) || []).map((exp) => exp.map((t) => this.ids.get(t)))
         .filter((ids) => ids.every((i) => i !== undefined))
         .map((terms) => ({ terms, pct: this.R.synonym, kind: 'synonym', edits: 0 }));
-    }
-    typos(word, stemmed) {
-      const R = this.R, limit = allowed(word, R), sl = Math.min(limit, allowed(stemmed, R)), edits = new Map();
-      const consider = (id, d) => { if (d >= 0 && !(edits.get(id) <= d)) edits.set(id, d); };
-      if (limit) {
-        // Compared as UTF-8 bytes, like the Swift engine.
-        const { b, at } = this.bytes(), nt = this.terms.length, bw = ENC.encode(word);
-        const bs = ENC.encode(stemmed);
-        for (let k = 0; k < nt; k++) {
-          consider(k, distance(bw, b, limit, at[k], at[k + 1] - 1));
-          if (sl) consider(k, distance(bs, b, sl, at[k], at[k + 1] - 1));
-        }
-        this.words.forEach(([, id], k) => consider(id, distance(bw, b, limit, at[nt + k], at[nt + k + 1] - 1)));
-      }
-      return [...edits.keys()].sort((a, b) => edits.get(a) - edits.get(b) || this.popular(a, b))
-        .slice(0, R.typoExpansions).map((id) => ({ terms: [id], pct: [R.exact, R.typo1, R.typo2][edits.get(id)], kind: 'typo', edits: edits.get(id) }));
-    }
-    // "Did you mean" (Ranker.suggestion): the vocabulary's word nearest to `word`, one edit
-    // more than a typo may have (at most three); the most popular term's, then the first in
-    // byte order, on ties. Candidates: the words, and the terms no word has as its stem.
-    suggest(word) {
-      const bw = ENC.encode(word), limit = Math.min(3, allowed(word, this.R) + 1), { b, at } = this.bytes();
-      const nt = this.terms.length, stems = this.stemsOfWords ||= new Set(this.words.map((w) => w[1]));
-      let best = null;
-      const consider = (k, term) => {
-        const d = distance(bw, b, limit, at[k], at[k + 1] - 1), p = this.pop[term];
-        if (d <= 0) return;
-        const text = b.subarray(at[k], at[k + 1] - 1);
-        if (best && (best.d !== d ? best.d < d : best.p !== p ? best.p > p : !less(text, best.text))) return;
-        best = { d, p, text };
-      };
-      for (let k = 0; k < nt; k++) if (!stems.has(k)) consider(k, k);
-      this.words.forEach(([, id], k) => consider(nt + k, id));
-      return best && DEC.decode(best.text);
-    }
-    // The terms, then the words, as UTF-8 bytes, made on the first typo search: entry k is
-    // b[at[k]..<at[k + 1] - 1] (tokens have no spaces, so one space ends each).
-    bytes() {
-      if (!this.vb) {
-        const b = ENC.encode(this.terms.concat(this.words.map((w) => w[0])).join(' ') + ' ');
-        const at = [0];
-        b.forEach((x, i) => { if (x === 32) at.push(i + 1); });
-        this.vb = { b, at };
-      }
-      return this.vb;
     }
     resolve(c) {
       const m = {
@@ -551,19 +463,23 @@
       let st = this.last;
       if (!st || st.query !== query) {
         let q = parse(query, this.stops, this.an.enye);
-        // Synonyms of words no page uses (bridges.json) and the words that typo matching and
-        // Did you mean compare (words.json) are read by a query with such a word, at once.
+        // Synonyms of words no page uses (bridges.json), the words that typo matching and
+        // Did you mean compare (words.json) and the script that compares them
+        // (search-typos.min.js) are read by a query with such a word, at once. Without the
+        // script (it failed to load: the next search tries again) no typo is matched.
         if (q.clauses.some((c) => !c.phrase && !this.ids.has(this.stem(c.term)))) {
           await Promise.all([
             this.x.bridges && !this.bridges && this.file('bridges.json', (f) => { this.bridges = f.synonyms; }),
-            !this.words && this.file('words.json', (f) => { this.words = wordsOf(f.words, this.terms); })]);
+            this.wordText === null && this.file('words.json', (f) => { this.wordText = f.words; }),
+            this.script && !this.ty && (this.typing ||= this.script('search-typos.min.js')
+              .then((f) => { this.ty = f || globalThis.lanternTypos; }, () => { this.typing = null; }))]);
         }
         q = joinKeys(q, this.R.keyWords, (t) => this.stem(t), (k) => !!this.synonyms(k));
         const ms = q.clauses.map((c) => this.resolve(c));
         await this.fetchShards([].concat(...ms.map((m) => [].concat(...m.variants.map((v) => v.terms)))));
         ms.forEach((m) => this.score(m));
         const suggestions = q.clauses.map((c, i) => !c.phrase && !c.key && !ms[i].pages.length &&
-          [c.text, this.suggest(c.term)]).filter((x) => x && x[1] !== null);
+          this.ty && [c.text, this.ty.suggest(this, c.term)]).filter((x) => x && x[1] !== null);
         this.last = st = { query, q, ms, suggestions };
       }
       const { q, ms, suggestions } = st, out = {
@@ -929,7 +845,7 @@
     if (initial) { input.value = initial; kept = true; run(); }
   }
 
-  const api = { Engine, tokens, ANALYZERS, parse, distance, wording };
+  const api = { Engine, tokens, ANALYZERS, parse, wording };
   if (typeof module === 'object' && module.exports) module.exports = api;
   else if (typeof document !== 'undefined') {
     const boot = () => {

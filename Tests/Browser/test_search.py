@@ -205,7 +205,7 @@ def test_excerpts_fill_in_from_the_pages_text_and_the_live_region_says_only_the_
 _RESOURCES = "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)"
 
 
-def test_the_excerpt_script_comes_with_the_text_not_before_the_first_results(driver, server):
+def test_the_excerpt_and_typo_scripts_come_when_needed_not_before_the_first_results(driver, server):
     _open_search(driver, server)
     driver.find_element(By.ID, "search-q").click()
     _wait(driver, 10).until(lambda d: "/search/index.json" in d.execute_script(_RESOURCES))
@@ -214,6 +214,13 @@ def test_the_excerpt_script_comes_with_the_text_not_before_the_first_results(dri
     loaded = driver.execute_script(_RESOURCES)
     assert loaded.count("/assets/search-excerpt.min.js") == 1, loaded
     assert any(r["marks"] for r in driver.execute_script(_RESULTS))
+    # Typo matching comes with words.json, for a word no page uses, and only then.
+    assert "/assets/search-typos.min.js" not in loaded, loaded
+    _search(driver, "copya")
+    assert _result_links(driver)
+    _search(driver, "xyzzy")
+    loaded = driver.execute_script(_RESOURCES)
+    assert loaded.count("/assets/search-typos.min.js") == 1, loaded
 
 
 # What a search downloads before its first result, gzipped as a static host serves it
@@ -239,7 +246,7 @@ def test_an_english_search_downloads_at_most_25_kb_before_its_first_result():
 
 
 @pytest.mark.xfail(strict=True, reason="the Spanish index is larger (more distinct words): "
-                   "26.3 KB with its analyzer, see README")
+                   "25,128 bytes with its analyzer, see README")
 def test_a_spanish_search_downloads_at_most_25_kb_before_its_first_result():
     sizes = _bytes_before_first_result("es/search/index.html")
     assert "/assets/search-es.min.js" in sizes and "/es/search/index.json" in sizes, sizes

@@ -24,13 +24,17 @@ export function requireLantern() {
 // files it reads go to `log` when given. The excerpt script it asks for is the theme's, as a
 // search page loads it, or with `source` the file it is minified from; the English analyzer
 // (search-en.js, which search.min.js holds minified) is put where English search pages have it.
-export function fileEngine(api, dir, log, source = false) {
+// The names of the scripts it asks for go to `scriptLog` when given.
+export function fileEngine(api, dir, log, source = false, scriptLog = null) {
   const en = require(join(ASSETS, 'search-en.js'));
   globalThis.lanternAnalyzers = Object.assign(globalThis.lanternAnalyzers || {}, { en });
   return new api.Engine(async (name) => {
     if (log) log.push(name);
     return JSON.parse(readFileSync(join(dir, name), 'utf8'));
-  }, async (name) => require(join(ASSETS, source ? name.replace('.min.js', '.js') : name)));
+  }, async (name) => {
+    if (scriptLog) scriptLog.push(name);
+    return require(join(ASSETS, source ? name.replace('.min.js', '.js') : name));
+  });
 }
 
 // A response in the shape `lantern search --json` prints.

@@ -121,14 +121,14 @@ test('the parity set is large and has every kind of query', () => {
 // ---- The script itself ----
 
 test('the script loads in Node without a DOM and exposes the engine', () => {
-  for (const name of ['Engine', 'tokens', 'parse', 'distance', 'wording']) {
+  for (const name of ['Engine', 'tokens', 'parse', 'wording']) {
     assert.equal(typeof search[name], 'function', name);
   }
 });
 
 test('search.min.js was made from this search-en.js and search.js, and the page loads it', () => {
   assertMinifiedFrom(['search-en.js', 'search.js'], 'search.min.js');
-  for (const name of ['Engine', 'tokens', 'parse', 'distance', 'wording']) {
+  for (const name of ['Engine', 'tokens', 'parse', 'wording']) {
     assert.equal(typeof searchMin[name], 'function', name);
   }
   const page = readFileSync(join(single, 'index.html'), 'utf8');
@@ -160,6 +160,34 @@ test('the excerpts come with the text: search-excerpt.min.js, made from search-e
   assert.deepEqual(bare.results.map((r) => r.url), text.results.map((r) => r.url));
   assert.ok(bare.results.every((r) => r.excerpt.length === 0));
   await e.search('relapse triggers', 10, true);
+  assert.equal(tries, 2);
+});
+
+test('typo matching and Did you mean come with words.json: search-typos.min.js, made from search-typos.js', async () => {
+  assertMinifiedFrom('search-typos.js', 'search-typos.min.js');
+  const typos = createRequire(import.meta.url)(join(REPO, 'Templates', 'assets', 'search-typos.min.js'));
+  assert.equal(typeof typos.typos, 'function');
+  for (const api of [search, searchMin]) {
+    const asked = [];
+    const e = new api.Engine(async (name) => { asked.push(name); return JSON.parse(readFileSync(join(single, name), 'utf8')); },
+      async (name) => { asked.push(name); return createRequire(import.meta.url)(join(REPO, 'Templates', 'assets', name)); });
+    await e.search('family therapy');
+    assert.deepEqual(asked, ['index.json'], 'a search in the site\'s own words needs no typo script');
+    const typo = await e.search('anxeity');
+    assert.deepEqual(asked.slice(1).sort(), ['bridges.json', 'search-typos.min.js', 'words.json']);
+    assert.equal(pageOf(typo.results[0].url), '/conditions/anxiety/');
+    const none = await e.search('xyzzyq familly');
+    assert.ok(none.suggestions.length || none.results.length, 'Did you mean, or results for the typo');
+    assert.equal(asked.filter((n) => n === 'search-typos.min.js').length, 1, 'loaded once');
+  }
+  // A failed load leaves the words the site uses found, typos unmatched, and the next search
+  // with a word no page uses tries again.
+  let tries = 0;
+  const e = new search.Engine(async (name) => JSON.parse(readFileSync(join(single, name), 'utf8')),
+    async () => { tries++; throw new Error('offline'); });
+  assert.deepEqual((await e.search('anxeity')).results, []);
+  assert.ok((await e.search('anxiety')).results.length);
+  await e.search('depresion');
   assert.equal(tries, 2);
 });
 
@@ -510,13 +538,12 @@ test('sharded index: index.json, then only the shards of the query, with the car
 async function waves(dir, query, full = false) {
   let finished = 0;
   const calls = [];
-  const e = new search.Engine((name) => {
+  const later = (name, value) => {
     calls.push({ name, finished });
-    return new Promise((resolve) => setTimeout(() => {
-      finished++;
-      resolve(JSON.parse(readFileSync(join(dir, name), 'utf8')));
-    }, 2));
-  });
+    return new Promise((resolve) => setTimeout(() => { finished++; resolve(value()); }, 2));
+  };
+  const e = new search.Engine((name) => later(name, () => JSON.parse(readFileSync(join(dir, name), 'utf8'))),
+    (name) => later(name, () => createRequire(import.meta.url)(join(REPO, 'Templates', 'assets', name))));
   const response = await e.search(query);
   if (full) await e.search(query, 10, true);
   return { calls, response, waves: new Set(calls.map((c) => c.finished)).size };
@@ -527,13 +554,14 @@ test('requests come in at most two waves: index.json, then the shards; the text 
     // The shards carry the cards of their terms' champions, so showing results adds no wave.
     for (const query of WAVE_QUERIES) {
       const { calls, response } = await waves(sharded, query, true);
-      const before = calls.filter((c) => !c.name.startsWith('text-'));
-      // A word no page uses reads bridges.json (its synonyms) and words.json (for its typos)
-      // before the shards, together: one wave more.
-      const bridged = calls.some((c) => c.name === 'bridges.json' || c.name === 'words.json') ? 1 : 0;
-      assert.ok(new Set(calls.filter((c) => c.name === 'bridges.json' || c.name === 'words.json')
-        .map((c) => c.finished)).size <= 1, `${query}: ${JSON.stringify(calls)}`);
-      const text = calls.filter((c) => c.name.startsWith('text-'));
+      const later = (c) => c.name.startsWith('text-') || c.name === 'search-excerpt.min.js';
+      const before = calls.filter((c) => !later(c));
+      // A word no page uses reads bridges.json (its synonyms), words.json and the script that
+      // compares them (for its typos) before the shards, together: one wave more.
+      const unknown = (c) => c.name === 'bridges.json' || c.name === 'words.json' || c.name === 'search-typos.min.js';
+      const bridged = calls.some(unknown) ? 1 : 0;
+      assert.ok(new Set(calls.filter(unknown).map((c) => c.finished)).size <= 1, `${query}: ${JSON.stringify(calls)}`);
+      const text = calls.filter(later);
       assert.ok(new Set(before.map((c) => c.finished)).size <= 2 + bridged, `${query}: ${JSON.stringify(calls)}`);
       if (response.results.length) {
         assert.ok(calls.some((c) => c.name.startsWith('shard-')), query);

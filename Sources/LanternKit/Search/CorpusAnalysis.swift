@@ -138,10 +138,12 @@ struct CorpusAnalysis {
         return (postingPage[range], postingImpact[range])
     }
 
-    /// The postings string of terms `range` (see IndexFormat.appendPostings).
-    func encodedPostings(_ range: Range<Int>) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(3 * (postingStart[range.upperBound] - postingStart[range.lowerBound]))
+    /// The postings of terms `range` (see IndexFormat.EncodedPostings).
+    func encodedPostings(_ range: Range<Int>) -> IndexFormat.EncodedPostings {
+        var out = IndexFormat.EncodedPostings()
+        let count = postingStart[range.upperBound] - postingStart[range.lowerBound]
+        out.pages.reserveCapacity(2 * count + range.count)
+        out.impacts.reserveCapacity(count + count / 8)
         for term in range {
             let (pages, impacts) = postings(term)
             IndexFormat.appendPostings(pages: pages, impacts: impacts, to: &out)

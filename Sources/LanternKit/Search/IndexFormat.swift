@@ -1,7 +1,7 @@
 /// Names and numbers of the index format (docs/search-index.md), shared by the builder and
 /// the Swift engine; search.js carries the same values.
 enum IndexFormat {
-    static let version = 5
+    static let version = 6
     static let entryFile = "index.json"
     /// Synonyms whose key has a word no page uses, read only by queries with such a word.
     static let bridgesFile = "bridges.json"
@@ -96,33 +96,49 @@ enum IndexFormat {
 
     // MARK: Postings
 
-    /// Postings of one term: (page − previous page − 1, impact − 1) pairs, pages ascending,
-    /// then ".". A postings string is the terms' codes one after another.
+    /// The postings of a run of terms (the whole index, or a shard), in two strings: the
+    /// pages compress better apart from the impacts than interleaved with them (format 6).
+    /// `pages`: for each term, (page − previous page − 1) for each of its pages, ascending,
+    /// with previous page −1 at the start, then ".". `impacts`: (impact − 1) of each of those
+    /// postings, in the same order, with nothing between terms.
+    struct EncodedPostings: Equatable {
+        var pages: [UInt8] = []
+        var impacts: [UInt8] = []
+        var byteCount: Int { pages.count + impacts.count }
+    }
+
     static func appendPostings(
-        pages: ArraySlice<Int32>, impacts: ArraySlice<Int32>, to out: inout [UInt8]
+        pages: ArraySlice<Int32>, impacts: ArraySlice<Int32>, to out: inout EncodedPostings
     ) {
         var previous = -1
-        for (page, impact) in zip(pages, impacts) {
-            appendNumber(Int(page) - previous - 1, to: &out)
-            appendNumber(Int(impact) - 1, to: &out)
+        for page in pages {
+            appendNumber(Int(page) - previous - 1, to: &out.pages)
             previous = Int(page)
         }
-        out.append(termEnd)
+        out.pages.append(termEnd)
+        for impact in impacts { appendNumber(Int(impact) - 1, to: &out.impacts) }
     }
 
     static let termEnd = UInt8(ascii: ".")
 
-    /// Where each term's code starts in a postings string of `terms` terms (one more entry
-    /// for the end), and each term's page count.
-    static func postingsOffsets(_ code: [UInt8], terms: Int) -> (starts: [Int], counts: [Int]) {
-        var starts: [Int] = [0]
+    /// Where a term's postings start in `pages` and in `impacts`.
+    struct PostingsStart { var page: Int; var impact: Int }
+
+    /// Where each term's postings start in postings of `terms` terms (one more entry for the
+    /// end), and each term's page count.
+    static func postingsOffsets(_ code: EncodedPostings, terms: Int) -> (starts: [PostingsStart], counts: [Int]) {
+        var starts = [PostingsStart(page: 0, impact: 0)]
         var counts: [Int] = []
         starts.reserveCapacity(terms + 1)
+        counts.reserveCapacity(terms)
         var numbers = 0
-        for (i, char) in code.enumerated() {
+        var impact = 0
+        for (i, char) in code.pages.enumerated() {
             if char == termEnd {
-                starts.append(i + 1)
-                counts.append(numbers / 2)
+                // The impacts of this term's `numbers` postings come next in `impacts`.
+                for _ in 0..<numbers { _ = readNumber(code.impacts, &impact) }
+                starts.append(PostingsStart(page: i + 1, impact: impact))
+                counts.append(numbers)
                 numbers = 0
             } else if digit(char) < 32 {
                 numbers += 1
@@ -131,13 +147,14 @@ enum IndexFormat {
         return (starts, counts)
     }
 
-    static func decodePostings(_ code: [UInt8], at start: Int) -> [(page: Int, impact: Int)] {
-        var i = start
+    static func decodePostings(_ code: EncodedPostings, at start: PostingsStart) -> [(page: Int, impact: Int)] {
+        var i = start.page
+        var k = start.impact
         var result: [(page: Int, impact: Int)] = []
         var page = -1
-        while i < code.count && code[i] != termEnd {
-            page += readNumber(code, &i) + 1
-            result.append((page, readNumber(code, &i) + 1))
+        while i < code.pages.count && code.pages[i] != termEnd {
+            page += readNumber(code.pages, &i) + 1
+            result.append((page, readNumber(code.impacts, &k) + 1))
         }
         return result
     }

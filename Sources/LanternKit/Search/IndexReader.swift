@@ -31,7 +31,7 @@ final class IndexReader {
     private let shardStarts: [Int]
     /// Postings strings, where each term starts in them and the file they came from: the
     /// whole index's (single layout) or each loaded shard's.
-    private var postingsCode: [Int: (code: [UInt8], starts: [Int], file: String)] = [:]
+    private var postingsCode: [Int: (code: IndexFormat.EncodedPostings, starts: [IndexFormat.PostingsStart], file: String)] = [:]
     /// Postings of the terms queries have asked for, decoded once.
     private var decoded: [Int: [(page: Int, impact: Int)]] = [:]
     private var cards: [Int: SearchCard] = [:]
@@ -66,8 +66,12 @@ final class IndexReader {
         championCount = try Self.field(entry, "champions")
         pagesPerText = max(1, try Self.field(entry, "pagesPerText"))
         if let postings = entry["postings"] as? String {
-            let code = Array(postings.utf8)
+            let code = IndexFormat.EncodedPostings(
+                pages: Array(postings.utf8), impacts: Array((try Self.field(entry, "impacts") as String).utf8))
             let (starts, counts) = IndexFormat.postingsOffsets(code, terms: terms.count)
+            guard counts.count == terms.count else {
+                throw SearchEngineError.malformed(IndexFormat.entryFile, "postings of \(counts.count) terms, not \(terms.count)")
+            }
             postingsCode[0] = (code, starts, IndexFormat.entryFile)
             popularity = counts.map(IndexFormat.popularity)
             shardStarts = [0]
@@ -122,11 +126,14 @@ final class IndexReader {
         if postingsCode[shard] == nil {
             let object = try Self.readObject(directory, IndexFormat.shardFile(shard))
             let end = shard + 1 < shardStarts.count ? shardStarts[shard + 1] : terms.count
-            let code = Array((try Self.field(object, "postings") as String).utf8)
-            postingsCode[shard] = (
-                code, IndexFormat.postingsOffsets(code, terms: end - shardStarts[shard]).starts,
-                IndexFormat.shardFile(shard)
-            )
+            let code = IndexFormat.EncodedPostings(
+                pages: Array((try Self.field(object, "postings") as String).utf8),
+                impacts: Array((try Self.field(object, "impacts") as String).utf8))
+            let (starts, counts) = IndexFormat.postingsOffsets(code, terms: end - shardStarts[shard])
+            guard counts.count == end - shardStarts[shard] else {
+                throw SearchEngineError.malformed(IndexFormat.shardFile(shard), "postings of \(counts.count) terms, not \(end - shardStarts[shard])")
+            }
+            postingsCode[shard] = (code, starts, IndexFormat.shardFile(shard))
             let list: [[Any]] = try Self.field(object, "cards")
             let pagesCode = Array((try Self.field(object, "pages") as String).utf8)
             var i = 0

@@ -1,4 +1,5 @@
-/// Serialises the index files. Keys are written in sorted order (see JSONWriter).
+/// Serialises the index files. Keys come in a fixed order (docs/search-index.md): the short
+/// settings first, then the long strings, ordered so that gzip finds more of their repeats.
 enum IndexWriter {
     struct Header {
         /// Names the analyzer in the header, and gives its stop words.
@@ -15,7 +16,7 @@ enum IndexWriter {
         /// `text-N.json` holds the text of pages `N·pagesPerText ..< (N+1)·pagesPerText`.
         var pagesPerText: Int
         /// Single layout: every term's postings, and every page's card.
-        var postings: [UInt8]?
+        var postings: IndexFormat.EncodedPostings?
         var cards: [EncodedCard]?
         /// Sharded layout: one alphabet character per term (IndexFormat.popularity), the
         /// first term of each shard and the pages of each card chunk.
@@ -29,23 +30,14 @@ enum IndexWriter {
         json.raw("{")
         json.key("analyzer")
         json.string(header.analyzer.code)
-        json.raw(",")
-        json.key("bridges")
-        json.int(header.bridges)
-        json.raw(",")
-        if let cards = header.cards {
-            json.key("cards")
-            cardArray(cards, into: &json)
-            json.raw(",")
-        }
-        json.key("champions")
-        json.int(IndexFormat.champions)
+        json.field("bridges", header.bridges)
+        json.field("champions", IndexFormat.champions)
         json.field("layout", header.postings == nil ? "sharded" : "single")
         json.field("pageCount", header.pageCount)
         if let pagesPerChunk = header.pagesPerChunk { json.field("pagesPerChunk", pagesPerChunk) }
         json.field("pagesPerText", header.pagesPerText)
-        if let popularity = header.popularity { json.field("popularity", bytes: popularity) }
-        if let postings = header.postings { json.field("postings", bytes: postings) }
+        json.field("version", IndexFormat.version)
+        json.field("words", header.words)
         json.raw(",")
         json.key("ranking")
         json.raw("{")
@@ -56,20 +48,28 @@ enum IndexWriter {
             json.int(setting.value)
         }
         json.raw("}")
-        json.field("sections", header.sections)
-        if let shards = header.shardStarts { json.field("shards", shards) }
-        json.field("stopWords", bytes: IndexFormat.encodeWordList(header.analyzer.stopWords))
+        if let cards = header.cards {
+            json.raw(",")
+            json.key("cards")
+            cardArray(cards, into: &json)
+        }
         json.raw(",")
         json.key("synonyms")
         synonymObject(header.synonyms, into: &json)
-        json.field("version", IndexFormat.version)
+        json.field("sections", header.sections)
+        json.field("stopWords", bytes: IndexFormat.encodeWordList(header.analyzer.stopWords))
         json.field("vocabulary", bytes: header.vocabulary)
-        json.field("words", header.words)
+        if let popularity = header.popularity { json.field("popularity", bytes: popularity) }
+        if let shards = header.shardStarts { json.field("shards", shards) }
+        if let postings = header.postings {
+            json.field("postings", bytes: postings.pages)
+            json.field("impacts", bytes: postings.impacts)
+        }
         json.raw("}\n")
         return json.bytes
     }
 
-    /// `{"version": 5, "words": "..."}`: the words of every term (IndexFormat.encodeVocabulary).
+    /// `{"version": 6, "words": "..."}`: the words of every term (IndexFormat.encodeVocabulary).
     static func wordsFile(_ code: [UInt8]) -> [UInt8] {
         var json = JSONWriter(capacity: code.count + 64)
         json.raw("{")
@@ -95,7 +95,7 @@ enum IndexWriter {
         json.raw("}")
     }
 
-    /// `{"synonyms": {...}, "version": 5}`: the synonyms whose key has a word no page uses.
+    /// `{"synonyms": {...}, "version": 6}`: the synonyms whose key has a word no page uses.
     static func bridgesFile(_ entries: [SynonymTable.Entry]) -> [UInt8] {
         var json = JSONWriter(capacity: 16 * 1024)
         json.raw("{")
@@ -108,10 +108,14 @@ enum IndexWriter {
 
     /// Postings of terms `start...`, and the cards of their champions (pages ascending).
     static func shardFile(
-        postings: [UInt8], start: Int, cards: [(page: Int, card: EncodedCard)]
+        postings: IndexFormat.EncodedPostings, start: Int, cards: [(page: Int, card: EncodedCard)]
     ) -> [UInt8] {
         var json = JSONWriter(capacity: 32 * 1024)
         json.raw("{")
+        json.key("start")
+        json.int(start)
+        json.field("version", IndexFormat.version)
+        json.raw(",")
         json.key("cards")
         cardArray(cards.lazy.map(\.card), into: &json)
         var pages: [UInt8] = []
@@ -121,9 +125,8 @@ enum IndexWriter {
             previous = page
         }
         json.field("pages", bytes: pages)
-        json.field("postings", bytes: postings)
-        json.field("start", start)
-        json.field("version", IndexFormat.version)
+        json.field("postings", bytes: postings.pages)
+        json.field("impacts", bytes: postings.impacts)
         json.raw("}\n")
         return json.bytes
     }

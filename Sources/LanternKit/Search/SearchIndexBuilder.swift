@@ -83,7 +83,7 @@ public struct SearchIndexBuilder: Sendable {
         let unsharded = header.vocabulary.count + cardBytes.reduce(0, +)
         if unsharded <= shardThresholdBytes {  // or else the postings need not be encoded to know
             let postings = corpus.encodedPostings(0..<corpus.terms.count)
-            if unsharded + postings.count <= shardThresholdBytes {
+            if unsharded + postings.byteCount <= shardThresholdBytes {
                 header.postings = postings
                 header.cards = encoded
                 files[IndexFormat.entryFile] = IndexWriter.entryFile(header)

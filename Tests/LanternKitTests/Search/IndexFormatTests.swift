@@ -6,19 +6,25 @@ import Testing
     @Test func postingsRoundTrip() {
         let pages: [Int32] = [0, 1, 2, 40, 1000, 70_000]
         let impacts: [Int32] = [1, 31, 32, 200, 5, 1]
-        var code: [UInt8] = []
-        IndexFormat.appendPostings(pages: [3], impacts: [7], to: &code)
+        var code = IndexFormat.EncodedPostings()
+        IndexFormat.appendPostings(pages: [3], impacts: [40], to: &code)
         IndexFormat.appendPostings(pages: pages[...], impacts: impacts[...], to: &code)
-        let (starts, counts) = IndexFormat.postingsOffsets(code, terms: 2)
-        #expect(counts == [1, pages.count] && starts.last == code.count)
+        IndexFormat.appendPostings(pages: [9], impacts: [2], to: &code)
+        let (starts, counts) = IndexFormat.postingsOffsets(code, terms: 3)
+        #expect(counts == [1, pages.count, 1])
+        #expect(starts.last?.page == code.pages.count && starts.last?.impact == code.impacts.count)
         let decoded = IndexFormat.decodePostings(code, at: starts[1])
         #expect(decoded.map(\.page) == pages.map(Int.init))
         #expect(decoded.map(\.impact) == impacts.map(Int.init))
-        #expect(IndexFormat.decodePostings(code, at: starts[0]).map(\.page) == [3])
-        // Small gaps and impacts take one character each; "." ends the term.
-        var short: [UInt8] = []
+        #expect(IndexFormat.decodePostings(code, at: starts[0]).map(\.impact) == [40])
+        #expect(IndexFormat.decodePostings(code, at: starts[2]).map { [$0.page, $0.impact] } == [[9, 2]])
+        // Small gaps and impacts take one character each; "." ends a term's pages, and its
+        // impacts follow the impacts of the terms before.
+        var short = IndexFormat.EncodedPostings()
         IndexFormat.appendPostings(pages: [0, 1], impacts: [3, 4], to: &short)
-        #expect(String(decoding: short, as: UTF8.self) == "ACAD.")
+        IndexFormat.appendPostings(pages: [2], impacts: [1], to: &short)
+        #expect(String(decoding: short.pages, as: UTF8.self) == "AA.C.")
+        #expect(String(decoding: short.impacts, as: UTF8.self) == "CDA")
     }
 
     @Test func vocabularyRoundTrip() {
