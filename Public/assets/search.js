@@ -184,7 +184,7 @@
     let n = 0, k = 0;
     for (let i = 0; i < s.length; i++) {
       if (s[i] === '.') {
-        for (let c = n; c > 0; k++) if (DIGIT[im.charCodeAt(k)] < 32) c--;
+        for (let c = n; c > 0 && k < im.length; k++) if (DIGIT[im.charCodeAt(k)] < 32) c--;
         starts.push(i + 1); at.push(k); counts.push(n); n = 0;
       } else if (DIGIT[s.charCodeAt(i)] < 32) n++;
     }

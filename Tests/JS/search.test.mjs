@@ -605,6 +605,14 @@ test('pages that are no term\'s champions are read from card chunks, in one more
     }
   });
 
+test('an index whose impacts are cut short is searched, not looped over forever', async () => {
+  const e = new search.Engine(async (name) => {
+    const data = JSON.parse(readFileSync(join(single, name), 'utf8'));
+    return name === 'index.json' ? { ...data, impacts: data.impacts.slice(0, 10) } : data;
+  });
+  assert.ok((await e.search('dbt')).results.length);
+});
+
 test('a failed fetch is forgotten: the next search tries again', async () => {
   let fail = true;
   const e = new search.Engine(async (name) => {
