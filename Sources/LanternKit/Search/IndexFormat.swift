@@ -101,7 +101,7 @@ enum IndexFormat {
     /// `pages`: for each term, (page − previous page − 1) for each of its pages, ascending,
     /// with previous page −1 at the start, then ".". `impacts`: (impact − 1) of each of those
     /// postings, in the same order, with nothing between terms.
-    struct EncodedPostings: Equatable {
+    struct EncodedPostings {
         var pages: [UInt8] = []
         var impacts: [UInt8] = []
         var byteCount: Int { pages.count + impacts.count }

@@ -65,13 +65,8 @@ final class IndexReader {
         sections = try Self.field(entry, "sections")
         championCount = try Self.field(entry, "champions")
         pagesPerText = max(1, try Self.field(entry, "pagesPerText"))
-        if let postings = entry["postings"] as? String {
-            let code = IndexFormat.EncodedPostings(
-                pages: Array(postings.utf8), impacts: Array((try Self.field(entry, "impacts") as String).utf8))
-            let (starts, counts) = IndexFormat.postingsOffsets(code, terms: terms.count)
-            guard counts.count == terms.count else {
-                throw SearchEngineError.malformed(IndexFormat.entryFile, "postings of \(counts.count) terms, not \(terms.count)")
-            }
+        if entry["postings"] is String {
+            let (code, starts, counts) = try Self.postings(in: entry, terms: terms.count, file: IndexFormat.entryFile)
             postingsCode[0] = (code, starts, IndexFormat.entryFile)
             popularity = counts.map(IndexFormat.popularity)
             shardStarts = [0]
@@ -126,14 +121,9 @@ final class IndexReader {
         if postingsCode[shard] == nil {
             let object = try Self.readObject(directory, IndexFormat.shardFile(shard))
             let end = shard + 1 < shardStarts.count ? shardStarts[shard + 1] : terms.count
-            let code = IndexFormat.EncodedPostings(
-                pages: Array((try Self.field(object, "postings") as String).utf8),
-                impacts: Array((try Self.field(object, "impacts") as String).utf8))
-            let (starts, counts) = IndexFormat.postingsOffsets(code, terms: end - shardStarts[shard])
-            guard counts.count == end - shardStarts[shard] else {
-                throw SearchEngineError.malformed(IndexFormat.shardFile(shard), "postings of \(counts.count) terms, not \(end - shardStarts[shard])")
-            }
-            postingsCode[shard] = (code, starts, IndexFormat.shardFile(shard))
+            let file = IndexFormat.shardFile(shard)
+            let (code, starts, _) = try Self.postings(in: object, terms: end - shardStarts[shard], file: file)
+            postingsCode[shard] = (code, starts, file)
             let list: [[Any]] = try Self.field(object, "cards")
             let pagesCode = Array((try Self.field(object, "pages") as String).utf8)
             var i = 0
@@ -257,6 +247,22 @@ final class IndexReader {
             throw SearchEngineError.malformed(name, "not a JSON object")
         }
         return object
+    }
+
+    /// The postings of a file (`postings` and `impacts`, IndexFormat.EncodedPostings), where each
+    /// of its `terms` terms starts in them and each one's page count; postings of another
+    /// number of terms are a damaged file.
+    private static func postings(in object: [String: Any], terms: Int, file: String) throws
+        -> (code: IndexFormat.EncodedPostings, starts: [IndexFormat.PostingsStart], counts: [Int])
+    {
+        let code = IndexFormat.EncodedPostings(
+            pages: Array((try field(object, "postings") as String).utf8),
+            impacts: Array((try field(object, "impacts") as String).utf8))
+        let (starts, counts) = IndexFormat.postingsOffsets(code, terms: terms)
+        guard counts.count == terms else {
+            throw SearchEngineError.malformed(file, "postings of \(counts.count) terms, not \(terms)")
+        }
+        return (code, starts, counts)
     }
 
     private static func field<T>(_ object: [String: Any], _ key: String) throws -> T {

@@ -61,10 +61,7 @@ enum IndexWriter {
         json.field("vocabulary", bytes: header.vocabulary)
         if let popularity = header.popularity { json.field("popularity", bytes: popularity) }
         if let shards = header.shardStarts { json.field("shards", shards) }
-        if let postings = header.postings {
-            json.field("postings", bytes: postings.pages)
-            json.field("impacts", bytes: postings.impacts)
-        }
+        if let postings = header.postings { postingsFields(postings, into: &json) }
         json.raw("}\n")
         return json.bytes
     }
@@ -78,6 +75,12 @@ enum IndexWriter {
         json.field("words", bytes: code)
         json.raw("}\n")
         return json.bytes
+    }
+
+    /// `"postings"` and `"impacts"` (IndexFormat.EncodedPostings), each after a comma.
+    private static func postingsFields(_ postings: IndexFormat.EncodedPostings, into json: inout JSONWriter) {
+        json.field("postings", bytes: postings.pages)
+        json.field("impacts", bytes: postings.impacts)
     }
 
     private static func synonymObject(_ entries: [SynonymTable.Entry], into json: inout JSONWriter) {
@@ -125,8 +128,7 @@ enum IndexWriter {
             previous = page
         }
         json.field("pages", bytes: pages)
-        json.field("postings", bytes: postings.pages)
-        json.field("impacts", bytes: postings.impacts)
+        postingsFields(postings, into: &json)
         json.raw("}\n")
         return json.bytes
     }
