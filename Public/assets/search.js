@@ -213,7 +213,7 @@
     constructor(load, script) {
       this.load = load; this.script = script; this.files = {}; this.stems = new Map();
       this.post = new Map(); this.champs = new Map(); this.cards = new Map(); this.src = [];
-      this.texts = new Map(); this.pages = new Map();
+      this.texts = new Map(); this.pages = new Map(); this.loading = {};
     }
     // The parsed file `name`, passed once through `use`. A failed fetch is forgotten, so the
     // next keystroke tries again.
@@ -279,8 +279,7 @@
     fetch(pages, full) {
       const get = (have, k, name, add) => [...new Set(pages.filter((p) => !have.has(p))
         .map((p) => p / k | 0))].map((n) => this.file(`${name}-${n}.json`, add));
-      const more = full && pages.length && this.script && !this.ex ? [this.excerpts ||= this.script('search-excerpt.min.js')
-        .then((f) => { this.ex = f || globalThis.lanternExcerpt; }, () => { this.excerpts = null; })] : [];
+      const more = full && pages.length ? [this.need('search-excerpt.min.js', 'lanternExcerpt', 'ex')] : [];
       return Promise.all(get(this.cards, this.x.pagesPerChunk, 'cards',
         (f) => this.addCards(f.cards, f.start)).concat(full ? get(this.texts, this.x.pagesPerText,
         'text', (f) => f.pages.forEach((t, i) => this.texts.set(f.start + i, t))) : [], more));
@@ -318,6 +317,14 @@
       return c;
     }
     popular(a, b) { return this.pop[b] - this.pop[a] || a - b; }
+    // Loads the theme's script `name` once, through `script`: what it gives (or in a browser
+    // sets as globalThis[global]) becomes this[key] (`ex`: the excerpts, `ty`: typo matching).
+    // A failed load is forgotten, so the next search that needs it tries again.
+    need(name, global, key) {
+      if (this[key] || !this.script) return null;
+      return this.loading[name] ||= this.script(name).then((f) => { this[key] = f || globalThis[global]; },
+        () => { delete this.loading[name]; });
+    }
     digit(c) { return ALPHA.indexOf(c); }
 
     variants(word, prefix) {
@@ -471,8 +478,7 @@
           await Promise.all([
             this.x.bridges && !this.bridges && this.file('bridges.json', (f) => { this.bridges = f.synonyms; }),
             this.wordText === null && this.file('words.json', (f) => { this.wordText = f.words; }),
-            this.script && !this.ty && (this.typing ||= this.script('search-typos.min.js')
-              .then((f) => { this.ty = f || globalThis.lanternTypos; }, () => { this.typing = null; }))]);
+            this.need('search-typos.min.js', 'lanternTypos', 'ty')]);
         }
         q = joinKeys(q, this.R.keyWords, (t) => this.stem(t), (k) => !!this.synonyms(k));
         const ms = q.clauses.map((c) => this.resolve(c));
