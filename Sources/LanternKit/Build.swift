@@ -16,6 +16,10 @@ public struct BuildOptions: Sendable {
     /// Called when another build of the same output is running, before this one waits for it
     /// to finish (with that build's process id, when known).
     public var whenWaitingForOtherBuild: (@Sendable (_ holder: Int32?) -> Void)?
+    /// Whether the build may start from what the last build of the same output kept in the
+    /// cache folder, writing again only what changed (`IncrementalBuild`). Every build keeps
+    /// that for the next one either way.
+    public var reusesLastBuild = true
 
     public init() {}
 
@@ -34,6 +38,13 @@ public struct BuildReport: Sendable {
     public var seconds: Double
     /// Pictures' variants made by this build (the rest came from the cache).
     public var pictureVariantsMade = 0
+    /// Files of the last build's output kept as they were, not written again (an incremental
+    /// build); 0 after a full build.
+    public var filesKept = 0
+    /// Whether the build started from the last build's state (`BuildOptions.reusesLastBuild`).
+    public var isIncremental = false
+    /// Why a build that could have started from the last build's state built everything.
+    public var fullBuildReason: String?
     /// Seconds spent in each stage, in order (`lantern build --timings`), and the processor
     /// seconds of all threads in it (twice `seconds` when two cores were busy throughout).
     public var stages: [(name: String, seconds: Double, cpuSeconds: Double)] = []
@@ -80,15 +91,41 @@ public enum Builder {
         }
         do {
             var clock = StageClock()
-            let (site, templates, diagnostics) = try prepare(options, clock: &clock)
+            var fullBuildReason: String?
+            let stateFolder = IncrementalBuild.stateFolder(options)
+            if options.reusesLastBuild {
+                switch try IncrementalBuild.run(options, into: staging, clock: &clock) {
+                case .built(var report, let state):
+                    BuildState.forget(in: stateFolder)
+                    try staging.commit()
+                    clock.lap("swap the output in")
+                    state.saving(outputs: OutputStamps.of(StagingFolder.absolute(options.outputPath))).save(to: stateFolder)
+                    clock.lap("keep the state for the next build")
+                    report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+                    report.stages = clock.stages
+                    return report
+                case .needsFullBuild(let wroteSome, let reason):
+                    if wroteSome { try staging.clear() }
+                    fullBuildReason = reason
+                    clock = StageClock()
+                }
+            }
+            var loaded: ContentLoader.Loaded?
+            let (site, templates, diagnostics) = try prepare(options, clock: &clock, loaded: &loaded)
             clock.lap("load the theme")
-            let written = try writeSite(site, templates: templates,
-                options: options, into: staging, diagnostics: diagnostics, clock: &clock).filesWritten
+            let rendered = try writeSite(site, templates: templates,
+                options: options, into: staging, diagnostics: diagnostics, clock: &clock)
+            BuildState.forget(in: stateFolder)
             try staging.commit()
             clock.lap("swap the output in")
+            if let loaded, let templates {
+                IncrementalBuild.keep(loaded, site: site, templates: templates, rendered: rendered, options: options,
+                    in: stateFolder)
+                clock.lap("keep the state for the next build")
+            }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-            return BuildReport(pagesWritten: site.pages.count, filesWritten: written, seconds: seconds,
-                pictureVariantsMade: site.pictures.variantsMade, stages: clock.stages)
+            return BuildReport(pagesWritten: site.pages.count, filesWritten: rendered.filesWritten, seconds: seconds,
+                pictureVariantsMade: site.pictures.variantsMade, fullBuildReason: fullBuildReason, stages: clock.stages)
         } catch {
             staging.discard()
             throw error
@@ -148,31 +185,25 @@ public enum Builder {
         return try prepare(options, clock: &clock)
     }
 
-    /// `prepare`, timing loading the content and making the pictures as stages of `clock`.
+    /// `prepare`, timing loading the content and making the pictures as stages of `clock`;
+    /// `loaded` gets what the content loader found.
+    static func prepare(_ options: BuildOptions, clock: inout StageClock, loaded: inout ContentLoader.Loaded?)
+        throws(BuildFailure) -> (site: Site, templates: TemplateLibrary?, diagnostics: DiagnosticBag)
+    {
+        var diagnostics = DiagnosticBag()
+        var site = try loadSite(options, diagnostics: &diagnostics, loaded: &loaded)
+        clock.lap("load content")
+        diagnostics.append(contentsOf: makePictures(&site, options: options))
+        clock.lap("make pictures")
+        let templates = loadTheme(site, options: options, diagnostics: &diagnostics)
+        return (site, diagnostics.hasErrors ? nil : templates, diagnostics)
+    }
+
     static func prepare(_ options: BuildOptions, clock: inout StageClock) throws(BuildFailure)
         -> (site: Site, templates: TemplateLibrary?, diagnostics: DiagnosticBag)
     {
-        var diagnostics = DiagnosticBag()
-        var site = try loadSite(options, diagnostics: &diagnostics)
-        clock.lap("load content")
-        let (pictures, pictureProblems) = ImageCatalogue.make(site.staticFiles, credits: site.pictureCredits,
-            settings: site.config.images,
-            cacheFolder: options.cacheFolder + "/images", displayRoot: options.contentPath,
-            languages: site.config.languages.map(\.code))
-        site.pictures = pictures
-        clock.lap("make pictures")
-        diagnostics.append(contentsOf: pictureProblems)
-        var templates: TemplateLibrary?
-        do {
-            templates = try TemplateLibrary.load(Theme(siteFolder: options.templatesPath,
-                displayRoot: options.templatesPath, settings: site.config.theme), language: site.config.language)
-                .localizing(site.config.languages.map(\.code))
-            checkLayouts(site, templates: templates!, templatesDisplay: options.templatesPath,
-                diagnostics: &diagnostics)
-        } catch {
-            diagnostics.append(contentsOf: error.diagnostics)
-        }
-        return (site, diagnostics.hasErrors ? nil : templates, diagnostics)
+        var loaded: ContentLoader.Loaded?
+        return try prepare(options, clock: &clock, loaded: &loaded)
     }
 
     /// Configuration and content, loaded and placed; no files written.
@@ -186,12 +217,37 @@ public enum Builder {
     /// Throws only when the configuration is unusable; content problems go to `diagnostics`
     /// and the pages that loaded are still placed.
     static func loadSite(_ options: BuildOptions, diagnostics: inout DiagnosticBag) throws(BuildFailure) -> Site {
+        var loaded: ContentLoader.Loaded?
+        return try loadSite(options, diagnostics: &diagnostics, loaded: &loaded)
+    }
+
+    /// `loadSite`, and what the content loader found (which the build keeps for the next one).
+    static func loadSite(_ options: BuildOptions, diagnostics: inout DiagnosticBag,
+                         loaded: inout ContentLoader.Loaded?) throws(BuildFailure) -> Site
+    {
+        let config = try loadConfig(options)
+        let found = contentLoader(options, config: config).load()
+        loaded = found
+        return place(found, config: config, options: options, diagnostics: &diagnostics)
+    }
+
+    /// `site.yaml`, with the options that override it.
+    static func loadConfig(_ options: BuildOptions) throws(BuildFailure) -> SiteConfig {
         var config = try SiteConfig.load(from: options.configPath)
         if let baseURL = options.baseURL { config = try config.with(baseURL: baseURL) }
         if options.uglyURLs { config.uglyURLs = true }
-        let loader = ContentLoader(root: options.contentPath, displayRoot: options.contentPath,
+        return config
+    }
+
+    static func contentLoader(_ options: BuildOptions, config: SiteConfig) -> ContentLoader {
+        ContentLoader(root: options.contentPath, displayRoot: options.contentPath,
             includeDrafts: options.includeDrafts, config: config)
-        let loaded = loader.load()
+    }
+
+    /// The loaded pages placed at their URLs, in their sections, with their generated sections.
+    static func place(_ loaded: ContentLoader.Loaded, config: SiteConfig, options: BuildOptions,
+                      diagnostics: inout DiagnosticBag) -> Site
+    {
         diagnostics.append(contentsOf: loaded.diagnostics)
         var site: Site, placementProblems: [Diagnostic]
         (site, placementProblems) = Site.assemble(
@@ -201,6 +257,31 @@ public enum Builder {
         site.pictureCredits = loaded.pictureCredits
         diagnostics.append(contentsOf: placementProblems)
         return site
+    }
+
+    /// The site's pictures (their variants made, or taken from the cache).
+    static func makePictures(_ site: inout Site, options: BuildOptions) -> [Diagnostic] {
+        let (pictures, problems) = ImageCatalogue.make(site.staticFiles, credits: site.pictureCredits,
+            settings: site.config.images,
+            cacheFolder: options.cacheFolder + "/images", displayRoot: options.contentPath,
+            languages: site.config.languages.map(\.code))
+        site.pictures = pictures
+        return problems
+    }
+
+    /// The theme, its layouts checked against the pages; nil after a problem (in `diagnostics`).
+    static func loadTheme(_ site: Site, options: BuildOptions, diagnostics: inout DiagnosticBag) -> TemplateLibrary? {
+        do {
+            let templates = try TemplateLibrary.load(Theme(siteFolder: options.templatesPath,
+                displayRoot: options.templatesPath, settings: site.config.theme), language: site.config.language)
+                .localizing(site.config.languages.map(\.code))
+            checkLayouts(site, templates: templates, templatesDisplay: options.templatesPath,
+                diagnostics: &diagnostics)
+            return templates
+        } catch {
+            diagnostics.append(contentsOf: error.diagnostics)
+            return nil
+        }
     }
 
     /// Every layout a page asks for must exist in the theme.
@@ -231,6 +312,8 @@ public enum Builder {
         var plan: OutputPlan
         /// The content HTML of the pages the feeds show (RenderedSite.feedContent).
         var feedContent: [String: String] = [:]
+        /// The hash of each search index file's bytes (`StableHash`), by output path.
+        var searchHashes: [String: UInt64] = [:]
     }
 
     /// Every output of the site and what each reads.
@@ -266,30 +349,44 @@ public enum Builder {
         let documents = outcomes.compactMap { outcome in
             SearchDocument(outcome, in: site).map { (outcome.page.sourcePath, $0) }
         }
-        let searchPaths = try writeSearchIndex(documents.map { (language: site.page(at: $0.0)?.language ?? "", document: $0.1) },
+        let searchHashes = try writeSearchIndex(documents.map { (language: site.page(at: $0.0)?.language ?? "", document: $0.1) },
             config: site.config, into: output)
         clock.lap("search index")
-        return SiteRender(filesWritten: outcomes.count + written + searchPaths.count, searchDocuments: documents,
-            searchPaths: searchPaths, renderer: pageRenderer, plan: plan, feedContent: feedContent)
+        return SiteRender(filesWritten: outcomes.count + written + searchHashes.count, searchDocuments: documents,
+            searchPaths: searchHashes.keys.sorted(), renderer: pageRenderer, plan: plan, feedContent: feedContent,
+            searchHashes: searchHashes)
     }
 
     /// The precomputed search index of every language, from every page's text as the Markdown
-    /// stage found it, with the page's language. Returns the paths written.
+    /// stage found it, with the page's language. Returns the paths written, each with the hash
+    /// of its bytes.
     static func writeSearchIndex(_ documents: [(language: String, document: SearchDocument)], config: SiteConfig,
-                                 into output: some OutputSink) throws(BuildFailure) -> [String]
+                                 into output: some OutputSink) throws(BuildFailure) -> [String: UInt64]
     {
-        let files = searchIndexFiles(documents, config: config)
-        // A large site has a text file per page or so: written on every core, as pages are.
-        let failures = files.parallelMap { file -> BuildFailure? in
+        try writeFiles(searchIndexFiles(documents, config: config), into: output)
+    }
+
+    /// Writes files on every core (a large site's search index has a text file per page or so);
+    /// returns the hash of each one's bytes, by path.
+    static func writeFiles(_ files: [(path: String, bytes: [UInt8])], into output: some OutputSink)
+        throws(BuildFailure) -> [String: UInt64]
+    {
+        let results = files.parallelMap { file -> Result<UInt64, BuildFailure> in
             do throws(BuildFailure) {
                 try output.write(file.bytes, to: file.path)
-                return nil
+                return .success(StableHash.of(file.bytes))
             } catch {
-                return error
+                return .failure(error)
             }
         }
-        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
-        return files.map(\.path)
+        var hashes: [String: UInt64] = [:]
+        for (file, result) in zip(files, results) {
+            switch result {
+            case .success(let hash): hashes[file.path] = hash
+            case .failure(let failure): throw failure
+            }
+        }
+        return hashes
     }
 
     /// The search index of each language (`search/`, `es/search/`), each made from the pages of
@@ -334,7 +431,15 @@ public enum Builder {
         _ plan: OutputPlan, site: Site, pageRenderer: PageRenderer, into output: some OutputSink,
         contentHTML: [String: String] = [:]
     ) throws(BuildFailure) -> Int {
-        let files = plan.outputs.filter {
+        try writeSiteFiles(plan.outputs, site: site, pageRenderer: pageRenderer, into: output, contentHTML: contentHTML)
+    }
+
+    /// `writeSiteFiles` of some outputs only (an incremental build's).
+    static func writeSiteFiles(
+        _ outputs: [PlannedOutput], site: Site, pageRenderer: PageRenderer, into output: some OutputSink,
+        contentHTML: [String: String] = [:]
+    ) throws(BuildFailure) -> Int {
+        let files = outputs.filter {
             switch $0.product {
             case .page, .searchIndex: return false
             default: return true

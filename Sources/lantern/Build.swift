@@ -27,6 +27,9 @@ struct Build: ParsableCommand {
     @Flag(name: .customLong("ugly-urls"), help: "Put pages at /section/page.html, as 'ugly_urls: true' in the configuration does.")
     var uglyURLs = false
 
+    @Flag(help: "Build everything, without starting from what the last build kept in .lantern-cache/build.")
+    var full = false
+
     @Flag(help: "Print nothing on success.")
     var quiet = false
 
@@ -39,6 +42,7 @@ struct Build: ParsableCommand {
         options.baseURL = baseURL
         options.includeDrafts = drafts
         options.uglyURLs = uglyURLs
+        options.reusesLastBuild = !full
         let display = output.hasSuffix("/") ? output : output + "/"
         let quiet = quiet
         options.whenWaitingForOtherBuild = { holder in
@@ -55,9 +59,15 @@ struct Build: ParsableCommand {
             if !quiet {
                 let ms = Int((report.seconds * 1000).rounded())
                 let pictures = report.pictureVariantsMade > 0 ? "; made \(report.pictureVariantsMade) picture variants" : ""
-                print("lantern: wrote \(report.pagesWritten) pages (\(report.filesWritten) files) to \(output) in \(ms) ms\(pictures)")
+                if report.isIncremental {
+                    print("lantern: wrote \(report.pagesWritten) pages (\(report.filesWritten) files) again and kept "
+                        + "\(report.filesKept) files of the last build in \(output), in \(ms) ms\(pictures)")
+                } else {
+                    print("lantern: wrote \(report.pagesWritten) pages (\(report.filesWritten) files) to \(output) in \(ms) ms\(pictures)")
+                }
             }
             if timings {
+                if let reason = report.fullBuildReason { print("  built everything: \(reason)") }
                 for stage in report.stages {
                     print(String(format: "  %7.0f ms  %7.0f ms CPU  %@", stage.seconds * 1000, stage.cpuSeconds * 1000,
                         stage.name))

@@ -16,6 +16,8 @@ struct ContentLoader {
         var markdown: [String] = []
         var other: [String] = []
         var pictureCredits: [String] = []
+        /// Every file found, by content path, as the file system describes it (links followed).
+        var stamps: [String: FileStamp] = [:]
         var diagnostics = DiagnosticBag()
     }
 
@@ -29,20 +31,44 @@ struct ContentLoader {
         /// Pages that exist but could not be loaded (their errors are in `diagnostics`).
         var failedPaths: Set<String>
         var diagnostics: [Diagnostic]
+        /// The front matter of every page loaded, drafts too, by content path: the start of
+        /// its text up to the body (`PageHead`), which the build keeps for the next one.
+        var heads: [String: String] = [:]
+        /// `Discovery.stamps`, and when they were taken (`FileStamp.now` before the walk).
+        var stamps: [String: FileStamp] = [:]
+        var stampTime: Int64 = 0
     }
 
     func load() -> Loaded {
-        var discovery = discover()
-        let root = self.root
+        let time = FileStamp.now
+        var loaded = load(discover())
+        loaded.stampTime = time
+        return loaded
+    }
+
+    /// Loads the pages `discovery` found. A page for which `knownHead` gives its front matter
+    /// (kept from the last build, its file unchanged since) is made from that alone, without
+    /// reading its file: its body is then empty (`Site.withBodies` reads it when needed).
+    func load(_ discovery: Discovery, knownHead: @Sendable (String) -> String? = { _ in nil }) -> Loaded {
+        var discovery = discovery
+        let root = self.root, config = self.config
         let results = discovery.markdown.parallelMap { path in
-            Result { () throws(BuildFailure) -> Page in try loadPage(path, root: root) }
+            Result { () throws(BuildFailure) -> (Page, String) in
+                if let head = knownHead(path) {
+                    return try ContentLoader.page(fromText: head, path: path, displayPath: display(path), config: config)
+                }
+                return try loadPageAndHead(path, root: root)
+            }
         }
         var pages: [Page] = []
         var drafts: Set<String> = []
         var failed: Set<String> = []
+        var heads: [String: String] = [:]
+        heads.reserveCapacity(discovery.markdown.count)
         for (path, result) in zip(discovery.markdown, results) {
             switch result {
-            case .success(let page):
+            case .success(let (page, head)):
+                heads[path] = head
                 if page.frontMatter.draft && !includeDrafts {
                     drafts.insert(page.sourcePath)
                 } else {
@@ -57,14 +83,22 @@ struct ContentLoader {
             StaticFile(sourcePath: path, absolutePath: root + "/" + path, url: PagePath.url(of: path))
         }
         return Loaded(pages: pages, staticFiles: discovery.other.map(file), pictureCredits: discovery.pictureCredits.map(file),
-            draftPaths: drafts, failedPaths: failed, diagnostics: discovery.diagnostics.diagnostics)
+            draftPaths: drafts, failedPaths: failed, diagnostics: discovery.diagnostics.diagnostics, heads: heads,
+            stamps: discovery.stamps)
+    }
+
+    /// Content paths in the order `discover` finds them: folder by folder, names sorted.
+    static func walkOrder(_ paths: [String]) -> [String] {
+        paths.map { ($0, $0.split(separator: "/", omittingEmptySubsequences: false).map(String.init)) }
+            .sorted { $0.1.lexicographicallyPrecedes($1.1) }
+            .map(\.0)
     }
 
     func display(_ relative: String) -> String {
         relative.isEmpty ? displayRoot : displayRoot + "/" + relative
     }
 
-    private func discover() -> Discovery {
+    func discover() -> Discovery {
         var discovery = Discovery()
         let fm = FileManager.default
         guard let realRoot = realPath(root) else {
@@ -115,7 +149,14 @@ struct ContentLoader {
                 }
                 if isDirectory {
                     walk(childRelative, childAbsolute)
-                } else if name.hasSuffix(".md") {
+                    continue
+                }
+                if type == S_IFLNK {
+                    discovery.stamps[childRelative] = FileStamp(path: childAbsolute)
+                } else {
+                    discovery.stamps[childRelative] = FileStamp(info)
+                }
+                if name.hasSuffix(".md") {
                     discovery.markdown.append(childRelative)
                 } else if PictureCredit.picturePath(ofCreditFile: name) != nil {
                     discovery.pictureCredits.append(childRelative)
@@ -136,12 +177,23 @@ struct ContentLoader {
 
     /// Reads and parses one page (also used by `lantern serve` to reload a page that changed).
     func loadPage(_ path: String, root: String) throws(BuildFailure) -> Page {
+        try loadPageAndHead(path, root: root).0
+    }
+
+    /// `loadPage`, and the page's front matter as `Loaded.heads` keeps it.
+    private func loadPageAndHead(_ path: String, root: String) throws(BuildFailure) -> (Page, String) {
+        let text = try readText(path, root: root)
+        return try ContentLoader.page(fromText: text, path: path, displayPath: display(path), config: config)
+    }
+
+    /// A page file's text, decoded.
+    func readText(_ path: String, root: String) throws(BuildFailure) -> String {
         let displayPath = display(path)
         guard let data = FileManager.default.contents(atPath: root + "/" + path) else {
             throw BuildFailure(.error(SourceLocation(file: displayPath),
                 "cannot read this file (check its permissions)"))
         }
-        return try ContentLoader.page(from: data, path: path, displayPath: displayPath, config: config)
+        return try SourceText.decode(data, file: displayPath)
     }
 
     /// A page from its file's bytes: decoded, front matter parsed and checked, its language
@@ -151,6 +203,14 @@ struct ContentLoader {
         throws(BuildFailure) -> Page
     {
         let text = try SourceText.decode(data, file: displayPath)
+        return try page(fromText: text, path: path, displayPath: displayPath, config: config).0
+    }
+
+    /// `page(from:…)` from the decoded text, and the text's front matter: its start up to the
+    /// body, from which this makes the same page with an empty body.
+    static func page(fromText text: String, path: String, displayPath: String, config: SiteConfig)
+        throws(BuildFailure) -> (Page, String)
+    {
         let split = try FrontMatterParser.split(text, file: displayPath)
         let matter = try FrontMatterParser.parse(split, file: displayPath)
 
@@ -165,11 +225,12 @@ struct ContentLoader {
         let placement = config.urls(for: language).page(sourcePath: pathInLanguage,
             slug: kind == .home ? nil : matter.slug)
         let folder = kind == .page ? PagePath.section(ofPage: path) : PagePath.folder(of: path)
-        return Page(
+        let page = Page(
             sourcePath: path, displayPath: displayPath, kind: kind, frontMatter: matter,
             body: String(split.body), bodyFirstLine: split.bodyFirstLine,
             sectionPath: folder, url: placement.url, outputPath: placement.outputPath,
             language: language, pathInLanguage: pathInLanguage)
+        return (page, String(text[..<split.body.startIndex]))
     }
 
     /// The page's path without its language, and its language: the file name's (`cbt.es.md`),

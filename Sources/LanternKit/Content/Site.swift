@@ -315,6 +315,14 @@ public struct Site: Sendable {
         return translationsByKey[page.translationKey]?.lazy.map { pages[$0] }.first { $0.language == language }
     }
 
+    /// Gives the page from `path` its Markdown, when it was made from its front matter alone
+    /// (`ContentLoader.load(_:knownHead:)`) and is to be rendered.
+    mutating func setBody(_ body: String, firstLine: Int, of path: String) {
+        guard let index = indexByPath[path] else { return }
+        pages[index].body = body
+        pages[index].bodyFirstLine = firstLine
+    }
+
     /// Puts `page` in place of the page from the same content file; for an edit that leaves the
     /// site's structure (`PageFields.structure`) as it was, so every index stays true.
     mutating func replacePage(_ page: Page) {

@@ -161,6 +161,35 @@ final class StagingFolder: OutputSink, @unchecked Sendable {
         }
     }
 
+    /// Puts the file at `source` (the output's own, from the last build) in the new site
+    /// without copying its bytes: a second name for it, or a copy where the file system has no
+    /// hard links.
+    func link(from source: String, to relativePath: String) throws(BuildFailure) {
+        try beginWrite()
+        defer { endWrite() }
+        let target = path + "/" + relativePath
+        var result = Glibc.link(source, target)
+        if result != 0 && errno == ENOENT {
+            try? FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent,
+                withIntermediateDirectories: true)
+            result = Glibc.link(source, target)
+        }
+        if result != 0 {
+            do {
+                try FileManager.default.copyItem(atPath: source, toPath: target)
+            } catch {
+                throw BuildFailure(.error(SourceLocation(file: outputDisplay + "/" + relativePath),
+                    "cannot keep this file of the last build (\(StagingFolder.reason(error)))"))
+            }
+        }
+    }
+
+    /// Deletes everything written so far and starts again with an empty folder, the lock kept.
+    func clear() throws(BuildFailure) {
+        FolderRemoval.remove(path)
+        try createFolder()
+    }
+
     private func beginWrite() throws(BuildFailure) {
         state.lock()
         defer { state.unlock() }

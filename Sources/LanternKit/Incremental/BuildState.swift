@@ -1,0 +1,136 @@
+import Foundation
+
+/// What a successful `lantern build` leaves in `.lantern-cache/build/` for the next one: what
+/// the sources were (every content file's stamp, every page's front matter), what the output
+/// is (every file's stamp, the search index files' hashes), and a key for everything else a
+/// build reads. The next build with the same key compares the content folder with it and
+/// writes again only what the changes touch (`IncrementalBuild`). The pages' search documents
+/// are kept beside it (`SearchDocumentStore`).
+struct BuildState {
+    /// Changes whenever the layout below does.
+    static let format: Int64 = 1
+    static let fileName = "state.bin"
+
+    /// Lantern itself, the options, `site.yaml` and the site's theme files (`key(for:…)`).
+    var key: String
+    /// When the content folder was looked at: a file changed less than a tick before is read
+    /// again by the next build (`FileStamp.isSettled`).
+    var stampTime: Int64
+    /// Every content file, by content path.
+    var content: [String: FileStamp]
+    /// The front matter of every page loaded (`ContentLoader.Loaded.heads`).
+    var heads: [String: String]
+    /// Every file of the output, by output path, as the build left it.
+    var outputs: [String: FileStamp]
+    /// The search index's files, by output path: the hash of their bytes.
+    var searchFiles: [String: UInt64]
+
+    func encoded() -> [UInt8] {
+        var writer = ByteWriter(capacity: 1 << 22)
+        writer.int(BuildState.format)
+        writer.text(key)
+        writer.int(stampTime)
+        writer.int(content.count)
+        for (path, stamp) in content.sorted(by: { $0.key < $1.key }) {
+            writer.text(path)
+            writer.stamp(stamp)
+            if let head = heads[path] {
+                writer.int(1)
+                writer.text(head)
+            } else {
+                writer.int(0)
+            }
+        }
+        writer.int(outputs.count)
+        for (path, stamp) in outputs.sorted(by: { $0.key < $1.key }) {
+            writer.text(path)
+            writer.stamp(stamp)
+        }
+        writer.int(searchFiles.count)
+        for (path, hash) in searchFiles.sorted(by: { $0.key < $1.key }) {
+            writer.text(path)
+            writer.uint(hash)
+        }
+        return writer.bytes
+    }
+
+    /// nil for a file of another format or a damaged one.
+    init?(decoding bytes: [UInt8]) {
+        var reader = ByteReader(bytes)
+        guard reader.int() == BuildState.format else { return nil }
+        key = reader.text()
+        stampTime = reader.int()
+        content = [:]
+        heads = [:]
+        for _ in 0..<reader.count() where reader.isIntact {
+            let path = reader.text()
+            content[path] = reader.stamp()
+            if reader.int() == 1 { heads[path] = reader.text() }
+        }
+        outputs = [:]
+        for _ in 0..<reader.count() where reader.isIntact {
+            let path = reader.text()
+            outputs[path] = reader.stamp()
+        }
+        searchFiles = [:]
+        for _ in 0..<reader.count() where reader.isIntact {
+            let path = reader.text()
+            searchFiles[path] = reader.uint()
+        }
+        guard reader.isIntact, reader.isAtEnd else { return nil }
+    }
+
+    init(key: String, stampTime: Int64, content: [String: FileStamp], heads: [String: String],
+         outputs: [String: FileStamp], searchFiles: [String: UInt64]) {
+        self.key = key
+        self.stampTime = stampTime
+        self.content = content
+        self.heads = heads
+        self.outputs = outputs
+        self.searchFiles = searchFiles
+    }
+
+    static func load(from folder: String) -> BuildState? {
+        guard let data = FileManager.default.contents(atPath: folder + "/" + fileName) else { return nil }
+        return BuildState(decoding: [UInt8](data))
+    }
+
+    /// Written beside and renamed into place, so that a build killed meanwhile leaves the
+    /// old state or the new, never half of one.
+    func save(to folder: String) {
+        BuildState.writeAtomically(encoded(), to: folder + "/" + BuildState.fileName)
+    }
+
+    static func writeAtomically(_ bytes: [UInt8], to path: String) {
+        let folder = (path as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let temporary = path + ".\(getpid()).tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else { return }
+        if rename(temporary, path) != 0 { unlink(temporary) }
+    }
+
+    /// Forgets the state, so that the next build builds everything (before a build whose
+    /// outcome the state would not describe).
+    static func forget(in folder: String) {
+        unlink(folder + "/" + fileName)
+    }
+
+    /// Everything a build reads besides the content folder: a build whose key differs from
+    /// the state's builds everything. Lantern is named by its executable's stamp, so that
+    /// another Lantern (with another built-in theme, other rendering) never reuses the output.
+    static func key(options: BuildOptions, configBytes: [UInt8], themeFiles: [(path: String, bytes: [UInt8])]) -> String {
+        let executable = Bundle.main.executablePath.flatMap { path in FileStamp(path: path).map { (path, $0) } }
+        var parts = [
+            "lantern \(executable.map { "\($0.0) \($0.1.size) \($0.1.modified) \($0.1.inode)" } ?? "unknown")",
+            "content \(StagingFolder.absolute(options.contentPath))",
+            "templates \(StagingFolder.absolute(options.templatesPath))",
+            "config \(StagingFolder.absolute(options.configPath)) \(StableHash.of(configBytes))",
+            "output \(StagingFolder.absolute(options.outputPath))",
+            "base \(options.baseURL ?? "-") ugly \(options.uglyURLs) drafts \(options.includeDrafts)",
+        ]
+        for file in themeFiles.sorted(by: { $0.path < $1.path }) {
+            parts.append("theme \(file.path) \(StableHash.of(file.bytes))")
+        }
+        return parts.joined(separator: "\n")
+    }
+}
