@@ -112,9 +112,14 @@ enum IncrementalBuild {
         var newDiagnostics = DiagnosticBag()
         var site = Builder.place(loaded, config: config, options: options, diagnostics: &newDiagnostics)
         guard !newDiagnostics.hasErrors else { return .needsFullBuild(wroteSome: false, reason: "a page has a problem") }
-        // The last build's pages: those unchanged as now, the others from their front matter then.
+        // When only the text of pages changed (the front matter of each is as it was), the site
+        // is placed as before: the change is their bodies.
+        let textOnly = removed.isEmpty && changed.allSatisfy { heads[$0] != nil && heads[$0] == loaded.heads[$0] }
         let old: Site
-        do {
+        if textOnly {
+            old = site
+        } else {
+            // The last build's pages: those unchanged as now, the others from their front matter then.
             var before = loaded
             before.pages = []
             before.draftPaths = []
@@ -146,10 +151,25 @@ enum IncrementalBuild {
         else { return .needsFullBuild(wroteSome: false, reason: "a picture or the theme has a problem") }
 
         let themeAssets = OutputPlan.themeAssets(of: templates.theme)
-        let oldPlan = OutputPlan(site: oldSite, templates: templates, themeAssets: themeAssets)
         let plan = OutputPlan(site: site, templates: templates, themeAssets: themeAssets)
-        var change = SiteChange(from: oldSite, to: site, candidates: changed.union(removed))
-        change.relatedMayDiffer = true
+        let oldPlan = textOnly ? plan : OutputPlan(site: oldSite, templates: templates, themeAssets: themeAssets)
+        var change: SiteChange
+        if textOnly {
+            // What `SiteChange(from:to:candidates:)` finds when only bodies differ (or might).
+            change = SiteChange()
+            change.old = oldSite
+            change.new = site
+            change.pages = changed.sorted().compactMap { path in
+                site.page(at: path).map {
+                    SiteChange.ChangedPage(sourcePath: path, kind: $0.kind, sectionPath: $0.sectionPath,
+                        language: $0.language, fields: .body)
+                }
+            }
+            change.relatedMayDiffer = false
+        } else {
+            change = SiteChange(from: oldSite, to: site, candidates: changed.union(removed))
+            change.relatedMayDiffer = true
+        }
         let touched = plan.outputs(touchedBy: change, since: oldPlan)
         let gone = Set(plan.pathsGone(since: oldPlan))
         clock.lap("compare with the last build")

@@ -31,7 +31,10 @@ import Testing
             for path in changes.modifiedContent.union(changes.addedOrRemovedContent) {
                 IncrementalBuildOracleTests.settle(site.root + "/Content/" + path)
             }
-            if changes.themeOrConfig { IncrementalBuildOracleTests.settle(site.root) }
+            if changes.themeOrConfig {
+                IncrementalBuildOracleTests.settle(site.root + "/Templates")
+                IncrementalBuildOracleTests.settle(site.root + "/site.yaml")
+            }
             let context = "seed \(seed), bilingual \(bilingual), edit \(step) (\(what))"
             let built = Result { () throws(BuildFailure) in try Builder.build(options) }
             let clean = Result { () throws(BuildFailure) in try Builder.build(fresh) }

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+@testable import LanternKit
+
+/// When `lantern build` starts from the last build (`IncrementalBuild`) and when it builds
+/// everything instead; the output is a fresh build's either way (IncrementalBuildOracleTests
+/// proves that over random edits).
+@Suite struct IncrementalBuildTests {
+    /// The site built once, its files set back an hour (so that none counts as just written).
+    func builtSite() throws -> TemporarySite {
+        let site = try TemporarySite([
+            "Content/therapies/_index.md": "---\ntitle: Therapies\n---\nKinds of care.\n",
+            "Content/therapies/cbt.md": "---\ntitle: CBT\ndescription: Thoughts and feelings.\n---\nCBT text.\n",
+            "Content/therapies/dbt.md": "---\ntitle: DBT\n---\nDBT text. See [CBT](cbt.md).\n",
+            "Content/therapies/notes.txt": "Plain notes.\n",
+        ])
+        IncrementalBuildOracleTests.settle(site.root)
+        let first = try site.build()
+        #expect(!first.isIncremental)
+        #expect(first.fullBuildReason == "no earlier build kept its state")
+        return site
+    }
+
+    func expectFreshBuild(_ site: TemporarySite, _ comment: Comment) throws {
+        var fresh = site.options
+        fresh.outputPath = site.root + "/Fresh"
+        fresh.cachePath = site.root + "/.fresh-cache"
+        fresh.reusesLastBuild = false
+        _ = try Builder.build(fresh)
+        #expect(IncrementalBuildOracleTests.differences(site.root + "/Public", fresh.outputPath).isEmpty, comment)
+    }
+
+    @Test func anEditedPageIsWrittenAgainAndTheRestKept() throws {
+        let site = try builtSite()
+        let page = site.root + "/Public/therapies/dbt/index.html"
+        let before = try FileManager.default.attributesOfItem(atPath: page)[.systemFileNumber] as? Int
+        try site.write("---\ntitle: CBT\ndescription: Thoughts and feelings.\n---\nCBT text, longer now.\n",
+            to: "Content/therapies/cbt.md")
+        let report = try site.build()
+        #expect(report.isIncremental)
+        #expect(report.pagesWritten == 1)
+        #expect(report.filesKept > 0)
+        #expect(site.output("therapies/cbt/index.html")?.contains("CBT text, longer now.") == true)
+        // A page the edit did not touch is the last build's file, not a copy.
+        let after = try FileManager.default.attributesOfItem(atPath: page)[.systemFileNumber] as? Int
+        #expect(before != nil && before == after)
+        try expectFreshBuild(site, "after a text edit")
+    }
+
+    @Test func aNewTitleRewritesTheListsThatShowIt() throws {
+        let site = try builtSite()
+        try site.write("---\ntitle: Cognitive therapy\ndescription: Thoughts and feelings.\n---\nCBT text.\n",
+            to: "Content/therapies/cbt.md")
+        let report = try site.build()
+        #expect(report.isIncremental)
+        #expect(site.output("therapies/index.html")?.contains("Cognitive therapy") == true)
+        try expectFreshBuild(site, "after a title edit")
+    }
+
+    @Test func anOutputFileChangedByHandMeansAFullBuild() throws {
+        let site = try builtSite()
+        try site.write("changed by hand", to: "Public/therapies/dbt/index.html")
+        let report = try site.build()
+        #expect(!report.isIncremental)
+        #expect(report.fullBuildReason == "the output is not as the last build left it")
+        #expect(site.output("therapies/dbt/index.html")?.contains("DBT text") == true)
+    }
+
+    @Test func aTemplateOrTheConfigurationMeansAFullBuild() throws {
+        let site = try builtSite()
+        try site.write("{{<base}}{{$main}}<h1 class=\"t\">{{page.title}}</h1>{{{page.content}}}{{/main}}{{/base}}",
+            to: "Templates/page.mustache")
+        var report = try site.build()
+        #expect(!report.isIncremental)
+        #expect(report.fullBuildReason?.contains("the theme changed") == true)
+        #expect(site.output("therapies/cbt/index.html")?.contains("<h1 class=\"t\">") == true)
+        // The sources only: the output's own times are part of what says it is the last build's.
+        for path in ["Templates/page.mustache", "site.yaml"] { IncrementalBuildOracleTests.settle(site.root + "/" + path) }
+        report = try site.build()
+        #expect(report.isIncremental)
+        try site.write(TemporarySite.minimalConfig.replacingOccurrences(of: "Test site", with: "Other site"),
+            to: "site.yaml")
+        report = try site.build()
+        #expect(!report.isIncremental)
+        try expectFreshBuild(site, "after a template and a configuration change")
+    }
+
+    @Test func aContentFileOtherThanAPageMeansAFullBuild() throws {
+        let site = try builtSite()
+        try site.write("Other notes.\n", to: "Content/therapies/notes.txt")
+        let report = try site.build()
+        #expect(!report.isIncremental)
+        #expect(report.fullBuildReason == "a content file other than a page came, went or changed")
+        #expect(site.output("therapies/notes.txt") == "Other notes.\n")
+    }
+
+    @Test func aPageWithAnErrorFailsAsAFullBuildWouldAndLeavesTheOutput() throws {
+        let site = try builtSite()
+        let before = site.snapshot()
+        try site.write("---\ntitle: DBT\n---\nSee [nothing](missing.md).\n", to: "Content/therapies/dbt.md")
+        #expect(throws: BuildFailure.self) { try site.build() }
+        #expect(site.snapshot() == before)
+        try site.write("---\ntitle: DBT\n---\nDBT text, fixed.\n", to: "Content/therapies/dbt.md")
+        let report = try site.build()
+        #expect(report.isIncremental)
+        try expectFreshBuild(site, "after a failed build and its fix")
+    }
+
+    @Test func aDamagedStateMeansAFullBuild() throws {
+        let site = try builtSite()
+        let state = site.root + "/.lantern-cache/build/" + BuildState.fileName
+        var bytes = [UInt8](FileManager.default.contents(atPath: state)!)
+        bytes.removeLast(5)
+        try Data(bytes).write(to: URL(fileURLWithPath: state))
+        let report = try site.build()
+        #expect(!report.isIncremental)
+        try expectFreshBuild(site, "after a damaged state")
+    }
+
+    @Test func theStateReadsBackAsItWasWritten() throws {
+        let stamp = FileStamp(size: 12, modified: 1_700_000_000_123_456_789, changed: 5, inode: 77, device: 3)
+        let state = BuildState(key: "k\né", stampTime: 42, content: ["a.md": stamp, "b.png": stamp],
+            heads: ["a.md": "---\ntitle: A\n---\n"], outputs: ["a/index.html": stamp], searchFiles: ["search/index.json": 9])
+        let read = try #require(BuildState(decoding: state.encoded()))
+        #expect(read.key == state.key && read.stampTime == 42 && read.content == state.content)
+        #expect(read.heads == state.heads && read.outputs == state.outputs && read.searchFiles == state.searchFiles)
+        #expect(BuildState(decoding: Array(state.encoded().dropLast())) == nil)
+    }
+}
