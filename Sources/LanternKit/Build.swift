@@ -10,7 +10,8 @@ public struct BuildOptions: Sendable {
     /// Pages at `.html` URLs whatever `ugly_urls` in the configuration says.
     public var uglyURLs = false
     public var includeDrafts = false
-    /// Where pictures' variants are kept between builds; nil for `.lantern-cache` beside the
+    /// Where pictures' variants and the last build's state (`IncrementalBuild`) are kept between
+    /// builds; nil for `.lantern-cache` beside the
     /// configuration file.
     public var cachePath: String?
     /// Called when another build of the same output is running, before this one waits for it

@@ -18,7 +18,13 @@ enum IncrementalBuild {
         case needsFullBuild(wroteSome: Bool, reason: String)
     }
 
-    static func stateFolder(_ options: BuildOptions) -> String { options.cacheFolder + "/build" }
+    /// One folder per output (`build/Public-…`), so that builds into two outputs from one site
+    /// each start from their own last build.
+    static func stateFolder(_ options: BuildOptions) -> String {
+        let output = StagingFolder.absolute(options.outputPath)
+        let name = (output as NSString).lastPathComponent.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        return options.cacheFolder + "/build/" + name + "-" + String(StableHash.of(output) % (1 << 32), radix: 16)
+    }
 
     /// What a full build keeps for the next one: the state (its output's stamps are added once
     /// it is in place) and every page's search document.

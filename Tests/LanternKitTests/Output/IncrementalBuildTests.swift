@@ -108,7 +108,7 @@ import Testing
 
     @Test func aDamagedStateMeansAFullBuild() throws {
         let site = try builtSite()
-        let state = site.root + "/.lantern-cache/build/" + BuildState.fileName
+        let state = IncrementalBuild.stateFolder(site.options) + "/" + BuildState.fileName
         var bytes = [UInt8](FileManager.default.contents(atPath: state)!)
         bytes.removeLast(5)
         try Data(bytes).write(to: URL(fileURLWithPath: state))
