@@ -10,7 +10,7 @@ TEST_PACKAGES := chromium chromium-driver default-jre-headless nodejs wspanish p
 PYTHON ?= python3
 CHECK := .build/public-check
 
-.PHONY: site build deps test-deps test test-swift test-js spanish-reference test-browser test-reproducible bench bench-serve bench-micro bench-pictures fuzz clean search-js
+.PHONY: site build deps test-deps test test-swift test-js spanish-reference test-browser test-reproducible bench bench-serve bench-incremental bench-micro bench-pictures fuzz clean search-js
 
 site: build
 	$(LANTERN) build
@@ -73,7 +73,7 @@ bench: deps
 	@command -v hyperfine >/dev/null || { $(SUDO) apt-get update -qq && $(APT_INSTALL) hyperfine; }
 	$(PYTHON) Benchmarks/scaled_site.py --pages $(BENCH_PAGES) --out .build/bench-site
 	hyperfine --warmup 1 --runs $(ROUNDS) \
-		'.build/release/lantern build --content .build/bench-site/Content --output .build/bench-out --quiet'
+		'.build/release/lantern build --content .build/bench-site/Content --output .build/bench-out --quiet --full'
 	@if [ -x ../shared/bench/compare.sh ]; then \
 		ROUNDS=$(ROUNDS) ../shared/bench/compare.sh $(BENCH_PAGES) \
 			"$(CURDIR)/.build/release/lantern build --content {content} --output {out} --quiet --ugly-urls"; \
@@ -84,6 +84,13 @@ bench-serve: deps
 	$(SWIFT) build -c release
 	$(PYTHON) Benchmarks/scaled_site.py --pages $(BENCH_PAGES) --out .build/bench-site
 	$(PYTHON) Benchmarks/serve_latency.py --content .build/bench-site/Content
+
+# `make bench-incremental`: `lantern build` after one page's text was edited, against a full
+# build, side by side (ROUNDS edits); the two outputs must come out identical.
+bench-incremental: deps
+	$(SWIFT) build -c release
+	$(PYTHON) Benchmarks/scaled_site.py --pages $(BENCH_PAGES) --out .build/bench-site
+	$(PYTHON) Benchmarks/incremental_bench.py --content .build/bench-site/Content --work .build/bench-incremental --rounds $(ROUNDS)
 
 # `make bench-pictures`: BENCH_PHOTOS photos of 4000 x 3000, Lantern's first build and cached
 # rebuild, peak memory and bytes saved, beside Hugo's image processing of the same photos.

@@ -237,8 +237,10 @@ enum IncrementalBuild {
                     buckets.insert(SearchDocumentStore.bucket(of: path))
                 }
             }
+            // The index is made of the documents alone (the configuration is the last build's):
+            // when none changed (a new date, weight or alias), neither did it.
             var files: [(path: String, bytes: [UInt8])] = []
-            for language in site.config.languages.map(\.code) where touchedLanguages.contains(language) {
+            for language in site.config.languages.map(\.code) where touchedLanguages.contains(language) && !buckets.isEmpty {
                 let prefix = SearchIndexBuilder.folder(in: site.config.urls(for: language))
                 for path in searchFiles.keys where path.hasPrefix(prefix) { searchFiles[path] = nil }
                 let documents = site.pages.compactMap { page in
