@@ -96,11 +96,11 @@ public enum Builder {
             let stateFolder = IncrementalBuild.stateFolder(options)
             if options.reusesLastBuild {
                 switch try IncrementalBuild.run(options, into: staging, clock: &clock) {
-                case .built(var report, let state):
+                case .built(var report, let kept):
                     BuildState.forget(in: stateFolder)
                     try staging.commit()
                     clock.lap("swap the output in")
-                    state.saving(outputs: OutputStamps.of(StagingFolder.absolute(options.outputPath))).save(to: stateFolder)
+                    kept.save(outputs: OutputStamps.of(StagingFolder.absolute(options.outputPath)), to: stateFolder)
                     clock.lap("keep the state for the next build")
                     report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
                     report.stages = clock.stages

@@ -13,13 +13,30 @@ import Foundation
 /// left it; an error (the full build reports it).
 enum IncrementalBuild {
     enum Outcome {
-        case built(BuildReport, BuildState)
+        /// Built into the staging folder; once it is swapped in, `keep` saves what the next
+        /// build starts from.
+        case built(BuildReport, Kept)
         /// Build everything, for `reason`; `wroteSome` when files were written into the staging folder.
         case needsFullBuild(wroteSome: Bool, reason: String)
     }
 
     /// One folder per output (`build/Public-…`), so that builds into two outputs from one site
     /// each start from their own last build.
+    /// What an incremental build leaves for the next: the state (without the output's stamps,
+    /// taken once the output is in place) and the search documents that changed.
+    struct Kept {
+        var state: BuildState
+        var documents: SearchDocumentStore?
+        var changedBuckets: Set<Int> = []
+
+        func save(outputs: [String: FileStamp], to folder: String) {
+            documents?.save(to: folder, buckets: changedBuckets)
+            var state = state
+            state.outputs = outputs
+            state.save(to: folder)
+        }
+    }
+
     static func stateFolder(_ options: BuildOptions) -> String {
         let output = StagingFolder.absolute(options.outputPath)
         let name = (output as NSString).lastPathComponent.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
@@ -217,6 +234,8 @@ enum IncrementalBuild {
         // The search index of each language whose pages changed, from the documents kept of
         // the others; its files whose bytes stayed are kept too.
         var searchFiles = state.searchFiles
+        var documents: SearchDocumentStore?
+        var changedBuckets: Set<Int> = []
         var dropped: Set<String> = []
         let touchedLanguages = Set(touched.compactMap { planned -> String? in
             if case .searchIndex(let language) = planned.product { return language } else { return nil }
@@ -262,7 +281,8 @@ enum IncrementalBuild {
             written.formUnion(changedFiles.map(\.path))
             // What the index no longer has is not kept.
             for path in state.searchFiles.keys where searchFiles[path] == nil { dropped.insert(path) }
-            store.save(to: folder, buckets: buckets)
+            documents = store
+            changedBuckets = buckets
             clock.lap("search index")
         }
 
@@ -283,15 +303,6 @@ enum IncrementalBuild {
             pictureVariantsMade: site.pictures.variantsMade, filesKept: kept.count, isIncremental: true)
         let newState = BuildState(key: key, stampTime: stampTime, content: discovery.stamps, heads: loaded.heads,
             outputs: [:], searchFiles: searchFiles)
-        return .built(report, newState)
-    }
-}
-
-extension BuildState {
-    /// This state, with the stamps of the output as it now is.
-    func saving(outputs: [String: FileStamp]) -> BuildState {
-        var state = self
-        state.outputs = outputs
-        return state
+        return .built(report, Kept(state: newState, documents: documents, changedBuckets: changedBuckets))
     }
 }
