@@ -114,14 +114,15 @@ public enum Builder {
             var loaded: ContentLoader.Loaded?
             let (site, templates, diagnostics) = try prepare(options, clock: &clock, loaded: &loaded)
             clock.lap("load the theme")
+            let analysis = Dictionary(uniqueKeysWithValues: site.config.languages.map { ($0.code, AnalysisChunks()) })
             let rendered = try writeSite(site, templates: templates,
-                options: options, into: staging, diagnostics: diagnostics, clock: &clock)
+                options: options, into: staging, diagnostics: diagnostics, clock: &clock, analysis: analysis)
             BuildState.forget(in: stateFolder)
             try staging.commit()
             clock.lap("swap the output in")
             if let loaded, let templates {
-                IncrementalBuild.keep(loaded, site: site, templates: templates, rendered: rendered, options: options,
-                    in: stateFolder)
+                IncrementalBuild.keep(loaded, site: site, templates: templates, rendered: rendered, analysis: analysis,
+                    options: options, in: stateFolder)
                 clock.lap("keep the state for the next build")
             }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
@@ -324,9 +325,10 @@ public enum Builder {
 
     /// Renders and writes every page, then the site files and the search index.
     /// Without templates (earlier errors), pages are still rendered to find their broken links.
+    /// `analysis`: as for `searchIndexFiles`.
     static func writeSite(
         _ site: Site, templates: TemplateLibrary?, options: BuildOptions, into output: some OutputSink,
-        diagnostics earlier: DiagnosticBag, clock: inout StageClock
+        diagnostics earlier: DiagnosticBag, clock: inout StageClock, analysis: [String: AnalysisChunks]? = nil
     ) throws(BuildFailure) -> SiteRender {
         let plan = plan(site, templates: templates)
         let pageRenderer = PageRenderer(site: site, templates: templates, forChecks: false)
@@ -351,7 +353,7 @@ public enum Builder {
             SearchDocument(outcome, in: site).map { (outcome.page.sourcePath, $0) }
         }
         let searchHashes = try writeSearchIndex(documents.map { (language: site.page(at: $0.0)?.language ?? "", document: $0.1) },
-            config: site.config, into: output)
+            config: site.config, into: output, analysis: analysis)
         clock.lap("search index")
         return SiteRender(filesWritten: outcomes.count + written + searchHashes.count, searchDocuments: documents,
             searchPaths: searchHashes.keys.sorted(), renderer: pageRenderer, plan: plan, feedContent: feedContent,
@@ -362,9 +364,10 @@ public enum Builder {
     /// stage found it, with the page's language. Returns the paths written, each with the hash
     /// of its bytes.
     static func writeSearchIndex(_ documents: [(language: String, document: SearchDocument)], config: SiteConfig,
-                                 into output: some OutputSink) throws(BuildFailure) -> [String: UInt64]
+                                 into output: some OutputSink, analysis: [String: AnalysisChunks]? = nil)
+        throws(BuildFailure) -> [String: UInt64]
     {
-        try writeFiles(searchIndexFiles(documents, config: config), into: output)
+        try writeFiles(searchIndexFiles(documents, config: config, analysis: analysis), into: output)
     }
 
     /// Writes files on every core (a large site's search index has a text file per page or so);
@@ -392,12 +395,15 @@ public enum Builder {
 
     /// The search index of each language (`search/`, `es/search/`), each made from the pages of
     /// its language only, so that a search in Spanish finds Spanish pages.
-    static func searchIndexFiles(_ documents: [(language: String, document: SearchDocument)], config: SiteConfig)
+    /// `analysis` gets, by language, the chunks of pages the index was made from
+    /// (`AnalysisChunks`), which the build keeps for the next one.
+    static func searchIndexFiles(_ documents: [(language: String, document: SearchDocument)], config: SiteConfig,
+                                 analysis: [String: AnalysisChunks]? = nil)
         -> [(path: String, bytes: [UInt8])]
     {
         config.languages.flatMap { language in
             SearchIndexBuilder.files(for: documents.filter { $0.language == language.code }.map(\.document),
-                config: config, language: language.code)
+                config: config, language: language.code, kept: analysis?[language.code])
         }
     }
 

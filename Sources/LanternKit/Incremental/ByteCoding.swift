@@ -29,6 +29,12 @@ struct ByteWriter {
         for value in values { text(value) }
     }
 
+    /// An array of plain values (numbers, booleans) as its count and its bytes.
+    mutating func raw<T: BitwiseCopyable>(_ values: [T]) {
+        int(values.count)
+        values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    }
+
     mutating func stamp(_ stamp: FileStamp) {
         int(stamp.size)
         int(stamp.modified)
@@ -89,6 +95,24 @@ struct ByteReader {
         var values: [String] = []
         values.reserveCapacity(n)
         for _ in 0..<n where isIntact { values.append(text()) }
+        return values
+    }
+
+    mutating func raw<T: BitwiseCopyable>() -> [T] {
+        let n = count()
+        let size = n * MemoryLayout<T>.stride
+        guard isIntact, size <= bytes.count - offset else {
+            isIntact = false
+            return []
+        }
+        let values = [T](unsafeUninitializedCapacity: n) { buffer, initialized in
+            bytes.withUnsafeBytes { source in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(
+                    from: UnsafeRawBufferPointer(rebasing: source[offset..<offset + size]))
+            }
+            initialized = n
+        }
+        offset += size
         return values
     }
 

@@ -28,9 +28,12 @@ enum IncrementalBuild {
         var state: BuildState
         var documents: SearchDocumentStore?
         var changedBuckets: Set<Int> = []
+        /// By language, the chunks of pages its search index was made from this time.
+        var analysis: [String: AnalysisChunks] = [:]
 
         func save(outputs: [String: FileStamp], to folder: String) {
             documents?.save(to: folder, buckets: changedBuckets)
+            for (language, chunks) in analysis { chunks.save(to: folder, language: language) }
             var state = state
             state.outputs = outputs
             state.save(to: folder)
@@ -46,12 +49,14 @@ enum IncrementalBuild {
     /// What a full build keeps for the next one: the state (its output's stamps are added once
     /// it is in place) and every page's search document.
     static func keep(_ loaded: ContentLoader.Loaded, site: Site, templates: TemplateLibrary,
-                     rendered: Builder.SiteRender, options: BuildOptions, in folder: String)
+                     rendered: Builder.SiteRender, analysis: [String: AnalysisChunks], options: BuildOptions,
+                     in folder: String)
     {
         guard let key = key(options) else { return }
         var store = SearchDocumentStore()
         for (path, document) in rendered.searchDocuments { store.documents[path] = document }
         store.save(to: folder)
+        for (language, chunks) in analysis { chunks.save(to: folder, language: language, all: true) }
         BuildState(key: key, stampTime: loaded.stampTime, content: loaded.stamps, heads: loaded.heads,
             outputs: OutputStamps.of(StagingFolder.absolute(options.outputPath)),
             searchFiles: rendered.searchHashes).save(to: folder)
@@ -236,6 +241,7 @@ enum IncrementalBuild {
         var searchFiles = state.searchFiles
         var documents: SearchDocumentStore?
         var changedBuckets: Set<Int> = []
+        var analysis: [String: AnalysisChunks] = [:]
         var dropped: Set<String> = []
         let touchedLanguages = Set(touched.compactMap { planned -> String? in
             if case .searchIndex(let language) = planned.product { return language } else { return nil }
@@ -265,7 +271,9 @@ enum IncrementalBuild {
                 let documents = site.pages.compactMap { page in
                     page.language == language ? store.documents[page.sourcePath] : nil
                 }
-                files += SearchIndexBuilder.files(for: documents, config: site.config, language: language)
+                let chunks = AnalysisChunks.load(from: folder, language: language)
+                analysis[language] = chunks
+                files += SearchIndexBuilder.files(for: documents, config: site.config, language: language, kept: chunks)
             }
             let hashes = files.parallelMap { StableHash.of($0.bytes) }
             var changedFiles: [(path: String, bytes: [UInt8])] = []
@@ -303,6 +311,7 @@ enum IncrementalBuild {
             pictureVariantsMade: site.pictures.variantsMade, filesKept: kept.count, isIncremental: true)
         let newState = BuildState(key: key, stampTime: stampTime, content: discovery.stamps, heads: loaded.heads,
             outputs: [:], searchFiles: searchFiles)
-        return .built(report, Kept(state: newState, documents: documents, changedBuckets: changedBuckets))
+        return .built(report, Kept(state: newState, documents: documents, changedBuckets: changedBuckets,
+            analysis: analysis))
     }
 }

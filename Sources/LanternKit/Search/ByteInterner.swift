@@ -17,6 +17,28 @@ struct ByteInterner {
         mask = size - 1
     }
 
+    /// An interner holding the strings of another's `contents`, with the same ids.
+    init(contents: (storage: [UInt8], offsets: [Int])) {
+        self.init(capacity: max(1, contents.offsets.count - 1))
+        storage = contents.storage
+        offsets = contents.offsets
+        var size = mask + 1
+        while count * 2 > size - 1 { size <<= 1 }
+        slots = Array(repeating: -1, count: size)
+        mask = size - 1
+        storage.withUnsafeBufferPointer { all in
+            for id in 0..<count {
+                let key = UnsafeBufferPointer(rebasing: all[offsets[id]..<offsets[id + 1]])
+                var slot = Self.hash(key) & mask
+                while slots[slot] >= 0 { slot = (slot + 1) & mask }
+                slots[slot] = Int32(id)
+            }
+        }
+    }
+
+    /// Every string, end to end, and where each ends (`init(contents:)`).
+    var contents: (storage: [UInt8], offsets: [Int]) { (storage, offsets) }
+
     var count: Int { offsets.count - 1 }
 
     func bytes(_ id: Int) -> ArraySlice<UInt8> { storage[offsets[id]..<offsets[id + 1]] }

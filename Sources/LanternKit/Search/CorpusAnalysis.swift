@@ -19,13 +19,29 @@ struct CorpusAnalysis {
     private var postingPage: [Int32] = []
     private var postingImpact: [Int32] = []
 
-    init(pages: [SearchDocument], analyzer: Analyzer = .english) {
+    /// - Parameter kept: the chunks of pages an earlier build read (`AnalysisChunks`): a chunk
+    ///   whose pages are the same is taken from it instead of being read again; it gets the
+    ///   chunks of this one.
+    init(pages: [SearchDocument], analyzer: Analyzer = .english, kept: AnalysisChunks? = nil) {
         pageCount = pages.count
         let chunkCount = pages.isEmpty ? 0 : min(pages.count, 16)
         let ranges = (0..<chunkCount).map { i in
             (pages.count * i / chunkCount)..<(pages.count * (i + 1) / chunkCount)
         }
-        let chunks = ranges.parallelMap { ChunkCounts(pages: pages[$0], analyzer: analyzer) }
+        let chunks: [ChunkCounts]
+        if let kept {
+            let keys = ranges.parallelMap { AnalysisChunks.key(of: pages[$0], analyzer: analyzer) }
+            let before = kept.previous
+            chunks = Array(ranges.indices).parallelMap { i in
+                if let chunk = before[i], chunk.key == keys[i] { return chunk.counts }
+                return ChunkCounts(pages: pages[ranges[i]], analyzer: analyzer)
+            }
+            kept.current = Dictionary(uniqueKeysWithValues: ranges.indices.map { i in
+                (i, (key: keys[i], counts: chunks[i], isNew: before[i]?.key != keys[i]))
+            })
+        } else {
+            chunks = ranges.parallelMap { ChunkCounts(pages: pages[$0], analyzer: analyzer) }
+        }
 
         // Merge word tables; stem each distinct word once.
         var allWords = ByteInterner(capacity: 1 << 16)
@@ -200,7 +216,7 @@ struct CorpusAnalysis {
 }
 
 /// Weighted word counts of a run of pages, against the chunk's own word table.
-private struct ChunkCounts {
+struct ChunkCounts: Sendable {
     /// Stop words take the first ids of every word table, so a token is a stop word
     /// when its id is below this.
     let stopWordCount: Int
@@ -212,6 +228,17 @@ private struct ChunkCounts {
     /// Whether the entry's word is in the page title.
     var entryInTitle: [Bool] = []
     var lengths: [Int32] = []
+
+    init(stopWordCount: Int, words: ByteInterner, pageStart: [Int], entryWord: [Int32], entryWeight: [Int32],
+         entryInTitle: [Bool], lengths: [Int32]) {
+        self.stopWordCount = stopWordCount
+        self.words = words
+        self.pageStart = pageStart
+        self.entryWord = entryWord
+        self.entryWeight = entryWeight
+        self.entryInTitle = entryInTitle
+        self.lengths = lengths
+    }
 
     init(pages: ArraySlice<SearchDocument>, analyzer: Analyzer) {
         stopWordCount = analyzer.stopWords.count
@@ -292,5 +319,81 @@ private struct ChunkCounts {
             out.pageStart.append(out.stems.count)
         }
         return out
+    }
+}
+
+/// The chunks of pages `CorpusAnalysis` read, kept by `lantern build` for the next build of the
+/// same output, which reads again only the chunks whose pages changed (one chunk holds a
+/// sixteenth of the pages). A chunk is known by a hash of everything it was read from: the
+/// analyzer and every field of its pages, in order.
+final class AnalysisChunks: @unchecked Sendable {
+    // @unchecked: `previous` is set before, and `current` only by, the one analysis it is given to.
+    typealias Chunk = (key: UInt64, counts: ChunkCounts)
+    /// By chunk number: what the earlier build read.
+    var previous: [Int: Chunk] = [:]
+    /// By chunk number: what this build read, and whether it differs from `previous`.
+    var current: [Int: (key: UInt64, counts: ChunkCounts, isNew: Bool)] = [:]
+
+    init(previous: [Int: Chunk] = [:]) {
+        self.previous = previous
+    }
+
+    static func key(of pages: ArraySlice<SearchDocument>, analyzer: Analyzer) -> UInt64 {
+        var writer = ByteWriter(capacity: 1 << 20)
+        writer.text(analyzer.code)
+        writer.int(analyzer.stopWords.count)
+        for page in pages { writer.document(page) }
+        return StableHash.of(writer.bytes)
+    }
+
+    static func fileName(_ language: String, _ chunk: Int) -> String { "analysis-\(language)-\(chunk).bin" }
+
+    /// The chunks kept in `folder` for a language; missing or damaged ones are left out.
+    static func load(from folder: String, language: String) -> AnalysisChunks {
+        let found = Array(0..<16).parallelMap { i -> Chunk? in
+            guard let data = FileManager.default.contents(atPath: folder + "/" + fileName(language, i)) else { return nil }
+            var reader = ByteReader([UInt8](data))
+            let key = reader.uint()
+            let stopWordCount = reader.count()
+            let storage: [UInt8] = reader.raw(), offsets: [Int] = reader.raw(), pageStart: [Int] = reader.raw()
+            let entryWord: [Int32] = reader.raw(), entryWeight: [Int32] = reader.raw()
+            let entryInTitle: [UInt8] = reader.raw(), lengths: [Int32] = reader.raw()
+            guard reader.isIntact, reader.isAtEnd, offsets.first == 0, offsets.last == storage.count,
+                zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }),
+                pageStart.first == 0, pageStart.last == entryWord.count, pageStart.count == lengths.count + 1,
+                entryWeight.count == entryWord.count, entryInTitle.count == entryWord.count,
+                entryWord.allSatisfy({ $0 >= 0 && Int($0) < offsets.count - 1 })
+            else { return nil }
+            return (key, ChunkCounts(stopWordCount: stopWordCount, words: ByteInterner(contents: (storage, offsets)),
+                pageStart: pageStart, entryWord: entryWord, entryWeight: entryWeight, entryInTitle: entryInTitle.map { $0 != 0 },
+                lengths: lengths))
+        }
+        var chunks: [Int: Chunk] = [:]
+        for (i, chunk) in found.enumerated() { if let chunk { chunks[i] = chunk } }
+        return AnalysisChunks(previous: chunks)
+    }
+
+    /// Writes the chunks this build read anew (all of them with `all`), and deletes the files
+    /// of chunks it no longer has.
+    func save(to folder: String, language: String, all: Bool = false) {
+        _ = Array(0..<16).parallelMap { [current] i in
+            guard let chunk = current[i] else {
+                unlink(folder + "/" + AnalysisChunks.fileName(language, i))
+                return
+            }
+            guard all || chunk.isNew else { return }
+            var writer = ByteWriter(capacity: 1 << 20)
+            writer.uint(chunk.key)
+            writer.int(chunk.counts.stopWordCount)
+            let contents = chunk.counts.words.contents
+            writer.raw(contents.storage)
+            writer.raw(contents.offsets)
+            writer.raw(chunk.counts.pageStart)
+            writer.raw(chunk.counts.entryWord)
+            writer.raw(chunk.counts.entryWeight)
+            writer.raw(chunk.counts.entryInTitle.map { $0 ? UInt8(1) : 0 })
+            writer.raw(chunk.counts.lengths)
+            BuildState.writeAtomically(writer.bytes, to: folder + "/" + AnalysisChunks.fileName(language, i))
+        }
     }
 }

@@ -24,7 +24,7 @@ extension SearchIndexBuilder {
     /// The index files of one language of a site, as output paths (`search/index.json`,
     /// `es/search/index.json`…), from the documents of that language's pages.
     static func files(
-        for documents: [SearchDocument], config: SiteConfig, language: String
+        for documents: [SearchDocument], config: SiteConfig, language: String, kept: AnalysisChunks? = nil
     ) -> [(path: String, bytes: [UInt8])] {
         let own = config.localized(to: language)
         let builder = SearchIndexBuilder(
@@ -32,7 +32,7 @@ extension SearchIndexBuilder {
             healthVocabulary: config.healthVocabulary, shardThresholdBytes: config.searchShardBytes,
             language: language)
         let prefix = folder(in: config.urls(for: language))
-        return builder.build(documents).sorted { $0.key < $1.key }.map {
+        return builder.build(documents, kept: kept).sorted { $0.key < $1.key }.map {
             (prefix + $0.key, $0.value)
         }
     }

@@ -38,6 +38,11 @@ public struct SearchIndexBuilder: Sendable {
 
     /// Files to write under Public/search/, keyed by file name.
     public func build(_ documents: [SearchDocument]) -> [String: [UInt8]] {
+        build(documents, kept: nil)
+    }
+
+    /// `build`, reading again only the chunks of pages `kept` lacks (`AnalysisChunks`).
+    func build(_ documents: [SearchDocument], kept: AnalysisChunks?) -> [String: [UInt8]] {
         // Page ids follow URL byte order, so they do not depend on the input order.
         let pages = documents.sorted {
             $0.url == $1.url
@@ -45,7 +50,7 @@ public struct SearchIndexBuilder: Sendable {
                 : $0.url.utf8.lexicographicallyPrecedes($1.url.utf8)
         }
         let analyzer = self.analyzer
-        let corpus = CorpusAnalysis(pages: pages, analyzer: analyzer)
+        let corpus = CorpusAnalysis(pages: pages, analyzer: analyzer, kept: kept)
         let cards = pages.map(SearchCard.init)
         let sections = Set(cards.map(\.section)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         // Text files: pages in order, about textFileBytes of text in each, or more on a large site.
