@@ -274,6 +274,13 @@ enum IncrementalBuild {
                 let chunks = AnalysisChunks.load(from: folder, language: language)
                 analysis[language] = chunks
                 files += SearchIndexBuilder.files(for: documents, config: site.config, language: language, kept: chunks)
+                // Text files made from the same pages as before are the last output's.
+                for name in chunks.textFilesKept {
+                    guard let hash = state.searchFiles[prefix + name] else {
+                        return .needsFullBuild(wroteSome: true, reason: "the search index was not kept whole")
+                    }
+                    searchFiles[prefix + name] = hash
+                }
             }
             let hashes = files.parallelMap { StableHash.of($0.bytes) }
             var changedFiles: [(path: String, bytes: [UInt8])] = []

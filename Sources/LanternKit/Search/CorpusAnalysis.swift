@@ -22,7 +22,8 @@ struct CorpusAnalysis {
     /// - Parameter kept: the chunks of pages an earlier build read (`AnalysisChunks`): a chunk
     ///   whose pages are the same is taken from it instead of being read again; it gets the
     ///   chunks of this one.
-    init(pages: [SearchDocument], analyzer: Analyzer = .english, kept: AnalysisChunks? = nil) {
+    ///   `pageKeys` are the pages' hashes (`AnalysisChunks.key(of:)`), given with `kept`.
+    init(pages: [SearchDocument], analyzer: Analyzer = .english, kept: AnalysisChunks? = nil, pageKeys: [UInt64] = []) {
         pageCount = pages.count
         let chunkCount = pages.isEmpty ? 0 : min(pages.count, 16)
         let ranges = (0..<chunkCount).map { i in
@@ -30,7 +31,7 @@ struct CorpusAnalysis {
         }
         let chunks: [ChunkCounts]
         if let kept {
-            let keys = ranges.parallelMap { AnalysisChunks.key(of: pages[$0], analyzer: analyzer) }
+            let keys = ranges.map { AnalysisChunks.key(of: pageKeys[$0], analyzer: analyzer) }
             let before = kept.previous
             chunks = Array(ranges.indices).parallelMap { i in
                 if let chunk = before[i], chunk.key == keys[i] { return chunk.counts }
@@ -333,20 +334,48 @@ final class AnalysisChunks: @unchecked Sendable {
     var previous: [Int: Chunk] = [:]
     /// By chunk number: what this build read, and whether it differs from `previous`.
     var current: [Int: (key: UInt64, counts: ChunkCounts, isNew: Bool)] = [:]
+    /// The text files (`text-N.json`) the earlier build wrote, by number: a hash of what each
+    /// was made from (its first page, the pages per file, its pages' documents). A text file
+    /// with the same hash has the same bytes: `SearchIndexBuilder` leaves it out, and the
+    /// build keeps the earlier one (`textFilesKept`).
+    var previousTexts: [Int: UInt64] = [:]
+    var currentTexts: [Int: UInt64] = [:]
+    /// The file names left out because they are as before.
+    var textFilesKept: Set<String> = []
+    /// The size of each page's stored text (`StoredText.size`), by the hash of its document.
+    var previousSizes: [UInt64: Int] = [:]
+    var currentSizes: [UInt64: Int] = [:]
 
     init(previous: [Int: Chunk] = [:]) {
         self.previous = previous
     }
 
-    static func key(of pages: ArraySlice<SearchDocument>, analyzer: Analyzer) -> UInt64 {
-        var writer = ByteWriter(capacity: 1 << 20)
+    /// A chunk's key, from its pages' hashes.
+    static func key(of pages: ArraySlice<UInt64>, analyzer: Analyzer) -> UInt64 {
+        var writer = ByteWriter(capacity: 64 + 8 * pages.count)
         writer.text(analyzer.code)
         writer.int(analyzer.stopWords.count)
-        for page in pages { writer.document(page) }
+        for page in pages { writer.uint(page) }
         return StableHash.of(writer.bytes)
     }
 
     static func fileName(_ language: String, _ chunk: Int) -> String { "analysis-\(language)-\(chunk).bin" }
+    static func textsFileName(_ language: String) -> String { "texts-\(language).bin" }
+
+    /// The hash of one page's document (every field), for the text files' hashes.
+    static func key(of page: SearchDocument) -> UInt64 {
+        var writer = ByteWriter(capacity: 4096)
+        writer.document(page)
+        return StableHash.of(writer.bytes)
+    }
+
+    static func textKey(start: Int, pagesPerText: Int, pages: ArraySlice<UInt64>) -> UInt64 {
+        var writer = ByteWriter(capacity: 16 + 8 * pages.count)
+        writer.int(start)
+        writer.int(pagesPerText)
+        for page in pages { writer.uint(page) }
+        return StableHash.of(writer.bytes)
+    }
 
     /// The chunks kept in `folder` for a language; missing or damaged ones are left out.
     static func load(from folder: String, language: String) -> AnalysisChunks {
@@ -370,12 +399,42 @@ final class AnalysisChunks: @unchecked Sendable {
         }
         var chunks: [Int: Chunk] = [:]
         for (i, chunk) in found.enumerated() { if let chunk { chunks[i] = chunk } }
-        return AnalysisChunks(previous: chunks)
+        let kept = AnalysisChunks(previous: chunks)
+        if let data = FileManager.default.contents(atPath: folder + "/" + textsFileName(language)) {
+            var reader = ByteReader([UInt8](data))
+            var texts: [Int: UInt64] = [:]
+            for _ in 0..<reader.count() where reader.isIntact {
+                let n = Int(reader.int())
+                texts[n] = reader.uint()
+            }
+            var sizes: [UInt64: Int] = [:]
+            for _ in 0..<reader.count() where reader.isIntact {
+                let page = reader.uint()
+                sizes[page] = Int(reader.int())
+            }
+            if reader.isIntact && reader.isAtEnd {
+                kept.previousTexts = texts
+                kept.previousSizes = sizes
+            }
+        }
+        return kept
     }
 
     /// Writes the chunks this build read anew (all of them with `all`), and deletes the files
     /// of chunks it no longer has.
     func save(to folder: String, language: String, all: Bool = false) {
+        var writer = ByteWriter()
+        writer.int(currentTexts.count)
+        for (n, key) in currentTexts.sorted(by: { $0.key < $1.key }) {
+            writer.int(n)
+            writer.uint(key)
+        }
+        writer.int(currentSizes.count)
+        for (page, size) in currentSizes.sorted(by: { $0.key < $1.key }) {
+            writer.uint(page)
+            writer.int(size)
+        }
+        BuildState.writeAtomically(writer.bytes, to: folder + "/" + AnalysisChunks.textsFileName(language))
         _ = Array(0..<16).parallelMap { [current] i in
             guard let chunk = current[i] else {
                 unlink(folder + "/" + AnalysisChunks.fileName(language, i))

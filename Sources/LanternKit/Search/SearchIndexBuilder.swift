@@ -50,17 +50,39 @@ public struct SearchIndexBuilder: Sendable {
                 : $0.url.utf8.lexicographicallyPrecedes($1.url.utf8)
         }
         let analyzer = self.analyzer
-        let corpus = CorpusAnalysis(pages: pages, analyzer: analyzer, kept: kept)
+        let pageKeys = kept != nil ? pages.parallelMap(AnalysisChunks.key(of:)) : []
+        let corpus = CorpusAnalysis(pages: pages, analyzer: analyzer, kept: kept, pageKeys: pageKeys)
         let cards = pages.map(SearchCard.init)
         let sections = Set(cards.map(\.section)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         // Text files: pages in order, about textFileBytes of text in each, or more on a large site.
-        let texts = pages.parallelMap(StoredText.init)
-        let pagesPerText = IndexFormat.pagesPerTextFile(pages: pages.count, textBytes: texts.reduce(0) { $0 + $1.size })
-        var files: [String: [UInt8]] = [:]
-        let textFiles = Array(stride(from: 0, to: pages.count, by: pagesPerText)).parallelMap {
-            IndexWriter.textFile(texts[$0..<min(pages.count, $0 + pagesPerText)], start: $0)
+        // A text file made from the same pages as the earlier build's is left out: it is kept.
+        // Its pages' text is not even cut again (their sizes, for the pages per file, are kept).
+        let knownSizes = kept?.previousSizes ?? [:]
+        let measured = Array(pages.indices).parallelMap { i -> (text: StoredText?, size: Int) in
+            if !pageKeys.isEmpty, let size = knownSizes[pageKeys[i]] { return (nil, size) }
+            let text = StoredText(pages[i])
+            return (text, text.size)
         }
-        for (n, bytes) in textFiles.enumerated() { files[IndexFormat.textFile(n)] = bytes }
+        let pagesPerText = IndexFormat.pagesPerTextFile(pages: pages.count, textBytes: measured.reduce(0) { $0 + $1.size })
+        var files: [String: [UInt8]] = [:]
+        let textStarts = Array(stride(from: 0, to: pages.count, by: pagesPerText))
+        let textKeys = pageKeys.isEmpty ? [] : textStarts.map {
+            AnalysisChunks.textKey(start: $0, pagesPerText: pagesPerText,
+                pages: pageKeys[$0..<min(pages.count, $0 + pagesPerText)])
+        }
+        if let kept {
+            kept.currentTexts = Dictionary(uniqueKeysWithValues: textKeys.enumerated().map { ($0, $1) })
+            kept.currentSizes = Dictionary(zip(pageKeys, measured.map(\.size)), uniquingKeysWith: { a, _ in a })
+        }
+        let keptTexts = kept?.previousTexts ?? [:]
+        let textFiles = Array(textStarts.indices).parallelMap { n -> [UInt8]? in
+            if !textKeys.isEmpty, keptTexts[n] == textKeys[n] { return nil }
+            let range = textStarts[n]..<min(pages.count, textStarts[n] + pagesPerText)
+            return IndexWriter.textFile(range.map { measured[$0].text ?? StoredText(pages[$0]) }[...], start: textStarts[n])
+        }
+        for (n, bytes) in textFiles.enumerated() {
+            if let bytes { files[IndexFormat.textFile(n)] = bytes } else { kept?.textFilesKept.insert(IndexFormat.textFile(n)) }
+        }
 
         let termSet = Set(corpus.terms)
         let synonymTable = SynonymTable.split(

@@ -91,11 +91,15 @@ final class OracleSite {
         self.bilingual = bilingual
         root = NSTemporaryDirectory() + "lantern-oracle-" + UUID().uuidString
         try FileManager.default.copyItem(atPath: FixtureSiteTests.fixtures + "/basic-site", toPath: root)
+        try write(read("site.yaml") + "search:\n  shard_kb: 1\n", "site.yaml")
         // More pages per section, so that neighbours, orders and generated sections have work.
         try write(OracleSite.richPageTemplate, "Templates/page.mustache")
         try write(OracleSite.siteIndexTemplate, "Templates/site-index.mustache")
         for (i, folder) in ["therapies", "therapies", "family", "family", "groups/teens"].enumerated() {
-            try write("---\ntitle: Extra \(i)\nweight: \(i % 3)\n---\nExtra page \(i).\n", "Content/\(folder)/extra-\(i).md")
+            // Long enough that the search index has several text files and shards (shard_kb: 1).
+            let long = (0..<30).map { "Sentence \($0) of extra page \(i) about groups, families and sleep." }
+                .joined(separator: " ")
+            try write("---\ntitle: Extra \(i)\nweight: \(i % 3)\n---\nExtra page \(i).\n\n\(long)\n", "Content/\(folder)/extra-\(i).md")
         }
         // A picture shown in a page's text and as another page's own picture (on its card too).
         try writePicture(width: 300)
