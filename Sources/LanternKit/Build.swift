@@ -100,7 +100,7 @@ public enum Builder {
                     BuildState.forget(in: stateFolder)
                     try staging.commit()
                     clock.lap("swap the output in")
-                    kept.save(outputs: OutputStamps.of(StagingFolder.absolute(options.outputPath)), to: stateFolder)
+                    kept.save(output: StagingFolder.absolute(options.outputPath), to: stateFolder)
                     clock.lap("keep the state for the next build")
                     report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
                     report.stages = clock.stages

@@ -30,12 +30,19 @@ enum IncrementalBuild {
         var changedBuckets: Set<Int> = []
         /// By language, the chunks of pages its search index was made from this time.
         var analysis: [String: AnalysisChunks] = [:]
+        /// The stamps of the output files kept as hard links (the last build's), and the output
+        /// paths written (or copied), whose stamps are taken once the output is in place.
+        var keptStamps: [String: FileStamp] = [:]
+        var written: Set<String> = []
 
-        func save(outputs: [String: FileStamp], to folder: String) {
+        func save(output: String, to folder: String) {
             documents?.save(to: folder, buckets: changedBuckets)
             for (language, chunks) in analysis { chunks.save(to: folder, language: language) }
             var state = state
-            state.outputs = outputs
+            state.outputs = keptStamps
+            for path in written {
+                if let stamp = FileStamp(path: output + "/" + path) { state.outputs[path] = stamp }
+            }
             state.save(to: folder)
         }
     }
@@ -303,15 +310,24 @@ enum IncrementalBuild {
 
         // Every other file of the last output, as it is.
         let kept = state.outputs.keys.filter { !written.contains($0) && !gone.contains($0) && !dropped.contains($0) }
-        let failures = Array(kept).parallelMap { path -> BuildFailure? in
+        let linked = Array(kept).parallelMap { path -> Result<Bool, BuildFailure> in
             do throws(BuildFailure) {
-                try staging.link(from: output + "/" + path, to: path)
-                return nil
+                return .success(try staging.link(from: output + "/" + path, to: path))
             } catch {
-                return error
+                return .failure(error)
             }
         }
-        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+        // A file linked is the same file, stamp and all (but for its status-change time, which
+        // `OutputStamps.matches` does not compare); the others are looked at once in place.
+        var keptStamps: [String: FileStamp] = [:]
+        var lookAt = written
+        for (path, result) in zip(kept, linked) {
+            switch result {
+            case .success(true): keptStamps[path] = state.outputs[path]
+            case .success(false): lookAt.insert(path)
+            case .failure(let failure): throw failure
+            }
+        }
         clock.lap("keep the files that stayed")
 
         let report = BuildReport(pagesWritten: toRender.count, filesWritten: written.count, seconds: 0,
@@ -319,6 +335,6 @@ enum IncrementalBuild {
         let newState = BuildState(key: key, stampTime: stampTime, content: discovery.stamps, heads: loaded.heads,
             outputs: [:], searchFiles: searchFiles)
         return .built(report, Kept(state: newState, documents: documents, changedBuckets: changedBuckets,
-            analysis: analysis))
+            analysis: analysis, keptStamps: keptStamps, written: lookAt))
     }
 }

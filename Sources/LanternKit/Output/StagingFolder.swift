@@ -164,7 +164,9 @@ final class StagingFolder: OutputSink, @unchecked Sendable {
     /// Puts the file at `source` (the output's own, from the last build) in the new site
     /// without copying its bytes: a second name for it, or a copy where the file system has no
     /// hard links.
-    func link(from source: String, to relativePath: String) throws(BuildFailure) {
+    /// Returns false when it copied.
+    @discardableResult
+    func link(from source: String, to relativePath: String) throws(BuildFailure) -> Bool {
         try beginWrite()
         defer { endWrite() }
         let target = path + "/" + relativePath
@@ -174,14 +176,14 @@ final class StagingFolder: OutputSink, @unchecked Sendable {
                 withIntermediateDirectories: true)
             result = Glibc.link(source, target)
         }
-        if result != 0 {
-            do {
-                try FileManager.default.copyItem(atPath: source, toPath: target)
-            } catch {
-                throw BuildFailure(.error(SourceLocation(file: outputDisplay + "/" + relativePath),
-                    "cannot keep this file of the last build (\(StagingFolder.reason(error)))"))
-            }
+        guard result != 0 else { return true }
+        do {
+            try FileManager.default.copyItem(atPath: source, toPath: target)
+        } catch {
+            throw BuildFailure(.error(SourceLocation(file: outputDisplay + "/" + relativePath),
+                "cannot keep this file of the last build (\(StagingFolder.reason(error)))"))
         }
+        return false
     }
 
     /// Deletes everything written so far and starts again with an empty folder, the lock kept.
