@@ -9,7 +9,11 @@ struct Build: ParsableCommand {
             The new site is written beside the output folder and swapped in only when the \
             whole build succeeded: after an error, Ctrl-C or a kill the previous output is left \
             as it was. A second build of the same output waits for the first to finish. \
-            Errors are printed as path:line:col: error: message.
+            Errors are printed as path:line:col: error: message. \
+            A build after an earlier one writes again only what the changed pages touch and \
+            keeps the rest of the last output (the state is in .lantern-cache/build); the \
+            output is the same as a full build's. A changed template, site.yaml, picture or \
+            other content file builds everything, as --full does.
             """
     )
 

@@ -116,7 +116,7 @@ enum IncrementalBuild {
         let stampTime = FileStamp.now
         let discovery = loader.discover()
         clock.lap("look at the content folder")
-        guard discovery.diagnostics.diagnostics.isEmpty else {
+        guard !discovery.diagnostics.hasErrors else {
             return .needsFullBuild(wroteSome: false, reason: "the content folder has a problem")
         }
         // Pages that changed since (or might have: written in the tick the stamps were taken).
@@ -142,7 +142,9 @@ enum IncrementalBuild {
 
         let heads = state.heads, reread = changed
         let loaded = loader.load(discovery) { reread.contains($0) ? nil : heads[$0] }
-        guard loaded.diagnostics.isEmpty else { return .needsFullBuild(wroteSome: false, reason: "a page has a problem") }
+        guard !loaded.diagnostics.contains(where: { $0.severity == .error }) else {
+            return .needsFullBuild(wroteSome: false, reason: "a page has a problem")
+        }
         clock.lap("load pages")
         var newDiagnostics = DiagnosticBag()
         var site = Builder.place(loaded, config: config, options: options, diagnostics: &newDiagnostics)
@@ -181,7 +183,7 @@ enum IncrementalBuild {
         let pictureProblems = Builder.makePictures(&site, options: options)
         var oldSite = old
         oldSite.pictures = site.pictures
-        guard pictureProblems.isEmpty, let templates = Builder.loadTheme(site, options: options, diagnostics: &diagnostics),
+        guard !pictureProblems.contains(where: { $0.severity == .error }), let templates = Builder.loadTheme(site, options: options, diagnostics: &diagnostics),
             !diagnostics.hasErrors
         else { return .needsFullBuild(wroteSome: false, reason: "a picture or the theme has a problem") }
 
@@ -226,7 +228,7 @@ enum IncrementalBuild {
         let renderer = PageRenderer(site: site, templates: templates, forChecks: false)
         let toRender = OutputPlan.pages(of: touched, in: site)
         let outcomes = Builder.renderPages(toRender, with: renderer, into: staging, keepingContentOf: inFeeds)
-        guard outcomes.allSatisfy({ $0.diagnostics.isEmpty }) else {
+        guard !outcomes.contains(where: { $0.diagnostics.contains { $0.severity == .error } }) else {
             return .needsFullBuild(wroteSome: true, reason: "a page has a problem")
         }
         var feedContent: [String: String] = [:]

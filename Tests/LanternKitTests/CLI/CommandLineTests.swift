@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import LanternKit
 
 /// Runs the real `lantern` binary, as a writer or CI would, and checks exit status and output.
 @Suite struct CommandLineTests {
@@ -23,6 +24,24 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.root + "/Public/a/index.html"))
         let quiet = try await lantern(["build", "--quiet", "--output", "Elsewhere"], in: site.root)
         #expect(quiet.status == 0 && quiet.stdout.isEmpty)
+    }
+
+    @Test func aSecondBuildSaysWhatItKeptAndFullSaysWhyItBuiltEverything() async throws {
+        let site = try TemporarySite(["Content/a.md": "---\ntitle: A\n---\nText.\n"])
+        defer { site.remove() }
+        _ = try await lantern(["build", "--quiet"], in: site.root)
+        // Files written just now are read again; an hour back, they count as unchanged.
+        IncrementalBuildOracleTests.settle(site.root + "/Content")
+        _ = try await lantern(["build", "--quiet"], in: site.root)
+        try site.write("---\ntitle: A\n---\nOther text.\n", to: "Content/a.md")
+        let again = try await lantern(["build"], in: site.root)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.hasPrefix("lantern: wrote 1 pages ("), "\(again.stdout)")
+        #expect(again.stdout.contains(" again and kept "), "\(again.stdout)")
+        let full = try await lantern(["build", "--full", "--timings"], in: site.root)
+        #expect(full.stdout.hasPrefix("lantern: wrote 2 pages"), "\(full.stdout)")
+        let other = try await lantern(["build", "--timings", "--output", "Elsewhere"], in: site.root)
+        #expect(other.stdout.contains("built everything: no earlier build kept its state"), "\(other.stdout)")
     }
 
     @Test func errorsArePrintedCompilerStyleWithStatusOne() async throws {
