@@ -214,9 +214,10 @@ enum IncrementalBuild {
         // The pages to render and those the feeds show need their text, which only the pages
         // that changed were read for.
         let inFeeds = Feeds.pagesShown(by: touched, in: site)
-        let pages = OutputPlan.pages(of: touched, in: site)
+        // The pages are taken from the site again below, with their text.
+        let rendered = Set(OutputPlan.pages(of: touched, in: site).map(\.sourcePath))
         // A section Lantern generated has no text, though a draft may have its path.
-        let needText = Set(pages.map(\.sourcePath)).union(inFeeds).subtracting(changed)
+        let needText = rendered.union(inFeeds).subtracting(changed)
             .filter { site.page(at: $0)?.isGenerated == false }
         let texts = Array(needText).parallelMap { path in (path, try? loader.readText(path, root: options.contentPath)) }
         for (path, text) in texts {
@@ -236,8 +237,13 @@ enum IncrementalBuild {
             feedContent[outcome.page.sourcePath] = outcome.contentHTML
         }
         var written = Set(toRender.map(\.outputPath))
+        for planned in touched {
+            switch planned.product {
+            case .page, .searchIndex: continue  // written above, and below
+            default: written.insert(planned.path)
+            }
+        }
         do {
-            written.formUnion(touched.filter { if case .page = $0.product { false } else if case .searchIndex = $0.product { false } else { true } }.map(\.path))
             _ = try Builder.writeSiteFiles(touched, site: site, pageRenderer: renderer, into: staging,
                 contentHTML: feedContent)
         } catch {

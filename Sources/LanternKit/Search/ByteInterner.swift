@@ -24,16 +24,7 @@ struct ByteInterner {
         offsets = contents.offsets
         var size = mask + 1
         while count * 2 > size - 1 { size <<= 1 }
-        slots = Array(repeating: -1, count: size)
-        mask = size - 1
-        storage.withUnsafeBufferPointer { all in
-            for id in 0..<count {
-                let key = UnsafeBufferPointer(rebasing: all[offsets[id]..<offsets[id + 1]])
-                var slot = Self.hash(key) & mask
-                while slots[slot] >= 0 { slot = (slot + 1) & mask }
-                slots[slot] = Int32(id)
-            }
-        }
+        placeAll(in: size)
     }
 
     /// Every string, end to end, and where each ends (`init(contents:)`).
@@ -82,7 +73,11 @@ struct ByteInterner {
     }
 
     private mutating func grow() {
-        let size = (mask + 1) * 2
+        placeAll(in: (mask + 1) * 2)
+    }
+
+    /// A table of `size` slots (a power of two) holding every string.
+    private mutating func placeAll(in size: Int) {
         var newSlots = [Int32](repeating: -1, count: size)
         let newMask = size - 1
         storage.withUnsafeBufferPointer { all in
