@@ -117,11 +117,12 @@ struct BuildState {
 
     /// Everything a build reads besides the content folder: a build whose key differs from
     /// the state's builds everything. Lantern is named by its executable's stamp, so that
-    /// another Lantern (with another built-in theme, other rendering) never reuses the output.
-    static func key(options: BuildOptions, configBytes: [UInt8], themeFiles: [(path: String, bytes: [UInt8])]) -> String {
-        let executable = Bundle.main.executablePath.flatMap { path in FileStamp(path: path).map { (path, $0) } }
+    /// another Lantern (with another built-in theme, other rendering) never reuses the output;
+    /// nil when the executable cannot be found (then every build is a full one).
+    static func key(options: BuildOptions, configBytes: [UInt8], themeFiles: [(path: String, bytes: [UInt8])]) -> String? {
+        guard let path = Bundle.main.executablePath, let executable = FileStamp(path: path) else { return nil }
         var parts = [
-            "lantern \(executable.map { "\($0.0) \($0.1.size) \($0.1.modified) \($0.1.inode)" } ?? "unknown")",
+            "lantern \(path) \(executable.size) \(executable.modified) \(executable.inode)",
             "content \(StagingFolder.absolute(options.contentPath))",
             "templates \(StagingFolder.absolute(options.templatesPath))",
             "config \(StagingFolder.absolute(options.configPath)) \(StableHash.of(configBytes))",
