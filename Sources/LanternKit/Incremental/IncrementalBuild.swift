@@ -20,8 +20,6 @@ enum IncrementalBuild {
         case needsFullBuild(wroteSome: Bool, reason: String)
     }
 
-    /// One folder per output (`build/Public-…`), so that builds into two outputs from one site
-    /// each start from their own last build.
     /// What an incremental build leaves for the next: the state (without the output's stamps,
     /// taken once the output is in place) and the search documents that changed.
     struct Kept {
@@ -36,6 +34,7 @@ enum IncrementalBuild {
         var written: Set<String> = []
 
         func save(output: String, to folder: String) {
+            StateFolders.claim(folder, output: output)
             documents?.save(to: folder, buckets: changedBuckets)
             for (language, chunks) in analysis { chunks.save(to: folder, language: language) }
             var state = state
@@ -44,9 +43,12 @@ enum IncrementalBuild {
                 if let stamp = FileStamp(path: output + "/" + path) { state.outputs[path] = stamp }
             }
             state.save(to: folder)
+            StateFolders.removeAbandoned(besides: folder)
         }
     }
 
+    /// One folder per output (`build/Public-…`), so that builds into two outputs from one site
+    /// each start from their own last build (`StateFolders` removes those of outputs that are gone).
     static func stateFolder(_ options: BuildOptions) -> String {
         let output = StagingFolder.absolute(options.outputPath)
         let name = (output as NSString).lastPathComponent.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
@@ -60,13 +62,15 @@ enum IncrementalBuild {
                      in folder: String)
     {
         guard let key = key(options) else { return }
+        let output = StagingFolder.absolute(options.outputPath)
+        StateFolders.claim(folder, output: output)
         var store = SearchDocumentStore()
         for (path, document) in rendered.searchDocuments { store.documents[path] = document }
         store.save(to: folder)
         for (language, chunks) in analysis { chunks.save(to: folder, language: language, all: true) }
         BuildState(key: key, stampTime: loaded.stampTime, content: loaded.stamps, heads: loaded.heads,
-            outputs: OutputStamps.of(StagingFolder.absolute(options.outputPath)),
-            searchFiles: rendered.searchHashes).save(to: folder)
+            outputs: OutputStamps.of(output), searchFiles: rendered.searchHashes).save(to: folder)
+        StateFolders.removeAbandoned(besides: folder)
     }
 
     /// Everything but the content that decides the output (`BuildState.key`), or nil when it

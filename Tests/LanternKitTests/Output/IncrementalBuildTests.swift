@@ -117,6 +117,32 @@ import Testing
         try expectFreshBuild(site, "after a damaged state")
     }
 
+    @Test func theStateOfAnOutputThatIsGoneIsRemoved() throws {
+        let site = try builtSite()
+        var preview = site.options
+        preview.outputPath = site.root + "/Preview"
+        _ = try Builder.build(preview)
+        let kept = IncrementalBuild.stateFolder(site.options), gone = IncrementalBuild.stateFolder(preview)
+        let build = (kept as NSString).deletingLastPathComponent
+        #expect(FileManager.default.fileExists(atPath: gone + "/" + BuildState.fileName))
+        // Folders that name no output (an older Lantern's): removed once they are an hour old.
+        for name in ["old-1", "recent-2"] {
+            try FileManager.default.createDirectory(atPath: build + "/" + name, withIntermediateDirectories: true)
+        }
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-7200)],
+            ofItemAtPath: build + "/old-1")
+
+        try FileManager.default.removeItem(atPath: preview.outputPath)
+        try site.write("---\ntitle: DBT\n---\nDBT text, edited.\n", to: "Content/therapies/dbt.md")
+        #expect(try site.build().isIncremental)
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: build))
+        #expect(left == [(kept as NSString).lastPathComponent, "recent-2"])
+        // The preview's output comes back with a full build, and its state with it.
+        #expect(try !Builder.build(preview).isIncremental)
+        #expect(FileManager.default.fileExists(atPath: gone + "/" + BuildState.fileName))
+        #expect(try site.build().isIncremental)
+    }
+
     @Test func theStateReadsBackAsItWasWritten() throws {
         let stamp = FileStamp(size: 12, modified: 1_700_000_000_123_456_789, changed: 5, inode: 77, device: 3)
         let state = BuildState(key: "k\né", stampTime: 42, content: ["a.md": stamp, "b.png": stamp],
