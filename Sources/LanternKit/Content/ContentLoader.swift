@@ -31,9 +31,9 @@ struct ContentLoader {
         /// Pages that exist but could not be loaded (their errors are in `diagnostics`).
         var failedPaths: Set<String>
         var diagnostics: [Diagnostic]
-        /// The front matter of every page loaded, drafts too, by content path: the start of
-        /// its text up to the body (`PageHead`), which the build keeps for the next one.
-        var heads: [String: String] = [:]
+        /// The front matter of every page loaded, drafts too, by content path, which the build
+        /// keeps for the next one.
+        var heads: [String: PageHead] = [:]
         /// `Discovery.stamps`, and when they were taken (`FileStamp.now` before the walk).
         var stamps: [String: FileStamp] = [:]
         var stampTime: Int64 = 0
@@ -49,13 +49,13 @@ struct ContentLoader {
     /// Loads the pages `discovery` found. A page for which `knownHead` gives its front matter
     /// (kept from the last build, its file unchanged since) is made from that alone, without
     /// reading its file: its body is then empty (`Site.withBodies` reads it when needed).
-    func load(_ discovery: Discovery, knownHead: @Sendable (String) -> String? = { _ in nil }) -> Loaded {
+    func load(_ discovery: Discovery, knownHead: @Sendable (String) -> PageHead? = { _ in nil }) -> Loaded {
         var discovery = discovery
         let root = self.root, config = self.config
         let results = discovery.markdown.parallelMap { path in
-            Result { () throws(BuildFailure) -> (Page, String) in
+            Result { () throws(BuildFailure) -> (Page, PageHead) in
                 if let head = knownHead(path) {
-                    return try ContentLoader.page(fromText: head, path: path, displayPath: display(path), config: config)
+                    return (try ContentLoader.page(head: head, path: path, displayPath: display(path), config: config), head)
                 }
                 return try loadPageAndHead(path, root: root)
             }
@@ -63,7 +63,7 @@ struct ContentLoader {
         var pages: [Page] = []
         var drafts: Set<String> = []
         var failed: Set<String> = []
-        var heads: [String: String] = [:]
+        var heads: [String: PageHead] = [:]
         heads.reserveCapacity(discovery.markdown.count)
         for (path, result) in zip(discovery.markdown, results) {
             switch result {
@@ -181,7 +181,7 @@ struct ContentLoader {
     }
 
     /// `loadPage`, and the page's front matter as `Loaded.heads` keeps it.
-    private func loadPageAndHead(_ path: String, root: String) throws(BuildFailure) -> (Page, String) {
+    private func loadPageAndHead(_ path: String, root: String) throws(BuildFailure) -> (Page, PageHead) {
         let text = try readText(path, root: root)
         return try ContentLoader.page(fromText: text, path: path, displayPath: display(path), config: config)
     }
@@ -206,14 +206,30 @@ struct ContentLoader {
         return try page(fromText: text, path: path, displayPath: displayPath, config: config).0
     }
 
-    /// `page(from:…)` from the decoded text, and the text's front matter: its start up to the
-    /// body, from which this makes the same page with an empty body.
+    /// `page(from:…)` from the decoded text, and the text's front matter, from which
+    /// `page(head:…)` makes the same page with an empty body.
     static func page(fromText text: String, path: String, displayPath: String, config: SiteConfig)
-        throws(BuildFailure) -> (Page, String)
+        throws(BuildFailure) -> (Page, PageHead)
     {
         let split = try FrontMatterParser.split(text, file: displayPath)
         let matter = try FrontMatterParser.parse(split, file: displayPath)
+        let page = try page(matter, body: String(split.body), bodyFirstLine: split.bodyFirstLine, path: path,
+            displayPath: displayPath, config: config)
+        return (page, PageHead(text: String(text[..<split.body.startIndex]), matter: matter,
+            bodyFirstLine: split.bodyFirstLine))
+    }
 
+    /// The page `head` was read from, with an empty body.
+    static func page(head: PageHead, path: String, displayPath: String, config: SiteConfig)
+        throws(BuildFailure) -> Page
+    {
+        try page(head.matter.located(in: displayPath), body: "", bodyFirstLine: head.bodyFirstLine, path: path,
+            displayPath: displayPath, config: config)
+    }
+
+    private static func page(_ matter: FrontMatter, body: String, bodyFirstLine: Int, path: String,
+                             displayPath: String, config: SiteConfig) throws(BuildFailure) -> Page
+    {
         if let slug = matter.slug, let problem = PagePath.problem(withSlug: slug) {
             throw BuildFailure(.error(matter.location(of: "slug") ?? SourceLocation(file: displayPath),
                 "cannot use slug '\(slug)': \(problem)"))
@@ -225,12 +241,11 @@ struct ContentLoader {
         let placement = config.urls(for: language).page(sourcePath: pathInLanguage,
             slug: kind == .home ? nil : matter.slug)
         let folder = kind == .page ? PagePath.section(ofPage: path) : PagePath.folder(of: path)
-        let page = Page(
+        return Page(
             sourcePath: path, displayPath: displayPath, kind: kind, frontMatter: matter,
-            body: String(split.body), bodyFirstLine: split.bodyFirstLine,
+            body: body, bodyFirstLine: bodyFirstLine,
             sectionPath: folder, url: placement.url, outputPath: placement.outputPath,
             language: language, pathInLanguage: pathInLanguage)
-        return (page, String(text[..<split.body.startIndex]))
     }
 
     /// The page's path without its language, and its language: the file name's (`cbt.es.md`),

@@ -1,5 +1,5 @@
 /// The YAML block at the top of a page, between `---` lines.
-public struct FrontMatter: Sendable {
+public struct FrontMatter: Sendable, Equatable {
     public var title: String
     public var description: String
     public var date: SiteDate?

@@ -8,7 +8,7 @@ import Foundation
 /// are kept beside it (`SearchDocumentStore`).
 struct BuildState {
     /// Changes whenever the layout below does.
-    static let format: Int64 = 1
+    static let format: Int64 = 2
     static let fileName = "state.bin"
 
     /// Lantern itself, the options, `site.yaml` and the site's theme files (`key(for:…)`).
@@ -19,7 +19,7 @@ struct BuildState {
     /// Every content file, by content path.
     var content: [String: FileStamp]
     /// The front matter of every page loaded (`ContentLoader.Loaded.heads`).
-    var heads: [String: String]
+    var heads: [String: PageHead]
     /// Every file of the output, by output path, as the build left it.
     var outputs: [String: FileStamp]
     /// The search index's files, by output path: the hash of their bytes.
@@ -36,7 +36,7 @@ struct BuildState {
             writer.stamp(stamp)
             if let head = heads[path] {
                 writer.int(1)
-                writer.text(head)
+                writer.head(head)
             } else {
                 writer.int(0)
             }
@@ -65,7 +65,7 @@ struct BuildState {
         for _ in 0..<reader.count() where reader.isIntact {
             let path = reader.text()
             content[path] = reader.stamp()
-            if reader.int() == 1 { heads[path] = reader.text() }
+            if reader.int() == 1 { heads[path] = reader.head() }
         }
         outputs = [:]
         for _ in 0..<reader.count() where reader.isIntact {
@@ -80,7 +80,7 @@ struct BuildState {
         guard reader.isIntact, reader.isAtEnd else { return nil }
     }
 
-    init(key: String, stampTime: Int64, content: [String: FileStamp], heads: [String: String],
+    init(key: String, stampTime: Int64, content: [String: FileStamp], heads: [String: PageHead],
          outputs: [String: FileStamp], searchFiles: [String: UInt64]) {
         self.key = key
         self.stampTime = stampTime

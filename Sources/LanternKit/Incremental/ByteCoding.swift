@@ -56,6 +56,9 @@ struct ByteReader {
 
     var isAtEnd: Bool { offset == bytes.count }
 
+    /// For a value read that makes no sense: the rest reads as zero values, and the whole as damaged.
+    mutating func markDamaged() { isIntact = false }
+
     mutating func int() -> Int64 {
         guard isIntact, offset + 8 <= bytes.count else {
             isIntact = false

@@ -155,7 +155,7 @@ enum IncrementalBuild {
         guard !newDiagnostics.hasErrors else { return .needsFullBuild(wroteSome: false, reason: "a page has a problem") }
         // When only the text of pages changed (the front matter of each is as it was), the site
         // is placed as before: the change is their bodies.
-        let textOnly = removed.isEmpty && changed.allSatisfy { heads[$0] != nil && heads[$0] == loaded.heads[$0] }
+        let textOnly = removed.isEmpty && changed.allSatisfy { heads[$0] != nil && heads[$0]?.text == loaded.heads[$0]?.text }
         let old: Site
         if textOnly {
             old = site
@@ -170,7 +170,7 @@ enum IncrementalBuild {
                     if let page = now[path] { before.pages.append(page) } else { before.draftPaths.insert(path) }
                     continue
                 }
-                guard let (page, _) = try? ContentLoader.page(fromText: heads[path]!, path: path,
+                guard let page = try? ContentLoader.page(head: heads[path]!, path: path,
                     displayPath: loader.display(path), config: config)
                 else { return .needsFullBuild(wroteSome: false, reason: "the last build's pages do not load again") }
                 if page.frontMatter.draft && !options.includeDrafts { before.draftPaths.insert(path) } else { before.pages.append(page) }

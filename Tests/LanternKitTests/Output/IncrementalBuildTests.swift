@@ -143,10 +143,63 @@ import Testing
         #expect(try site.build().isIncremental)
     }
 
+    /// Every key Lantern reads, and params of every kind: the page made from the kept head is
+    /// the one made from the file, field for field.
+    static let fullHead = """
+        ---
+        title: "Family \u{e9}t\u{e9}: a week"
+        description: What a week holds.
+        date: 2026-02-28
+        last_reviewed: 2026-11-30T10:00:00
+        reviewed_by: Dr. Rivera
+        tags: [family, "support groups"]
+        draft: false
+        weight: -3
+        slug: family-week
+        aliases: [/old/family/, /older/]
+        layout: page
+        language: en
+        translation_key: family-week
+        image: pictures/walk.jpg
+        image_alt: Two people on a path.
+        image_credit: The clinic
+        related: [cbt.md]
+        phone: 555
+        ratio: 0.25
+        open: true
+        nothing:
+        hours: {monday: [9, 17], notes: {holiday: closed}}
+        ---
+
+        Body.
+        """
+
+    @Test func aPageMadeFromItsKeptHeadIsTheOneMadeFromItsFile() throws {
+        let config = try SiteConfig.parse("title: T\nbase_url: https://example.org\n", file: "site.yaml")
+        let (page, head) = try ContentLoader.page(fromText: Self.fullHead, path: "family/week.md",
+            displayPath: "Content/family/week.md", config: config)
+        let covered = Set(head.matter.valueLocations.keys)
+        #expect(FrontMatter.knownKeys.isSubset(of: covered), "the test's head lacks a key Lantern reads")
+        var writer = ByteWriter()
+        writer.head(head)
+        var reader = ByteReader(writer.bytes)
+        let read = reader.head()
+        #expect(reader.isIntact && reader.isAtEnd)
+        #expect(read == head)
+        let made = try ContentLoader.page(head: read, path: "family/week.md", displayPath: "Content/family/week.md",
+            config: config)
+        #expect(made.frontMatter == page.frontMatter)
+        #expect(made.frontMatter.location(of: "hours")?.file == "Content/family/week.md")
+        #expect(made.url == page.url && made.outputPath == page.outputPath && made.bodyFirstLine == page.bodyFirstLine)
+        #expect(made.body.isEmpty && made.kind == page.kind && made.language == page.language)
+    }
+
     @Test func theStateReadsBackAsItWasWritten() throws {
         let stamp = FileStamp(size: 12, modified: 1_700_000_000_123_456_789, changed: 5, inode: 77, device: 3)
+        let config = try SiteConfig.parse("title: T\nbase_url: https://example.org\n", file: "site.yaml")
+        let (_, head) = try ContentLoader.page(fromText: Self.fullHead, path: "a.md", displayPath: "a.md", config: config)
         let state = BuildState(key: "k\né", stampTime: 42, content: ["a.md": stamp, "b.png": stamp],
-            heads: ["a.md": "---\ntitle: A\n---\n"], outputs: ["a/index.html": stamp], searchFiles: ["search/index.json": 9])
+            heads: ["a.md": head], outputs: ["a/index.html": stamp], searchFiles: ["search/index.json": 9])
         let read = try #require(BuildState(decoding: state.encoded()))
         #expect(read.key == state.key && read.stampTime == 42 && read.content == state.content)
         #expect(read.heads == state.heads && read.outputs == state.outputs && read.searchFiles == state.searchFiles)
