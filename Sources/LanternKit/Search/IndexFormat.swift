@@ -288,18 +288,32 @@ enum IndexFormat {
     /// and `¼`–`¾`, which the slug keeps: a card stores an anchor only when it differs from
     /// this guess, so those cost an anchor and nothing else. search.js guesses the same way,
     /// with JavaScript's `toLowerCase`, which agrees with this on Latin-1.
+    ///
+    /// Read as UTF-8 bytes (every heading of every page is guessed at each build): U+0080–U+00BF
+    /// are C2 and one byte, none of them kept; U+00C0–U+00FF are C3 and 0x80–0xBF; any other
+    /// lead byte starts a scalar from U+0100 on.
     static func anchorGuess(_ heading: String) -> String? {
-        var out = String.UnicodeScalarView()
-        for scalar in heading.unicodeScalars {
-            switch scalar.value {
-            case 0x100...: return nil
-            case 0x20: out.append("-")
-            case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE: out.append(Unicode.Scalar(scalar.value + 0x20)!)
-            case 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F, 0xDF...0xF6, 0xF8...0xFF: out.append(scalar)
-            default: break
+        var out: [UInt8] = []
+        out.reserveCapacity(heading.utf8.count)
+        var bytes = heading.utf8.makeIterator()
+        while let byte = bytes.next() {
+            switch byte {
+            case 0x20: out.append(0x2D)
+            case 0x41...0x5A: out.append(byte + 0x20)
+            case 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F: out.append(byte)
+            case ..<0x80: break
+            case 0xC2: _ = bytes.next()
+            case 0xC3:
+                guard let next = bytes.next() else { return nil }
+                switch 0x40 + next {  // the scalar's low byte: U+00C0 is C3 80
+                case 0xC0...0xD6, 0xD8...0xDE: out += [0xC3, next + 0x20]
+                case 0xDF...0xF6, 0xF8...0xFF: out += [0xC3, next]
+                default: break
+                }
+            default: return nil
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `url` as stored after `previous` (appendFrontCoded).

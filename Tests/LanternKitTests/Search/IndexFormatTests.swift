@@ -73,6 +73,19 @@ import Testing
         #expect(IndexFormat.anchorGuess("Straße × 2 ÷ ÿ") == "straße--2--ÿ")
         #expect(IndexFormat.anchorGuess("Ελλάδα") == nil)
         #expect(IndexFormat.anchorGuess("Cafe\u{301}") == nil)
+        // Every character up to U+01FF, as the rule above says, scalar by scalar.
+        for value in UInt32(1)...0x1FF {
+            let scalar = Unicode.Scalar(value)!
+            let expected: String?
+            switch value {
+            case 0x100...: expected = nil
+            case 0x20: expected = "a-b"
+            case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE: expected = "a\(Unicode.Scalar(value + 0x20)!)b"
+            case 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F, 0xDF...0xF6, 0xF8...0xFF: expected = "a\(scalar)b"
+            default: expected = "ab"
+            }
+            #expect(IndexFormat.anchorGuess("A\(scalar)B") == expected, "U+\(String(value, radix: 16))")
+        }
         // Where the guess is given, it is the heading's anchor but for a few signs the slug keeps.
         for heading in ["¿Qué es un IOP?", "Cómo ayuda la familia", "Año ÑU über", "Œuvre", "3º año"] {
             let guess = IndexFormat.anchorGuess(heading)
