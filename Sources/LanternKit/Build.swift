@@ -101,6 +101,7 @@ public enum Builder {
                     try staging.commit()
                     clock.lap("swap the output in")
                     kept.save(output: StagingFolder.absolute(options.outputPath), to: stateFolder)
+                    BackgroundRelease.drop(kept)
                     clock.lap("keep the state for the next build")
                     report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
                     report.stages = clock.stages
@@ -125,9 +126,11 @@ public enum Builder {
                     options: options, in: stateFolder)
                 clock.lap("keep the state for the next build")
             }
+            let counts = (pages: site.pages.count, files: rendered.filesWritten, variants: site.pictures.variantsMade)
+            BackgroundRelease.drop((site, rendered, loaded, analysis))
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-            return BuildReport(pagesWritten: site.pages.count, filesWritten: rendered.filesWritten, seconds: seconds,
-                pictureVariantsMade: site.pictures.variantsMade, fullBuildReason: fullBuildReason, stages: clock.stages)
+            return BuildReport(pagesWritten: counts.pages, filesWritten: counts.files, seconds: seconds,
+                pictureVariantsMade: counts.variants, fullBuildReason: fullBuildReason, stages: clock.stages)
         } catch {
             staging.discard()
             throw error

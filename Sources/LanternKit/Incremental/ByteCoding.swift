@@ -1,3 +1,5 @@
+import Foundation
+
 /// A plain binary layout for what the build keeps between builds: numbers as 8 bytes, texts
 /// as their length and UTF-8 bytes. Reading checks every length, so a damaged file reads as
 /// nothing (and the build starts over) instead of crashing.
@@ -29,6 +31,12 @@ struct ByteWriter {
         for value in values { text(value) }
     }
 
+    /// Bytes written on their own (by another `ByteWriter`), as their length and themselves.
+    mutating func blob(_ value: [UInt8]) {
+        int(value.count)
+        bytes.append(contentsOf: value)
+    }
+
     /// An array of plain values (numbers, booleans) as its count and its bytes.
     mutating func raw<T: BitwiseCopyable>(_ values: [T]) {
         int(values.count)
@@ -51,6 +59,29 @@ struct ByteReader {
     private(set) var isIntact = true
 
     init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    /// The file at `path`, read straight into the reader's bytes (a hundred megabytes at 10,000
+    /// pages: `FileManager.contents` and a copy into an array cost twice); nil when it cannot be read.
+    init?(contentsOf path: String) {
+        let file = open(path, O_RDONLY | O_CLOEXEC)
+        guard file >= 0 else { return nil }
+        defer { close(file) }
+        var status = stat()
+        guard fstat(file, &status) == 0 else { return nil }
+        let size = Int(status.st_size)
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            while initialized < size {
+                let n = read(file, buffer.baseAddress! + initialized, size - initialized)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { break }
+                initialized += n
+            }
+            complete = initialized == size
+        }
+        guard complete else { return nil }
         self.bytes = bytes
     }
 
@@ -91,6 +122,13 @@ struct ByteReader {
         guard isIntact else { return "" }
         defer { offset += length }
         return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
+    }
+
+    mutating func blob() -> ArraySlice<UInt8> {
+        let length = count()
+        guard isIntact else { return [] }
+        defer { offset += length }
+        return bytes[offset..<offset + length]
     }
 
     mutating func texts() -> [String] {

@@ -346,6 +346,7 @@ enum IncrementalBuild {
             pictureVariantsMade: site.pictures.variantsMade, filesKept: kept.count, isIncremental: true)
         let newState = BuildState(key: key, stampTime: stampTime, content: discovery.stamps, heads: loaded.heads,
             outputs: [:], searchFiles: searchFiles)
+        BackgroundRelease.drop((state, site, oldSite, plan, oldPlan, change, renderer, outcomes))
         return .built(report, Kept(state: newState, documents: documents, changedBuckets: changedBuckets,
             analysis: analysis, keptStamps: keptStamps, written: lookAt))
     }

@@ -19,8 +19,7 @@ struct SearchDocumentStore {
     /// nil when a file is missing or damaged.
     static func load(from folder: String) -> SearchDocumentStore? {
         let files = Array(0..<bucketCount).parallelMap { bucket -> [(String, SearchDocument)]? in
-            guard let data = FileManager.default.contents(atPath: folder + "/" + fileName(bucket)) else { return nil }
-            var reader = ByteReader([UInt8](data))
+            guard var reader = ByteReader(contentsOf: folder + "/" + fileName(bucket)) else { return nil }
             var found: [(String, SearchDocument)] = []
             for _ in 0..<reader.count() where reader.isIntact {
                 let path = reader.text()

@@ -67,9 +67,16 @@ struct CorpusAnalysis {
         let merged = Array(zip(chunks, wordMaps)).parallelMap { chunk, wordToStem in
             chunk.merged(wordToStem: wordToStem, stemCount: stemCount)
         }
+        // Each chunk's count of pages per stem (summed: the document frequencies), so that
+        // each chunk knows where its postings of a term start and lays them out on its own.
+        let chunkDF = merged.parallelMap { chunk in
+            var counts = [Int32](repeating: 0, count: stemCount)
+            for stem in chunk.stems { counts[Int(stem)] += 1 }
+            return counts
+        }
         var df = [Int](repeating: 0, count: stemCount)
-        for chunk in merged {
-            for stem in chunk.stems { df[Int(stem)] += 1 }
+        for counts in chunkDF {
+            for stem in 0..<stemCount { df[stem] += Int(counts[stem]) }
         }
 
         // Sort stems by bytes; lay postings out by rank.
@@ -91,24 +98,41 @@ struct CorpusAnalysis {
         let idf = documentFrequencies.map { df in
             log(1 + (n - Double(df) + 0.5) / (Double(df) + 0.5))
         }
+        // Chunk by chunk in parallel (pages in order within each, chunks in order): every
+        // posting lands where a single pass would put it, each chunk in slots of its own.
+        var pageBefore = [0]
+        for chunk in merged { pageBefore.append(pageBefore.last! + chunk.lengths.count) }
+        var cursors: [[Int]] = []
         var cursor = postingStart
-        var page = 0
-        for chunk in merged {
-            for p in 0..<chunk.lengths.count {
-                let norm = IndexFormat.k1
-                    * (1 - IndexFormat.b
-                        + IndexFormat.b * Double(chunk.lengths[p]) / averageLength)
-                for e in chunk.pageStart[p]..<chunk.pageStart[p + 1] {
-                    let r = rank[Int(chunk.stems[e])]
-                    let tf = Double(chunk.weights[e]) / 2
-                    let score = idf[r] * tf * (IndexFormat.k1 + 1) / (tf + norm)
-                    let impact = max(1, Int((score * IndexFormat.impactScale).rounded()))
-                        + (chunk.inTitle[e] ? IndexFormat.titleImpact : 0)
-                    postingPage[cursor[r]] = Int32(page)
-                    postingImpact[cursor[r]] = Int32(impact)
-                    cursor[r] += 1
+        for counts in chunkDF {
+            cursors.append(cursor)
+            for r in 0..<stemCount { cursor[r] += Int(counts[order[r]]) }
+        }
+        let rankOfStem = rank, firstPage = pageBefore, chunkCursor = cursors
+        postingPage.withUnsafeMutableBufferPointer { pagesOut in
+            postingImpact.withUnsafeMutableBufferPointer { impactsOut in
+                let out = UncheckedSendable((pagesOut, impactsOut))
+                _ = Array(merged.indices).parallelMap { c -> Bool in
+                    let (pagesOut, impactsOut) = out.value
+                    let chunk = merged[c]
+                    var cursor = chunkCursor[c]
+                    for p in 0..<chunk.lengths.count {
+                        let norm = IndexFormat.k1
+                            * (1 - IndexFormat.b
+                                + IndexFormat.b * Double(chunk.lengths[p]) / averageLength)
+                        for e in chunk.pageStart[p]..<chunk.pageStart[p + 1] {
+                            let r = rankOfStem[Int(chunk.stems[e])]
+                            let tf = Double(chunk.weights[e]) / 2
+                            let score = idf[r] * tf * (IndexFormat.k1 + 1) / (tf + norm)
+                            let impact = max(1, Int((score * IndexFormat.impactScale).rounded()))
+                                + (chunk.inTitle[e] ? IndexFormat.titleImpact : 0)
+                            pagesOut[cursor[r]] = Int32(firstPage[c] + p)
+                            impactsOut[cursor[r]] = Int32(impact)
+                            cursor[r] += 1
+                        }
+                    }
+                    return true
                 }
-                page += 1
             }
         }
 
@@ -380,8 +404,7 @@ final class AnalysisChunks: @unchecked Sendable {
     /// The chunks kept in `folder` for a language; missing or damaged ones are left out.
     static func load(from folder: String, language: String) -> AnalysisChunks {
         let found = Array(0..<16).parallelMap { i -> Chunk? in
-            guard let data = FileManager.default.contents(atPath: folder + "/" + fileName(language, i)) else { return nil }
-            var reader = ByteReader([UInt8](data))
+            guard var reader = ByteReader(contentsOf: folder + "/" + fileName(language, i)) else { return nil }
             let key = reader.uint()
             let stopWordCount = reader.count()
             let storage: [UInt8] = reader.raw(), offsets: [Int] = reader.raw(), pageStart: [Int] = reader.raw()
@@ -400,8 +423,7 @@ final class AnalysisChunks: @unchecked Sendable {
         var chunks: [Int: Chunk] = [:]
         for (i, chunk) in found.enumerated() { if let chunk { chunks[i] = chunk } }
         let kept = AnalysisChunks(previous: chunks)
-        if let data = FileManager.default.contents(atPath: folder + "/" + textsFileName(language)) {
-            var reader = ByteReader([UInt8](data))
+        if var reader = ByteReader(contentsOf: folder + "/" + textsFileName(language)) {
             var texts: [Int: UInt64] = [:]
             for _ in 0..<reader.count() where reader.isIntact {
                 let n = Int(reader.int())
