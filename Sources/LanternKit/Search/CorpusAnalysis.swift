@@ -6,6 +6,9 @@ import Foundation
 /// merged, every distinct word is stemmed once, and postings are laid out flat (CSR) in
 /// sorted term order.
 struct CorpusAnalysis {
+    /// Pages are read in this many chunks (fewer on a smaller site): after an edit, its chunk is
+    /// read again (`AnalysisChunks`), and every chunk's words are merged into one table.
+    static let chunks = 16
     let pageCount: Int
     /// Stems in byte order; a term's index is its id in the index files.
     private(set) var terms: [String] = []
@@ -25,7 +28,7 @@ struct CorpusAnalysis {
     ///   `pageKeys` are the pages' hashes (`AnalysisChunks.key(of:)`), given with `kept`.
     init(pages: [SearchDocument], analyzer: Analyzer = .english, kept: AnalysisChunks? = nil, pageKeys: [UInt64] = []) {
         pageCount = pages.count
-        let chunkCount = pages.isEmpty ? 0 : min(pages.count, 16)
+        let chunkCount = pages.isEmpty ? 0 : min(pages.count, CorpusAnalysis.chunks)
         let ranges = (0..<chunkCount).map { i in
             (pages.count * i / chunkCount)..<(pages.count * (i + 1) / chunkCount)
         }
@@ -403,7 +406,7 @@ final class AnalysisChunks: @unchecked Sendable {
 
     /// The chunks kept in `folder` for a language; missing or damaged ones are left out.
     static func load(from folder: String, language: String) -> AnalysisChunks {
-        let found = Array(0..<16).parallelMap { i -> Chunk? in
+        let found = Array(0..<CorpusAnalysis.chunks).parallelMap { i -> Chunk? in
             guard var reader = ByteReader(contentsOf: folder + "/" + fileName(language, i)) else { return nil }
             let key = reader.uint()
             let stopWordCount = reader.count()
@@ -457,7 +460,7 @@ final class AnalysisChunks: @unchecked Sendable {
             writer.int(size)
         }
         BuildState.writeAtomically(writer.bytes, to: folder + "/" + AnalysisChunks.textsFileName(language))
-        _ = Array(0..<16).parallelMap { [current] i in
+        _ = Array(0..<CorpusAnalysis.chunks).parallelMap { [current] i in
             guard let chunk = current[i] else {
                 unlink(folder + "/" + AnalysisChunks.fileName(language, i))
                 return
