@@ -251,14 +251,14 @@ public enum Builder {
 
     /// The loaded pages placed at their URLs, in their sections, with their generated sections.
     static func place(_ loaded: ContentLoader.Loaded, config: SiteConfig, options: BuildOptions,
-                      diagnostics: inout DiagnosticBag) -> Site
+                      diagnostics: inout DiagnosticBag, keptRelated: [String: [String]]? = nil) -> Site
     {
         diagnostics.append(contentsOf: loaded.diagnostics)
         var site: Site, placementProblems: [Diagnostic]
         (site, placementProblems) = Site.assemble(
             config: config, pages: loaded.pages, staticFiles: loaded.staticFiles,
             draftPaths: loaded.draftPaths, unloadedPaths: loaded.failedPaths,
-            contentDisplayRoot: options.contentPath)
+            contentDisplayRoot: options.contentPath, keptRelated: keptRelated)
         site.pictureCredits = loaded.pictureCredits
         diagnostics.append(contentsOf: placementProblems)
         return site

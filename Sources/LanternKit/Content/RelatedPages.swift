@@ -22,6 +22,28 @@ struct RelatedPages: Sendable {
         self.problems = problems
     }
 
+    /// The picks by content path, for the next build (`BuildState.related`); nil when a page's
+    /// `related:` had a problem, which is reported with the page (then they are picked again).
+    func kept(in site: Site) -> [String: [String]]? {
+        guard problems.isEmpty else { return nil }
+        return picked.mapValues { $0.map { site.pages[$0].sourcePath } }
+    }
+
+    /// The picks a build kept (`kept(in:)`), for a site whose pages and their front matter are
+    /// all as they were then, which is all they are picked from; nil when one is not a page of it.
+    init?(kept: [String: [String]], in site: Site) {
+        var picked: [String: [Int]] = [:]
+        for (path, paths) in kept {
+            var indices: [Int] = []
+            for related in paths {
+                guard let i = site.indexByPath[related] else { return nil }
+                indices.append(i)
+            }
+            picked[path] = indices
+        }
+        self.init(picked: picked, problems: [:])
+    }
+
     /// The front matter fields that decide what is related: a change to one picks them anew.
     static let fields: PageFields = PageFields.terms.union([.title, .description, .related])
 

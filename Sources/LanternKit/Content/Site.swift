@@ -68,7 +68,7 @@ public struct Site: Sendable {
     static func assemble(
         config: SiteConfig, pages loadedPages: [Page], staticFiles: [StaticFile],
         draftPaths: Set<String>, unloadedPaths: Set<String> = [], contentDisplayRoot: String,
-        placedBefore: Bool = false
+        placedBefore: Bool = false, keptRelated: [String: [String]]? = nil
     ) -> (Site, [Diagnostic]) {
         var diagnostics = DiagnosticBag()
         var pages = loadedPages
@@ -145,7 +145,7 @@ public struct Site: Sendable {
             aliases: aliases.sorted { $0.url < $1.url }, draftPaths: draftPaths,
             unloadedPaths: unloadedPaths, childrenBySection: [:], indexByPath: [:])
         site.folderSlugs = folderSlugs
-        site.index()
+        site.index(keptRelated: keptRelated)
         let advice = "give the taxonomy another folder in site.yaml ('taxonomies:') or rename the content folder"
         for taxonomyPage in site.taxonomyPages {
             let field = taxonomyPage.taxonomy.field
@@ -200,13 +200,15 @@ public struct Site: Sendable {
     }
 
     /// Groups the pages again by taxonomy term and picks their related pages: after pages
-    /// were replaced in place (`replacePage`) with new descriptions, terms or pins.
-    mutating func regroup() {
+    /// were replaced in place (`replacePage`) with new descriptions, terms or pins. With
+    /// `keptRelated` (an earlier build's picks, when no page's front matter changed since), the
+    /// related pages are those instead of being picked again.
+    mutating func regroup(keptRelated: [String: [String]]? = nil) {
         (taxonomyTerms, termsOfPage) = Site.taxonomyTerms(of: pages, config: config, titleRank: titleRank)
         termPositions = taxonomyTerms.mapValues { terms in
             Dictionary(terms.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
         }
-        related = RelatedPages(site: self)
+        related = keptRelated.flatMap { RelatedPages(kept: $0, in: self) } ?? RelatedPages(site: self)
     }
 
     /// The related pages a page ends with, pinned first.
@@ -215,7 +217,7 @@ public struct Site: Sendable {
     /// Their content paths, for telling whether a change picked others.
     func relatedPaths(of path: String) -> [String] { related.indices(of: path).map { pages[$0].sourcePath } }
 
-    private mutating func index() {
+    private mutating func index(keptRelated: [String: [String]]?) {
         indexByPath = [:]
         childrenBySection = [:]
         sectionByFolder = [:]
@@ -254,7 +256,7 @@ public struct Site: Sendable {
                     position + 1 < regular.count ? regular[position + 1] : nil)
             }
         }
-        regroup()
+        regroup(keptRelated: keptRelated)
     }
 
     /// Where a page comes in its section's list: weight first (pages without one after those

@@ -24,6 +24,9 @@ struct BuildState {
     var outputs: [String: FileStamp]
     /// The search index's files, by output path: the hash of their bytes.
     var searchFiles: [String: UInt64]
+    /// Every page's related pages, by content path (`RelatedPages.kept(in:)`), for a build after
+    /// which no page's front matter changed; nil when they are to be picked again.
+    var related: [String: [String]]?
 
     func encoded() -> [UInt8] {
         var writer = ByteWriter(capacity: 1 << 22)
@@ -58,6 +61,16 @@ struct BuildState {
         for (path, hash) in searchFiles.sorted(by: { $0.key < $1.key }) {
             writer.text(path)
             writer.uint(hash)
+        }
+        if let related {
+            writer.int(1)
+            writer.int(related.count)
+            for (path, pages) in related.sorted(by: { $0.key < $1.key }) {
+                writer.text(path)
+                writer.texts(pages)
+            }
+        } else {
+            writer.int(0)
         }
         return writer.bytes
     }
@@ -100,17 +113,27 @@ struct BuildState {
             let path = reader.text()
             searchFiles[path] = reader.uint()
         }
+        related = nil
+        if reader.int() == 1 {
+            var picks: [String: [String]] = [:]
+            for _ in 0..<reader.count() where reader.isIntact {
+                let path = reader.text()
+                picks[path] = reader.texts()
+            }
+            related = picks
+        }
         guard reader.isIntact, reader.isAtEnd else { return nil }
     }
 
     init(key: String, stampTime: Int64, content: [String: FileStamp], heads: [String: PageHead],
-         outputs: [String: FileStamp], searchFiles: [String: UInt64]) {
+         outputs: [String: FileStamp], searchFiles: [String: UInt64], related: [String: [String]]? = nil) {
         self.key = key
         self.stampTime = stampTime
         self.content = content
         self.heads = heads
         self.outputs = outputs
         self.searchFiles = searchFiles
+        self.related = related
     }
 
     static func load(from folder: String) -> BuildState? {

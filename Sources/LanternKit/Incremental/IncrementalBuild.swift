@@ -69,7 +69,8 @@ enum IncrementalBuild {
         store.save(to: folder)
         for (language, chunks) in analysis { chunks.save(to: folder, language: language, all: true) }
         BuildState(key: key, stampTime: loaded.stampTime, content: loaded.stamps, heads: loaded.heads,
-            outputs: OutputStamps.of(output), searchFiles: rendered.searchHashes).save(to: folder)
+            outputs: OutputStamps.of(output), searchFiles: rendered.searchHashes,
+            related: site.related.kept(in: site)).save(to: folder)
         StateFolders.removeAbandoned(besides: folder)
     }
 
@@ -150,12 +151,13 @@ enum IncrementalBuild {
             return .needsFullBuild(wroteSome: false, reason: "a page has a problem")
         }
         clock.lap("load pages")
-        var newDiagnostics = DiagnosticBag()
-        var site = Builder.place(loaded, config: config, options: options, diagnostics: &newDiagnostics)
-        guard !newDiagnostics.hasErrors else { return .needsFullBuild(wroteSome: false, reason: "a page has a problem") }
         // When only the text of pages changed (the front matter of each is as it was), the site
-        // is placed as before: the change is their bodies.
+        // is placed as before, with the same related pages: the change is their bodies.
         let textOnly = removed.isEmpty && changed.allSatisfy { heads[$0] != nil && heads[$0]?.text == loaded.heads[$0]?.text }
+        var newDiagnostics = DiagnosticBag()
+        var site = Builder.place(loaded, config: config, options: options, diagnostics: &newDiagnostics,
+            keptRelated: textOnly ? state.related : nil)
+        guard !newDiagnostics.hasErrors else { return .needsFullBuild(wroteSome: false, reason: "a page has a problem") }
         let old: Site
         if textOnly {
             old = site
@@ -345,7 +347,7 @@ enum IncrementalBuild {
         let report = BuildReport(pagesWritten: toRender.count, filesWritten: written.count, seconds: 0,
             pictureVariantsMade: site.pictures.variantsMade, filesKept: kept.count, isIncremental: true)
         let newState = BuildState(key: key, stampTime: stampTime, content: discovery.stamps, heads: loaded.heads,
-            outputs: [:], searchFiles: searchFiles)
+            outputs: [:], searchFiles: searchFiles, related: site.related.kept(in: site))
         BackgroundRelease.drop((state, site, oldSite, plan, oldPlan, change, renderer, outcomes))
         return .built(report, Kept(state: newState, documents: documents, changedBuckets: changedBuckets,
             analysis: analysis, keptStamps: keptStamps, written: lookAt))

@@ -10,7 +10,7 @@ import Testing
     func builtSite() throws -> TemporarySite {
         let site = try TemporarySite([
             "Content/therapies/_index.md": "---\ntitle: Therapies\n---\nKinds of care.\n",
-            "Content/therapies/cbt.md": "---\ntitle: CBT\ndescription: Thoughts and feelings.\n---\nCBT text.\n",
+            "Content/therapies/cbt.md": "---\ntitle: CBT\ndescription: Thoughts and feelings.\nrelated: [dbt.md]\n---\nCBT text.\n",
             "Content/therapies/dbt.md": "---\ntitle: DBT\n---\nDBT text. See [CBT](cbt.md).\n",
             "Content/therapies/notes.txt": "Plain notes.\n",
         ])
@@ -34,9 +34,14 @@ import Testing
         let site = try builtSite()
         let page = site.root + "/Public/therapies/dbt/index.html"
         let before = try FileManager.default.attributesOfItem(atPath: page)[.systemFileNumber] as? Int
-        try site.write("---\ntitle: CBT\ndescription: Thoughts and feelings.\n---\nCBT text, longer now.\n",
+        let keptBefore = try #require(BuildState.load(from: IncrementalBuild.stateFolder(site.options)))
+        try site.write("---\ntitle: CBT\ndescription: Thoughts and feelings.\nrelated: [dbt.md]\n---\nCBT text, longer now.\n",
             to: "Content/therapies/cbt.md")
         let report = try site.build()
+        // The related pages are the last build's: only a text changed.
+        let keptAfter = try #require(BuildState.load(from: IncrementalBuild.stateFolder(site.options)))
+        #expect(keptBefore.related?["therapies/cbt.md"] == ["therapies/dbt.md"])
+        #expect(keptAfter.related == keptBefore.related)
         #expect(report.isIncremental)
         #expect(report.pagesWritten == 1)
         #expect(report.filesKept > 0)
@@ -199,10 +204,15 @@ import Testing
         let config = try SiteConfig.parse("title: T\nbase_url: https://example.org\n", file: "site.yaml")
         let (_, head) = try ContentLoader.page(fromText: Self.fullHead, path: "a.md", displayPath: "a.md", config: config)
         let state = BuildState(key: "k\né", stampTime: 42, content: ["a.md": stamp, "b.png": stamp],
-            heads: ["a.md": head], outputs: ["a/index.html": stamp], searchFiles: ["search/index.json": 9])
+            heads: ["a.md": head], outputs: ["a/index.html": stamp], searchFiles: ["search/index.json": 9],
+            related: ["a.md": ["b.md", "c/d.md"], "b.md": []])
         let read = try #require(BuildState(decoding: state.encoded()))
         #expect(read.key == state.key && read.stampTime == 42 && read.content == state.content)
         #expect(read.heads == state.heads && read.outputs == state.outputs && read.searchFiles == state.searchFiles)
+        #expect(read.related == state.related)
+        var none = state
+        none.related = nil
+        #expect(BuildState(decoding: none.encoded())?.related == nil)
         #expect(BuildState(decoding: Array(state.encoded().dropLast())) == nil)
     }
 }
