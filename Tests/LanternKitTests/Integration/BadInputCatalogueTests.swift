@@ -116,8 +116,15 @@ import Testing
         case "parent-is-file":
             try "not a folder".write(toFile: root + "/blocker", atomically: true, encoding: .utf8)
         case "tmpfs-full":
-            // Fill what is left, so the next build runs out of space part-way.
+            // Fill what is left, so the next build runs out of space part-way. A page is edited,
+            // so that the build has something to write: after no change at all it writes nothing
+            // (it keeps the last output's files as hard links), and rightly succeeds. Without the
+            // edit this case passed only when its first build began within two seconds of the
+            // copy (the pages then counted as just written, and were written again).
             _ = shell("sh", "-c", "dd if=/dev/zero of='\(root)/full/filler' bs=1k 2>/dev/null; true")
+            let page = root + "/Content/therapies/cbt.md"
+            try (String(contentsOfFile: page, encoding: .utf8) + "\nOne more sentence.\n")
+                .write(toFile: page, atomically: false, encoding: .utf8)
         case nil: break
         case let other?: Issue.record("unknown setup '\(other)'")
         }
