@@ -34,7 +34,6 @@ enum IncrementalBuild {
         var written: Set<String> = []
 
         func save(output: String, to folder: String) {
-            StateFolders.claim(folder, output: output)
             documents?.save(to: folder, buckets: changedBuckets)
             for (language, chunks) in analysis { chunks.save(to: folder, language: language) }
             var state = state
@@ -43,7 +42,7 @@ enum IncrementalBuild {
                 if let stamp = FileStamp(path: output + "/" + path) { state.outputs[path] = stamp }
             }
             state.save(to: folder)
-            StateFolders.removeAbandoned(besides: folder)
+            StateFolders.didSave(folder, output: output)
         }
     }
 
@@ -63,7 +62,6 @@ enum IncrementalBuild {
     {
         guard let key = key(options) else { return }
         let output = StagingFolder.absolute(options.outputPath)
-        StateFolders.claim(folder, output: output)
         var store = SearchDocumentStore()
         for (path, document) in rendered.searchDocuments { store.documents[path] = document }
         store.save(to: folder)
@@ -71,7 +69,7 @@ enum IncrementalBuild {
         BuildState(key: key, stampTime: loaded.stampTime, content: loaded.stamps, heads: loaded.heads,
             outputs: OutputStamps.of(output), searchFiles: rendered.searchHashes,
             related: site.related.kept(in: site)).save(to: folder)
-        StateFolders.removeAbandoned(besides: folder)
+        StateFolders.didSave(folder, output: output)
     }
 
     /// Everything but the content that decides the output (`BuildState.key`), or nil when it

@@ -1,23 +1,20 @@
 import Foundation
 
 /// The cache's `build/` folder holds one state folder per output (`IncrementalBuild.stateFolder`),
-/// about 100 MB for a 10,000-page site. Each names its output in `output.txt`, written before
-/// anything else, so that a build can remove the folders of outputs that no longer exist (a
-/// preview folder, a benchmark's temporary output) instead of keeping them for ever.
+/// about 100 MB for a 10,000-page site. Each names its output in `output.txt`, so that a build
+/// can remove the folders of outputs that no longer exist (a preview folder, a benchmark's
+/// temporary output) instead of keeping them for ever.
 enum StateFolders {
     static let outputFileName = "output.txt"
-    /// A folder that names no output is one an older Lantern left, or one a build is starting to
-    /// write this very moment: it is removed only once it has not changed for this long.
+    /// A folder that names no output is one an older Lantern left, or one a build is writing
+    /// this very moment: it is removed only once it has not changed for this long.
     static let unnamedFolderAge: TimeInterval = 3600
 
-    /// Marks `folder` as the state of the output at the absolute path `output`.
-    static func claim(_ folder: String, output: String) {
+    /// After a build saved its state in `folder`: names the output it is the state of (at the
+    /// absolute path `output`), and removes the state folders beside it whose output is gone.
+    /// Failures are ignored: the cache only ever saves work.
+    static func didSave(_ folder: String, output: String, now: Date = Date()) {
         BuildState.writeAtomically(Array(output.utf8), to: folder + "/" + outputFileName)
-    }
-
-    /// Removes the state folders beside `folder` whose output is gone. Failures are ignored:
-    /// the cache only ever saves work.
-    static func removeAbandoned(besides folder: String, now: Date = Date()) {
         let parent = (folder as NSString).deletingLastPathComponent
         let own = (folder as NSString).lastPathComponent
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
