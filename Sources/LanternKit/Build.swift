@@ -126,6 +126,7 @@ public enum Builder {
                     options: options, in: stateFolder)
                 clock.lap("keep the state for the next build")
             }
+            // What the report needs is taken first, so that the release is the values' last use.
             let counts = (pages: site.pages.count, files: rendered.filesWritten, variants: site.pictures.variantsMade)
             BackgroundRelease.drop((site, rendered, loaded, analysis))
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9

@@ -148,11 +148,3 @@ extension ByteReader {
         }
     }
 }
-
-extension SiteDate {
-    init(year: Int, month: Int, day: Int) {
-        self.year = year
-        self.month = month
-        self.day = day
-    }
-}

@@ -36,6 +36,13 @@ public struct SiteDate: Sendable, Hashable, Comparable, CustomStringConvertible 
         self.day = day
     }
 
+    /// A date known to be valid (one read back from the build's state).
+    init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
     private static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
