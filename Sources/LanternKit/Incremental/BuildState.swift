@@ -27,6 +27,9 @@ struct BuildState {
     /// Every page's related pages, by content path (`RelatedPages.kept(in:)`), for a build after
     /// which no page's front matter changed; nil when they are to be picked again.
     var related: [String: [String]]?
+    /// The bytes heads were read from, by content path, not saved as such: a build gives those
+    /// of the pages it did not load again (`IncrementalBuild`), written again as they are.
+    var encodedHeads: [String: ArraySlice<UInt8>] = [:]
 
     func encoded() -> [UInt8] {
         var writer = ByteWriter(capacity: 1 << 22)
@@ -35,11 +38,12 @@ struct BuildState {
         writer.int(stampTime)
         let files = content.sorted(by: { $0.key < $1.key })
         // Each head on its own, in parallel (10,000 pages' front matter is most of the state).
-        let encodedHeads = files.parallelMap { [heads] file -> [UInt8]? in
+        let encodedHeads = files.parallelMap { [heads, self] file -> ArraySlice<UInt8>? in
             guard let head = heads[file.key] else { return nil }
+            if let bytes = self.encodedHeads[file.key] { return bytes }
             var writer = ByteWriter(capacity: 1024)
             writer.head(head)
-            return writer.bytes
+            return writer.bytes[...]
         }
         writer.int(content.count)
         for ((path, stamp), head) in zip(files, encodedHeads) {
@@ -93,7 +97,7 @@ struct BuildState {
             if reader.int() == 1 { encodedHeads.append((path, reader.blob())) }
         }
         let decoded = encodedHeads.parallelMap { encoded -> PageHead? in
-            var reader = ByteReader(Array(encoded.bytes))
+            var reader = ByteReader(encoded.bytes)
             let head = reader.head()
             return reader.isIntact && reader.isAtEnd ? head : nil
         }
@@ -102,6 +106,7 @@ struct BuildState {
         for (encoded, head) in zip(encodedHeads, decoded) {
             guard let head else { return nil }
             heads[encoded.path] = head
+            self.encodedHeads[encoded.path] = encoded.bytes
         }
         outputs = [:]
         for _ in 0..<reader.count() where reader.isIntact {
@@ -151,8 +156,22 @@ struct BuildState {
         let folder = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let temporary = path + ".\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else { return }
-        if rename(temporary, path) != 0 { unlink(temporary) }
+        // Written straight from the array, without a copy into `Data` (the state is megabytes).
+        let file = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard file >= 0 else { return }
+        var written = 0
+        bytes.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                let n = write(file, buffer.baseAddress! + written, buffer.count - written)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { break }
+                written += n
+            }
+        }
+        guard close(file) == 0, written == bytes.count, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return
+        }
     }
 
     /// Forgets the state, so that the next build builds everything (before a build whose

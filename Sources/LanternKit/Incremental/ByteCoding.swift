@@ -32,7 +32,9 @@ struct ByteWriter {
     }
 
     /// Bytes written on their own (by another `ByteWriter`), as their length and themselves.
-    mutating func blob(_ value: [UInt8]) {
+    mutating func blob(_ value: [UInt8]) { blob(value[...]) }
+
+    mutating func blob(_ value: ArraySlice<UInt8>) {
         int(value.count)
         bytes.append(contentsOf: value)
     }
@@ -53,13 +55,19 @@ struct ByteWriter {
 }
 
 struct ByteReader {
-    private let bytes: [UInt8]
-    private var offset = 0
+    /// A slice reads in place (a document within its file, a head within the state).
+    private let bytes: ArraySlice<UInt8>
+    private var offset: Int
     /// False once a read ran past the end or met a bad length; every read after gives zero values.
     private(set) var isIntact = true
 
     init(_ bytes: [UInt8]) {
+        self.init(bytes[...])
+    }
+
+    init(_ bytes: ArraySlice<UInt8>) {
         self.bytes = bytes
+        offset = bytes.startIndex
     }
 
     /// The file at `path`, read straight into the reader's bytes (a hundred megabytes at 10,000
@@ -82,23 +90,24 @@ struct ByteReader {
             complete = initialized == size
         }
         guard complete else { return nil }
-        self.bytes = bytes
+        self.init(bytes)
     }
 
-    var isAtEnd: Bool { offset == bytes.count }
+    var isAtEnd: Bool { offset == bytes.endIndex }
 
     /// For a value read that makes no sense: the rest reads as zero values, and the whole as damaged.
     mutating func markDamaged() { isIntact = false }
 
     mutating func int() -> Int64 {
-        guard isIntact, offset + 8 <= bytes.count else {
+        guard isIntact, offset + 8 <= bytes.endIndex else {
             isIntact = false
             return 0
         }
+        let start = offset - bytes.startIndex
         var value: Int64 = 0
         withUnsafeMutableBytes(of: &value) { target in
             bytes.withUnsafeBytes { source in
-                target.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[offset..<offset + 8]))
+                target.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[start..<start + 8]))
             }
         }
         offset += 8
@@ -108,7 +117,7 @@ struct ByteReader {
     /// A count or length: never negative, never more than the bytes left.
     mutating func count() -> Int {
         let value = int()
-        guard value >= 0, value <= bytes.count - offset else {
+        guard value >= 0, value <= bytes.endIndex - offset else {
             isIntact = false
             return 0
         }
@@ -122,6 +131,11 @@ struct ByteReader {
         guard isIntact else { return "" }
         defer { offset += length }
         return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
+    }
+
+    /// A text passed over unread.
+    mutating func skipText() {
+        offset += count()
     }
 
     mutating func blob() -> ArraySlice<UInt8> {
@@ -142,14 +156,15 @@ struct ByteReader {
     mutating func raw<T: BitwiseCopyable>() -> [T] {
         let n = count()
         let size = n * MemoryLayout<T>.stride
-        guard isIntact, size <= bytes.count - offset else {
+        guard isIntact, size <= bytes.endIndex - offset else {
             isIntact = false
             return []
         }
+        let start = offset - bytes.startIndex
         let values = [T](unsafeUninitializedCapacity: n) { buffer, initialized in
             bytes.withUnsafeBytes { source in
                 UnsafeMutableRawBufferPointer(buffer).copyMemory(
-                    from: UnsafeRawBufferPointer(rebasing: source[offset..<offset + size]))
+                    from: UnsafeRawBufferPointer(rebasing: source[start..<start + size]))
             }
             initialized = n
         }
@@ -166,20 +181,25 @@ struct ByteReader {
 /// seeded per process), to tell whether a file's bytes changed. Eight bytes a step, so that
 /// the search index's tens of megabytes hash in a few milliseconds.
 enum StableHash {
-    static func of(_ bytes: [UInt8]) -> UInt64 {
-        bytes.withUnsafeBytes { raw in
-            var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
-            func mix(_ word: UInt64) {
-                hash = (hash ^ word) &* 0xBF58_476D_1CE4_E5B9
-                hash ^= hash >> 31
-            }
-            let words = raw.count / 8
-            for i in 0..<words { mix(raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)) }
-            var tail: UInt64 = 0
-            for i in (words * 8)..<raw.count { tail = tail << 8 | UInt64(raw[i]) }
-            mix(tail)
-            return hash ^ (hash >> 29)
+    static func of(_ bytes: [UInt8]) -> UInt64 { of(bytes[...]) }
+
+    static func of(_ bytes: ArraySlice<UInt8>) -> UInt64 { bytes.withUnsafeBytes(of) }
+
+    /// One hash of several, in order.
+    static func combine(_ hashes: [UInt64]) -> UInt64 { hashes.withUnsafeBytes(of) }
+
+    static func of(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
+        func mix(_ word: UInt64) {
+            hash = (hash ^ word) &* 0xBF58_476D_1CE4_E5B9
+            hash ^= hash >> 31
         }
+        let words = raw.count / 8
+        for i in 0..<words { mix(raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)) }
+        var tail: UInt64 = 0
+        for i in (words * 8)..<raw.count { tail = tail << 8 | UInt64(raw[i]) }
+        mix(tail)
+        return hash ^ (hash >> 29)
     }
 
     static func of(_ text: String) -> UInt64 { of(Array(text.utf8)) }

@@ -63,7 +63,7 @@ enum IncrementalBuild {
         guard let key = key(options) else { return }
         let output = StagingFolder.absolute(options.outputPath)
         var store = SearchDocumentStore()
-        for (path, document) in rendered.searchDocuments { store.documents[path] = document }
+        for (path, document) in rendered.searchDocuments { store.documents[path] = KeptDocument(document) }
         store.save(to: folder)
         for (language, chunks) in analysis { chunks.save(to: folder, language: language, all: true) }
         BuildState(key: key, stampTime: loaded.stampTime, content: loaded.stamps, heads: loaded.heads,
@@ -275,7 +275,7 @@ enum IncrementalBuild {
             }
             for outcome in outcomes {
                 let path = outcome.page.sourcePath
-                let document = SearchDocument(outcome, in: site)
+                let document = SearchDocument(outcome, in: site).map(KeptDocument.init)
                 if store.documents[path] != document {
                     store.documents[path] = document
                     buckets.insert(SearchDocumentStore.bucket(of: path))
@@ -293,8 +293,8 @@ enum IncrementalBuild {
                 let chunks = AnalysisChunks.load(from: folder, language: language)
                 analysis[language] = chunks
                 files += SearchIndexBuilder.files(for: documents, config: site.config, language: language, kept: chunks)
-                // Text files made from the same pages as before are the last output's.
-                for name in chunks.textFilesKept {
+                // Text files and shards made from the same inputs as before are the last output's.
+                for name in chunks.filesKept {
                     guard let hash = state.searchFiles[prefix + name] else {
                         return .needsFullBuild(wroteSome: true, reason: "the search index was not kept whole")
                     }
@@ -344,8 +344,9 @@ enum IncrementalBuild {
 
         let report = BuildReport(pagesWritten: toRender.count, filesWritten: written.count, seconds: 0,
             pictureVariantsMade: site.pictures.variantsMade, filesKept: kept.count, isIncremental: true)
-        let newState = BuildState(key: key, stampTime: stampTime, content: discovery.stamps, heads: loaded.heads,
+        var newState = BuildState(key: key, stampTime: stampTime, content: discovery.stamps, heads: loaded.heads,
             outputs: [:], searchFiles: searchFiles, related: site.related.kept(in: site))
+        newState.encodedHeads = state.encodedHeads.filter { !changed.contains($0.key) }
         BackgroundRelease.drop((state, site, oldSite, plan, oldPlan, change, renderer, outcomes))
         return .built(report, Kept(state: newState, documents: documents, changedBuckets: changedBuckets,
             analysis: analysis, keptStamps: keptStamps, written: lookAt))

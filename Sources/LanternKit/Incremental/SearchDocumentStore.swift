@@ -3,12 +3,13 @@ import Foundation
 /// Every page's search document, kept between builds, so that a build that renders only some
 /// pages can still make the search index of all of them. Documents are spread over a fixed
 /// number of files by their page's content path, so that a change to one page writes one
-/// file again, not the text of the whole site.
+/// file again, not the text of the whole site. They are kept as their bytes (`KeptDocument`):
+/// the index reads most of them only for their order, hash and card.
 struct SearchDocumentStore {
     static let bucketCount = 64
 
     /// Documents by content path.
-    var documents: [String: SearchDocument] = [:]
+    var documents: [String: KeptDocument] = [:]
 
     static func bucket(of path: String) -> Int {
         Int(StableHash.of(path) % UInt64(bucketCount))
@@ -18,16 +19,18 @@ struct SearchDocumentStore {
 
     /// nil when a file is missing or damaged.
     static func load(from folder: String) -> SearchDocumentStore? {
-        let files = Array(0..<bucketCount).parallelMap { bucket -> [(String, SearchDocument)]? in
+        let files = Array(0..<bucketCount).parallelMap { bucket -> [(String, KeptDocument)]? in
             guard var reader = ByteReader(contentsOf: folder + "/" + fileName(bucket)) else { return nil }
-            var found: [(String, SearchDocument)] = []
+            var found: [(String, KeptDocument)] = []
             for _ in 0..<reader.count() where reader.isIntact {
                 let path = reader.text()
-                found.append((path, reader.document()))
+                guard let document = KeptDocument(bytes: reader.blob()) else { return nil }
+                found.append((path, document))
             }
             return reader.isIntact && reader.isAtEnd ? found : nil
         }
         var store = SearchDocumentStore()
+        store.documents.reserveCapacity(files.reduce(0) { $0 + ($1?.count ?? 0) })
         for file in files {
             guard let file else { return nil }
             for (path, document) in file { store.documents[path] = document }
@@ -45,11 +48,69 @@ struct SearchDocumentStore {
             writer.int(byBucket[bucket].count)
             for path in byBucket[bucket] {
                 writer.text(path)
-                writer.document(documents[path]!)
+                writer.blob(documents[path]!.bytes)
             }
             BuildState.writeAtomically(writer.bytes, to: folder + "/" + SearchDocumentStore.fileName(bucket))
         }
     }
+}
+
+/// A page's search document as the store keeps it: its bytes (`ByteWriter.document`), read in
+/// full only for the pages whose words or text the index reads again. Its hash is that of
+/// the document (`AnalysisChunks.key(of:)`), and its card is read without the text.
+struct KeptDocument: IndexedPage, Equatable {
+    let bytes: ArraySlice<UInt8>
+    let url: String
+    let title: String
+
+    init(_ document: SearchDocument) {
+        var writer = ByteWriter(capacity: 4096)
+        writer.document(document)
+        bytes = writer.bytes[...]
+        url = document.url
+        title = document.title
+    }
+
+    /// nil when the bytes are not a whole document (a damaged file).
+    init?(bytes: ArraySlice<UInt8>) {
+        var reader = ByteReader(bytes)
+        url = reader.text()
+        title = reader.text()
+        reader.skipText()  // section
+        reader.skipText()  // description
+        for _ in 0..<reader.count() where reader.isIntact { reader.skipText() }
+        for _ in 0..<reader.count() where reader.isIntact {
+            reader.skipText()
+            reader.skipText()
+            reader.skipText()
+        }
+        guard reader.isIntact, reader.isAtEnd else { return nil }
+        self.bytes = bytes
+    }
+
+    var key: UInt64 { StableHash.of(bytes) }
+
+    var document: SearchDocument {
+        var reader = ByteReader(bytes)
+        return reader.document()
+    }
+
+    /// Read as `document`, but for the description, tags and text, which a card does not show.
+    var card: SearchCard {
+        var reader = ByteReader(bytes)
+        let url = reader.text(), title = reader.text(), section = reader.text()
+        reader.skipText()
+        for _ in 0..<reader.count() where reader.isIntact { reader.skipText() }
+        var parts: [TextPart] = []
+        for _ in 0..<reader.count() where reader.isIntact {
+            let anchor = reader.text(), heading = reader.text()
+            reader.skipText()
+            parts.append(TextPart(anchor: anchor, heading: heading, text: ""))
+        }
+        return SearchCard(SearchDocument(url: url, title: title, section: section, parts: parts))
+    }
+
+    static func == (a: KeptDocument, b: KeptDocument) -> Bool { a.bytes.elementsEqual(b.bytes) }
 }
 
 extension ByteWriter {

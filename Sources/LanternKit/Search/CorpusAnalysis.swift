@@ -26,7 +26,7 @@ struct CorpusAnalysis {
     ///   whose pages are the same is taken from it instead of being read again; it gets the
     ///   chunks of this one.
     ///   `pageKeys` are the pages' hashes (`AnalysisChunks.key(of:)`), given with `kept`.
-    init(pages: [SearchDocument], analyzer: Analyzer = .english, kept: AnalysisChunks? = nil, pageKeys: [UInt64] = []) {
+    init<Page: IndexedPage>(pages: [Page], analyzer: Analyzer = .english, kept: AnalysisChunks? = nil, pageKeys: [UInt64] = []) {
         pageCount = pages.count
         let chunkCount = pages.isEmpty ? 0 : min(pages.count, CorpusAnalysis.chunks)
         let ranges = (0..<chunkCount).map { i in
@@ -55,10 +55,10 @@ struct CorpusAnalysis {
         for chunk in chunks {
             var map = [Int32](repeating: -1, count: chunk.words.count)
             for local in chunk.stopWordCount..<chunk.words.count {
-                let bytes = Array(chunk.words.bytes(local))
-                let global = allWords.intern(bytes)
+                let bytes = chunk.words.bytes(local)
+                let global = bytes.withUnsafeBufferPointer { allWords.intern($0) }
                 if global == stemOfWord.count {
-                    stemOfWord.append(Int32(stems.intern(analyzer.stem(bytes))))
+                    stemOfWord.append(Int32(stems.intern(analyzer.stem(Array(bytes)))))
                 }
                 map[local] = stemOfWord[global]
             }
@@ -195,6 +195,17 @@ struct CorpusAnalysis {
         return out
     }
 
+    /// A hash of the postings of terms `range`: each term's count, pages and impacts.
+    func postingsKey(_ range: Range<Int>) -> UInt64 {
+        let postings = postingStart[range.lowerBound]..<postingStart[range.upperBound]
+        let counts = range.map { Int64(postingStart[$0 + 1] - postingStart[$0]) }
+        return StableHash.combine([
+            counts.withUnsafeBytes(StableHash.of),
+            postingPage[postings].withUnsafeBytes(StableHash.of),
+            postingImpact[postings].withUnsafeBytes(StableHash.of),
+        ])
+    }
+
     /// A term's champions (IndexFormat.champions): its highest-impact pages, lower pages
     /// first among equal impacts; in page order.
     func champions(_ term: Int) -> [Int32] {
@@ -268,13 +279,14 @@ struct ChunkCounts: Sendable {
         self.lengths = lengths
     }
 
-    init(pages: ArraySlice<SearchDocument>, analyzer: Analyzer) {
+    init<Page: IndexedPage>(pages: ArraySlice<Page>, analyzer: Analyzer) {
         stopWordCount = analyzer.stopWords.count
         for word in analyzer.stopWords { _ = words.intern(Array(word.utf8)) }
         var weights: [Int32] = []
         var inTitle: [Bool] = []
         var touched: [Int32] = []
         for page in pages {
+            let page = page.document
             var length: Int32 = 0
             func add(_ text: String, _ weight: Int32, isTitle: Bool = false) {
                 var text = text
@@ -361,14 +373,15 @@ final class AnalysisChunks: @unchecked Sendable {
     var previous: [Int: Chunk] = [:]
     /// By chunk number: what this build read, and whether it differs from `previous`.
     var current: [Int: (key: UInt64, counts: ChunkCounts, isNew: Bool)] = [:]
-    /// The text files (`text-N.json`) the earlier build wrote, by number: a hash of what each
-    /// was made from (its first page, the pages per file, its pages' documents). A text file
-    /// with the same hash has the same bytes: `SearchIndexBuilder` leaves it out, and the
-    /// build keeps the earlier one (`textFilesKept`).
-    var previousTexts: [Int: UInt64] = [:]
-    var currentTexts: [Int: UInt64] = [:]
+    /// The text files (`text-N.json`) and shards (`shard-N.json`) the earlier build wrote, by
+    /// name: a hash of what each was made from (a text file: its first page, the pages per
+    /// file, its pages' documents; a shard: its first term, its terms' postings, its cards).
+    /// A file with the same hash has the same bytes: `SearchIndexBuilder` leaves it out, and
+    /// the build keeps the earlier one (`filesKept`).
+    var previousFiles: [String: UInt64] = [:]
+    var currentFiles: [String: UInt64] = [:]
     /// The file names left out because they are as before.
-    var textFilesKept: Set<String> = []
+    var filesKept: Set<String> = []
     /// The size of each page's stored text (`StoredText.size`), by the hash of its document.
     var previousSizes: [UInt64: Int] = [:]
     var currentSizes: [UInt64: Int] = [:]
@@ -427,10 +440,10 @@ final class AnalysisChunks: @unchecked Sendable {
         for (i, chunk) in found.enumerated() { if let chunk { chunks[i] = chunk } }
         let kept = AnalysisChunks(previous: chunks)
         if var reader = ByteReader(contentsOf: folder + "/" + textsFileName(language)) {
-            var texts: [Int: UInt64] = [:]
+            var files: [String: UInt64] = [:]
             for _ in 0..<reader.count() where reader.isIntact {
-                let n = Int(reader.int())
-                texts[n] = reader.uint()
+                let name = reader.text()
+                files[name] = reader.uint()
             }
             var sizes: [UInt64: Int] = [:]
             for _ in 0..<reader.count() where reader.isIntact {
@@ -438,7 +451,7 @@ final class AnalysisChunks: @unchecked Sendable {
                 sizes[page] = Int(reader.int())
             }
             if reader.isIntact && reader.isAtEnd {
-                kept.previousTexts = texts
+                kept.previousFiles = files
                 kept.previousSizes = sizes
             }
         }
@@ -449,9 +462,9 @@ final class AnalysisChunks: @unchecked Sendable {
     /// of chunks it no longer has.
     func save(to folder: String, language: String, all: Bool = false) {
         var writer = ByteWriter()
-        writer.int(currentTexts.count)
-        for (n, key) in currentTexts.sorted(by: { $0.key < $1.key }) {
-            writer.int(n)
+        writer.int(currentFiles.count)
+        for (name, key) in currentFiles.sorted(by: { $0.key < $1.key }) {
+            writer.text(name)
             writer.uint(key)
         }
         writer.int(currentSizes.count)

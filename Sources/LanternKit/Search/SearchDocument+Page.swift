@@ -23,8 +23,8 @@ extension SearchIndexBuilder {
 
     /// The index files of one language of a site, as output paths (`search/index.json`,
     /// `es/search/index.json`…), from the documents of that language's pages.
-    static func files(
-        for documents: [SearchDocument], config: SiteConfig, language: String, kept: AnalysisChunks? = nil
+    static func files<Page: IndexedPage>(
+        for documents: [Page], config: SiteConfig, language: String, kept: AnalysisChunks? = nil
     ) -> [(path: String, bytes: [UInt8])] {
         let own = config.localized(to: language)
         let builder = SearchIndexBuilder(

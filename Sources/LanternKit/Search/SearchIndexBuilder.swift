@@ -1,3 +1,21 @@
+/// A page as the index builder reads it: the order (URL, title) and the card of every page, and
+/// the whole document only of the pages whose words or text are read (every page in a full
+/// build; after an edit, those of the chunks and text files that changed: `KeptDocument`).
+protocol IndexedPage: Sendable {
+    var url: String { get }
+    var title: String { get }
+    /// A hash of the whole document (`AnalysisChunks.key(of:)`).
+    var key: UInt64 { get }
+    var card: SearchCard { get }
+    var document: SearchDocument { get }
+}
+
+extension SearchDocument: IndexedPage {
+    var key: UInt64 { AnalysisChunks.key(of: self) }
+    var card: SearchCard { SearchCard(self) }
+    var document: SearchDocument { self }
+}
+
 /// Builds the files of the site's search index (written under `Public/search/`).
 ///
 /// A small site gets one file, `index.json`, with everything a query needs to show its
@@ -42,7 +60,7 @@ public struct SearchIndexBuilder: Sendable {
     }
 
     /// `build`, reading again only the chunks of pages `kept` lacks (`AnalysisChunks`).
-    func build(_ documents: [SearchDocument], kept: AnalysisChunks?) -> [String: [UInt8]] {
+    func build<Page: IndexedPage>(_ documents: [Page], kept: AnalysisChunks?) -> [String: [UInt8]] {
         // Page ids follow URL byte order, so they do not depend on the input order.
         let pages = documents.sorted {
             $0.url == $1.url
@@ -50,9 +68,9 @@ public struct SearchIndexBuilder: Sendable {
                 : $0.url.utf8.lexicographicallyPrecedes($1.url.utf8)
         }
         let analyzer = self.analyzer
-        let pageKeys = kept != nil ? pages.parallelMap(AnalysisChunks.key(of:)) : []
+        let pageKeys = kept != nil ? pages.parallelMap(\.key) : []
         let corpus = CorpusAnalysis(pages: pages, analyzer: analyzer, kept: kept, pageKeys: pageKeys)
-        let cards = pages.map(SearchCard.init)
+        let cards = pages.parallelMap(\.card)
         let sections = Set(cards.map(\.section)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         // Text files: pages in order, about textFileBytes of text in each, or more on a large site.
         // A text file made from the same pages as the earlier build's is left out: it is kept.
@@ -60,7 +78,7 @@ public struct SearchIndexBuilder: Sendable {
         let knownSizes = kept?.previousSizes ?? [:]
         let measured = Array(pages.indices).parallelMap { i -> (text: StoredText?, size: Int) in
             if !pageKeys.isEmpty, let size = knownSizes[pageKeys[i]] { return (nil, size) }
-            let text = StoredText(pages[i])
+            let text = StoredText(pages[i].document)
             return (text, text.size)
         }
         let pagesPerText = IndexFormat.pagesPerTextFile(pages: pages.count, textBytes: measured.reduce(0) { $0 + $1.size })
@@ -71,17 +89,17 @@ public struct SearchIndexBuilder: Sendable {
                 pages: pageKeys[$0..<min(pages.count, $0 + pagesPerText)])
         }
         if let kept {
-            kept.currentTexts = Dictionary(uniqueKeysWithValues: textKeys.enumerated().map { ($0, $1) })
+            for (n, key) in textKeys.enumerated() { kept.currentFiles[IndexFormat.textFile(n)] = key }
             kept.currentSizes = Dictionary(zip(pageKeys, measured.map(\.size)), uniquingKeysWith: { a, _ in a })
         }
-        let keptTexts = kept?.previousTexts ?? [:]
+        let keptFiles = kept?.previousFiles ?? [:]
         let textFiles = Array(textStarts.indices).parallelMap { n -> [UInt8]? in
-            if !textKeys.isEmpty, keptTexts[n] == textKeys[n] { return nil }
+            if !textKeys.isEmpty, keptFiles[IndexFormat.textFile(n)] == textKeys[n] { return nil }
             let range = textStarts[n]..<min(pages.count, textStarts[n] + pagesPerText)
-            return IndexWriter.textFile(range.map { measured[$0].text ?? StoredText(pages[$0]) }[...], start: textStarts[n])
+            return IndexWriter.textFile(range.map { measured[$0].text ?? StoredText(pages[$0].document) }[...], start: textStarts[n])
         }
         for (n, bytes) in textFiles.enumerated() {
-            if let bytes { files[IndexFormat.textFile(n)] = bytes } else { kept?.textFilesKept.insert(IndexFormat.textFile(n)) }
+            if let bytes { files[IndexFormat.textFile(n)] = bytes } else { kept?.filesKept.insert(IndexFormat.textFile(n)) }
         }
 
         let termSet = Set(corpus.terms)
@@ -149,14 +167,25 @@ public struct SearchIndexBuilder: Sendable {
             }
             for page in champions[term] { inShard[Int(page)] = starts.count - 1 }
         }
-        let shards = Array(starts.indices).parallelMap { [starts] n in
-            let end = n + 1 < starts.count ? starts[n + 1] : corpus.terms.count
-            let pagesOfShard = Set((starts[n]..<end).flatMap { champions[$0] }).sorted()
-            return IndexWriter.shardFile(
-                postings: corpus.encodedPostings(starts[n]..<end), start: starts[n],
-                cards: pagesOfShard.map { (Int($0), encoded[Int($0)]) })
+        // A shard made from the same terms, postings and cards as the earlier build's is kept.
+        let cardKeys = kept == nil ? [] : encoded.parallelMap { StableHash.combine([StableHash.of($0.url), StableHash.of($0.rest)]) }
+        let shards = Array(starts.indices).parallelMap { [starts] n -> (bytes: [UInt8]?, key: UInt64?) in
+            let terms = starts[n]..<(n + 1 < starts.count ? starts[n + 1] : corpus.terms.count)
+            let pagesOfShard = Set(terms.flatMap { champions[$0] }).sorted()
+            var key: UInt64?
+            if !cardKeys.isEmpty {
+                key = StableHash.combine([UInt64(terms.lowerBound), corpus.postingsKey(terms)]
+                    + pagesOfShard.flatMap { [UInt64($0), cardKeys[Int($0)]] })
+                if keptFiles[IndexFormat.shardFile(n)] == key { return (nil, key) }
+            }
+            return (IndexWriter.shardFile(
+                postings: corpus.encodedPostings(terms), start: terms.lowerBound,
+                cards: pagesOfShard.map { (Int($0), encoded[Int($0)]) }), key)
         }
-        for (n, bytes) in shards.enumerated() { files[IndexFormat.shardFile(n)] = bytes }
+        for (n, shard) in shards.enumerated() {
+            if let key = shard.key { kept?.currentFiles[IndexFormat.shardFile(n)] = key }
+            if let bytes = shard.bytes { files[IndexFormat.shardFile(n)] = bytes } else { kept?.filesKept.insert(IndexFormat.shardFile(n)) }
+        }
 
         header.popularity = corpus.documentFrequencies.map {
             IndexFormat.alphabet[IndexFormat.popularity($0)]

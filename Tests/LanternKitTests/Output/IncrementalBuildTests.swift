@@ -214,5 +214,22 @@ import Testing
         none.related = nil
         #expect(BuildState(decoding: none.encoded())?.related == nil)
         #expect(BuildState(decoding: Array(state.encoded().dropLast())) == nil)
+        // Saved again, each head is written from the bytes it was read from: the same state.
+        #expect(read.encodedHeads.keys.sorted() == ["a.md"])
+        #expect(read.encoded() == state.encoded())
+    }
+
+    @Test func aKeptSearchDocumentReadsBackAsItsDocument() throws {
+        let document = SearchDocument(url: "/a/", title: "Título", section: "Familia", description: "Para padres.",
+            tags: ["sueño", "iop"], parts: [TextPart(anchor: "", heading: "", text: "Arriba."),
+                TextPart(anchor: "horas", heading: "Horas", text: "Tres horas.")])
+        let kept = KeptDocument(document)
+        let read = try #require(KeptDocument(bytes: kept.bytes))
+        #expect(read.document == document && read.url == "/a/" && read.title == "Título")
+        #expect(read.card == SearchCard(document) && read.key == AnalysisChunks.key(of: document))
+        var other = document
+        other.parts[1].text += " Más."
+        #expect(read == kept && KeptDocument(other) != kept)
+        #expect(KeptDocument(bytes: kept.bytes.dropLast()) == nil)
     }
 }

@@ -59,6 +59,32 @@ import Testing
         for name in shards { #expect(files[name]!.count < 64 * 1024) }
     }
 
+    /// After one page's text changed, a build that starts from the last one's chunks
+    /// (`AnalysisChunks`) leaves out the shards and text files made from the same inputs, and
+    /// the rest are the files a build from nothing makes.
+    @Test func shardsAndTextFilesMadeFromTheSameInputsAreLeftOut() throws {
+        let builder = SearchIndexBuilder(synonyms: [:], shardThresholdBytes: 64 * 1024)
+        let first = AnalysisChunks()
+        let before = builder.build(Self.pages, kept: first)
+        #expect(first.filesKept.isEmpty)
+        var pages = Self.pages
+        // A word the page has: the terms stay, its impacts and the average length change.
+        let word = try #require(Tokenizer.terms(pages[700].parts[1].text).first)
+        pages[700].parts[1].text += " \(word)."
+        let second = AnalysisChunks(previous: first.current.mapValues { ($0.key, $0.counts) })
+        second.previousFiles = first.currentFiles
+        second.previousSizes = first.currentSizes
+        let after = builder.build(pages, kept: second)
+        let fresh = builder.build(pages)
+        let shardsKept = second.filesKept.filter { $0.hasPrefix("shard-") }
+        let shards = fresh.keys.filter { $0.hasPrefix("shard-") }
+        #expect(!shardsKept.isEmpty && shardsKept.count < shards.count)
+        #expect(second.filesKept.contains { $0.hasPrefix("text-") })
+        for name in second.filesKept { #expect(after[name] == nil && fresh[name] == before[name], "\(name)") }
+        #expect(Set(after.keys).union(second.filesKept) == Set(fresh.keys))
+        for (name, bytes) in after { #expect(fresh[name] == bytes, "\(name)") }
+    }
+
     @Test func shardedAndSingleGiveTheSameResults() throws {
         let single = try TestIndex.engine(Self.pages, threshold: Int.max)
         let sharded = try TestIndex.engine(Self.pages, threshold: 64 * 1024)
