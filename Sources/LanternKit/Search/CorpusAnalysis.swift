@@ -8,7 +8,7 @@ import Foundation
 struct CorpusAnalysis {
     /// Pages are read in this many chunks (fewer on a smaller site): after an edit, its chunk is
     /// read again (`AnalysisChunks`), and every chunk's words are merged into one table.
-    static let chunks = 16
+    static let chunks = 32
     let pageCount: Int
     /// Stems in byte order; a term's index is its id in the index files.
     private(set) var terms: [String] = []
@@ -364,7 +364,7 @@ struct ChunkCounts: Sendable {
 
 /// The chunks of pages `CorpusAnalysis` read, kept by `lantern build` for the next build of the
 /// same output, which reads again only the chunks whose pages changed (one chunk holds a
-/// sixteenth of the pages). A chunk is known by a hash of everything it was read from: the
+/// thirty-second of the pages). A chunk is known by a hash of everything it was read from: the
 /// analyzer and every field of its pages, in order.
 final class AnalysisChunks: @unchecked Sendable {
     // @unchecked: `previous` is set before, and `current` only by, the one analysis it is given to.
