@@ -227,20 +227,6 @@ struct ImageCatalogue: Sendable {
     }
 }
 
-/// Files of the cache, written whole or not at all: another build or a killed one never
-/// leaves half a file under a variant's name.
-enum CacheFile {
-    static func write(_ bytes: [UInt8], to path: String) -> Bool {
-        let temporary = path + ".part-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else { return false }
-        guard rename(temporary, path) == 0 else {
-            unlink(temporary)
-            return false
-        }
-        return true
-    }
-}
-
 /// The cache's record of pictures already read: path, size and modification time → format,
 /// size in pixels and content hash. One line a picture, tab-separated.
 struct Manifest: Sendable {

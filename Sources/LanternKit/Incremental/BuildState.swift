@@ -149,29 +149,7 @@ struct BuildState {
     /// Written beside and renamed into place, so that a build killed meanwhile leaves the
     /// old state or the new, never half of one.
     func save(to folder: String) {
-        BuildState.writeAtomically(encoded(), to: folder + "/" + BuildState.fileName)
-    }
-
-    static func writeAtomically(_ bytes: [UInt8], to path: String) {
-        let folder = (path as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let temporary = path + ".\(getpid()).tmp"
-        // Written straight from the array, without a copy into `Data` (the state is megabytes).
-        let file = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard file >= 0 else { return }
-        var written = 0
-        bytes.withUnsafeBytes { buffer in
-            while written < buffer.count {
-                let n = write(file, buffer.baseAddress! + written, buffer.count - written)
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { break }
-                written += n
-            }
-        }
-        guard close(file) == 0, written == bytes.count, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            return
-        }
+        CacheFile.write(encoded(), to: folder + "/" + BuildState.fileName)
     }
 
     /// Forgets the state, so that the next build builds everything (before a build whose

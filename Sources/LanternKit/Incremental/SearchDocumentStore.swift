@@ -50,7 +50,7 @@ struct SearchDocumentStore {
                 writer.text(path)
                 writer.blob(documents[path]!.bytes)
             }
-            BuildState.writeAtomically(writer.bytes, to: folder + "/" + SearchDocumentStore.fileName(bucket))
+            CacheFile.write(writer.bytes, to: folder + "/" + SearchDocumentStore.fileName(bucket))
         }
     }
 }

@@ -14,7 +14,7 @@ enum StateFolders {
     /// absolute path `output`), and removes the state folders beside it whose output is gone.
     /// Failures are ignored: the cache only ever saves work.
     static func didSave(_ folder: String, output: String, now: Date = Date()) {
-        BuildState.writeAtomically(Array(output.utf8), to: folder + "/" + outputFileName)
+        CacheFile.write(Array(output.utf8), to: folder + "/" + outputFileName)
         let parent = (folder as NSString).deletingLastPathComponent
         let own = (folder as NSString).lastPathComponent
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }

@@ -472,7 +472,7 @@ final class AnalysisChunks: @unchecked Sendable {
             writer.uint(page)
             writer.int(size)
         }
-        BuildState.writeAtomically(writer.bytes, to: folder + "/" + AnalysisChunks.textsFileName(language))
+        CacheFile.write(writer.bytes, to: folder + "/" + AnalysisChunks.textsFileName(language))
         _ = Array(0..<CorpusAnalysis.chunks).parallelMap { [current] i in
             guard let chunk = current[i] else {
                 unlink(folder + "/" + AnalysisChunks.fileName(language, i))
@@ -490,7 +490,7 @@ final class AnalysisChunks: @unchecked Sendable {
             writer.raw(chunk.counts.entryWeight)
             writer.raw(chunk.counts.entryInTitle.map { $0 ? UInt8(1) : 0 })
             writer.raw(chunk.counts.lengths)
-            BuildState.writeAtomically(writer.bytes, to: folder + "/" + AnalysisChunks.fileName(language, i))
+            CacheFile.write(writer.bytes, to: folder + "/" + AnalysisChunks.fileName(language, i))
         }
     }
 }
