@@ -74,18 +74,11 @@ struct KeptDocument: IndexedPage, Equatable {
     /// nil when the bytes are not a whole document (a damaged file).
     init?(bytes: ArraySlice<UInt8>) {
         var reader = ByteReader(bytes)
-        url = reader.text()
-        title = reader.text()
-        reader.skipText()  // section
-        reader.skipText()  // description
-        for _ in 0..<reader.count() where reader.isIntact { reader.skipText() }
-        for _ in 0..<reader.count() where reader.isIntact {
-            reader.skipText()
-            reader.skipText()
-            reader.skipText()
-        }
+        let read = reader.document(withText: false)
         guard reader.isIntact, reader.isAtEnd else { return nil }
         self.bytes = bytes
+        url = read.url
+        title = read.title
     }
 
     var key: UInt64 { StableHash.of(bytes) }
@@ -95,19 +88,10 @@ struct KeptDocument: IndexedPage, Equatable {
         return reader.document()
     }
 
-    /// Read as `document`, but for the description, tags and text, which a card does not show.
+    /// Read without the description, tags and text, which a card does not show.
     var card: SearchCard {
         var reader = ByteReader(bytes)
-        let url = reader.text(), title = reader.text(), section = reader.text()
-        reader.skipText()
-        for _ in 0..<reader.count() where reader.isIntact { reader.skipText() }
-        var parts: [TextPart] = []
-        for _ in 0..<reader.count() where reader.isIntact {
-            let anchor = reader.text(), heading = reader.text()
-            reader.skipText()
-            parts.append(TextPart(anchor: anchor, heading: heading, text: ""))
-        }
-        return SearchCard(SearchDocument(url: url, title: title, section: section, parts: parts))
+        return SearchCard(reader.document(withText: false))
     }
 
     static func == (a: KeptDocument, b: KeptDocument) -> Bool { a.bytes.elementsEqual(b.bytes) }
@@ -130,12 +114,25 @@ extension ByteWriter {
 }
 
 extension ByteReader {
-    mutating func document() -> SearchDocument {
-        let url = text(), title = text(), section = text(), description = text(), tags = texts()
+    /// Without `withText`, the description, tags and parts' text are passed over and left empty.
+    mutating func document(withText: Bool = true) -> SearchDocument {
+        func textField() -> String {
+            guard withText else {
+                skipText()
+                return ""
+            }
+            return text()
+        }
+        let url = text(), title = text(), section = text(), description = textField()
+        var tags: [String] = []
+        for _ in 0..<count() where isIntact {
+            let tag = textField()
+            if withText { tags.append(tag) }
+        }
         var parts: [TextPart] = []
         for _ in 0..<count() where isIntact {
             let anchor = text(), heading = text()
-            parts.append(TextPart(anchor: anchor, heading: heading, text: text()))
+            parts.append(TextPart(anchor: anchor, heading: heading, text: textField()))
         }
         return SearchDocument(url: url, title: title, section: section, description: description, tags: tags,
             parts: parts)
