@@ -31,9 +31,14 @@ test-deps: deps
 test: test-deps test-swift test-js test-reproducible test-browser
 
 # The killed-build tests (Tests/LanternKitTests/Output/KilledBuildTests.swift) run on their
-# own, after the rest: see the comment above that suite.
+# own, after the rest: see the comment above that suite. So do the tests of a real server,
+# whose answers and reloads are timed: in the whole parallel run on 2 cores, CI once got an
+# empty answer in servesTheBuiltSiteWithLiveReloadInjected (stop 33), most likely because the
+# test tasks queued ahead of the server's held its answer past the client's 10 s deadline.
+SERVER_SUITES := SiteServerTests|ServeChurnTests|ServeCommandTests
 test-swift: deps spanish-reference
-	$(SWIFT) test
+	$(SWIFT) test --skip '$(SERVER_SUITES)'
+	$(SWIFT) test --skip-build --filter '$(SERVER_SUITES)'
 	LANTERN_KILL_TESTS=1 $(SWIFT) test --skip-build --filter KilledBuildTests
 
 # The search page loads search.min.js, made from search.js by terser (committed; the Node

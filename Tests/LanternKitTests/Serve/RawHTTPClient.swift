@@ -20,7 +20,11 @@ struct RawHTTPClient {
         var text: String { String(decoding: body, as: UTF8.self) }
     }
 
-    enum Failure: Error { case connect, send, malformed(String) }
+    enum Failure: Error {
+        case connect, send, malformed(String)
+        /// The server closed the connection, or the deadline passed, before a byte came.
+        case noAnswer(target: String, afterSeconds: Double)
+    }
 
     let port: UInt16
 
@@ -31,7 +35,11 @@ struct RawHTTPClient {
             defer { close(socket) }
             try RawHTTPClient.send(socket, "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
             var data: [UInt8] = []
-            _ = RawHTTPClient.read(socket, into: &data, until: { _ in false }, deadline: Date() + 10)
+            let sent = Date()
+            _ = RawHTTPClient.read(socket, into: &data, until: { _ in false }, deadline: sent + 30)
+            guard !data.isEmpty else {
+                throw Failure.noAnswer(target: target, afterSeconds: Date().timeIntervalSince(sent))
+            }
             return try RawHTTPClient.parse(data)
         }
     }
