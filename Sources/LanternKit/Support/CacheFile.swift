@@ -1,4 +1,12 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+/// write(2): `write` alone would name `CacheFile.write` inside the type.
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+import Darwin
+private let systemWrite = Darwin.write
+#endif
 
 /// Files of `.lantern-cache/` (picture variants, the build's state), written whole or not at
 /// all: another build or a killed one never leaves half a file under the file's name.
@@ -18,7 +26,7 @@ enum CacheFile {
         var written = 0
         bytes.withUnsafeBytes { buffer in
             while written < buffer.count {
-                let n = Glibc.write(file, buffer.baseAddress! + written, buffer.count - written)
+                let n = systemWrite(file, buffer.baseAddress! + written, buffer.count - written)
                 if n < 0 && errno == EINTR { continue }
                 guard n > 0 else { break }
                 written += n
