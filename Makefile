@@ -5,7 +5,7 @@ SWIFT ?= swift
 LANTERN := .build/debug/lantern
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
-SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev libvips-dev pkg-config
+SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev libvips-dev libdeflate-dev pkg-config
 TEST_PACKAGES := chromium chromium-driver default-jre-headless nodejs wspanish poppler-utils
 PYTHON ?= python3
 CHECK := .build/public-check
@@ -19,7 +19,7 @@ build: deps
 	$(SWIFT) build
 
 deps:
-	@pkg-config --exists libcmark-gfm jemalloc vips || { $(SUDO) apt-get update -qq && $(APT_INSTALL) $(SYSTEM_PACKAGES); }
+	@pkg-config --exists libcmark-gfm jemalloc vips libdeflate || { $(SUDO) apt-get update -qq && $(APT_INSTALL) $(SYSTEM_PACKAGES); }
 
 test-deps: deps
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v java >/dev/null \

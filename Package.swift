@@ -42,11 +42,19 @@ let package = Package(
             name: "CLanternVips",
             dependencies: ["CVips"]
         ),
+        // libdeflate (Debian's libdeflate-dev) compresses the search index's text files, which
+        // the browser reads back with DecompressionStream. Swift sees it through Gzip.swift.
+        .systemLibrary(
+            name: "CDeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"])]
+        ),
         .target(
             name: "LanternKit",
             dependencies: [
                 "CCmarkGFM",
                 "CLanternVips",
+                "CDeflate",
                 "Yams",
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),

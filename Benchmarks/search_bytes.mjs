@@ -8,10 +8,11 @@
 // the Spanish one) is read; `--queries` gives the queries, one a line, instead of the query
 // set. Each SCRIPT is a file the search page loads before the first result (default: those the
 // site's search page loads): the engine, which brings its language's analyzer, and any
-// analyzer of its own, which adds itself to globalThis.lanternAnalyzers. Bytes are gzip -9 sizes (zlib level 9) of the files the engine asked for before
+// analyzer of its own, which adds itself to globalThis.lanternAnalyzers. Bytes are gzip -9 sizes (zlib level 9; a file stored gzip counts as it is) of the files the engine asked for before
 // its first answer, plus the scripts, plus the scripts it asked for then (search-typos.min.js,
 // from the site's assets). Times are of the first answer (cards) and of the answer
-// with the text, from a cold engine, files read and parsed included.
+// with the text, from a cold engine, files read and parsed included; the text's bytes are
+// those of the files and the script that answer then asked for.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
@@ -42,11 +43,13 @@ const queries = queryFile ? readFileSync(queryFile, 'utf8').split('\n').filter(B
   : [...fixture.queries, ...fixture.misses].map((q) => q.query)
     .concat(['theraphy', 'insurence', 'adolescent', 'xyzzy', 'family therapy sessions']);
 
+// A file stored gzip (the text files, *.json.gz) is sent as it is: its own size.
 const gz = new Map();
-const size = (path) => gz.get(path) ?? gz.set(path, gzipSync(readFileSync(path), { level: 9 }).length).get(path);
+const size = (path) => gz.get(path) ?? gz.set(path, path.endsWith('.gz') ? readFileSync(path).length
+  : gzipSync(readFileSync(path), { level: 9 }).length).get(path);
 const scriptBytes = scripts.reduce((n, s) => n + size(s), 0);
 
-const bytes = [], first = [], full = [];
+const bytes = [], first = [], full = [], textBytes = [];
 for (const query of queries) {
   const read = [], loaded = [];
   const e = fileEngine(api, dir, read, false, loaded);
@@ -55,9 +58,12 @@ for (const query of queries) {
   first.push(performance.now() - t);
   bytes.push(scriptBytes + read.reduce((n, name) => n + size(join(dir, name)), 0)
     + loaded.reduce((n, name) => n + size(join(site, 'assets', name)), 0));
+  const before = read.length, scriptsBefore = loaded.length;
   t = performance.now();
   await e.search(query, 10, true);
   full.push(performance.now() - t);
+  textBytes.push(read.slice(before).reduce((n, name) => n + size(join(dir, name)), 0)
+    + loaded.slice(scriptsBefore).reduce((n, name) => n + size(join(site, 'assets', name)), 0));
 }
 const at = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]; };
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
@@ -65,4 +71,5 @@ console.log(`${queries.length} first searches on ${site}: before the first resul
   `median ${kb(at(bytes, 0.5))}, p95 ${kb(at(bytes, 0.95))}, max ${kb(Math.max(...bytes))} ` +
   `(scripts ${kb(scriptBytes)}); first answer median ${at(first, 0.5).toFixed(1)} ms, ` +
   `p95 ${at(first, 0.95).toFixed(1)} ms; with the text median ${at(full, 0.5).toFixed(1)} ms, ` +
-  `p95 ${at(full, 0.95).toFixed(1)} ms`);
+  `p95 ${at(full, 0.95).toFixed(1)} ms; the text then (files and excerpt script) median ` +
+  `${kb(at(textBytes, 0.5))}, p95 ${kb(at(textBytes, 0.95))}`);

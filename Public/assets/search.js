@@ -4,7 +4,7 @@
    returns the engine; in a page it starts on the [data-lantern-search] form. */
 (() => {
   'use strict';
-  const VERSION = 6, ENC = new TextEncoder(), DEC = new TextDecoder();
+  const VERSION = 7, ENC = new TextEncoder(), DEC = new TextDecoder();
   // Where this script was loaded from (the theme's assets), while it runs.
   const SELF = typeof document !== 'undefined' && document.currentScript ? document.currentScript.src : '';
   const utf8 = (s) => Array.from(ENC.encode(s));
@@ -203,6 +203,17 @@
   // The anchor of a plain heading (IndexFormat.anchorGuess).
   const guess = (h) => h.replace(/[^ A-Za-z0-9_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff-]/g, '').replace(/ /g, '-').toLowerCase();
 
+  // The parsed JSON of an index file's bytes (an ArrayBuffer or a Uint8Array). The text files
+  // are gzip (Gzip.swift), known by their first two bytes: a host that sent one with
+  // `Content-Encoding: gzip` has had the browser inflate it already. Without
+  // DecompressionStream (Safari before 16.4) the promise fails: results show, without excerpts.
+  async function readIndexFile(bytes) {
+    const b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+    if (b[0] !== 0x1f || b[1] !== 0x8b) return JSON.parse(DEC.decode(b));
+    const inflated = new Blob([b]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return JSON.parse(await new Response(inflated).text());
+  }
+
   // ---- Engine (IndexReader.swift, Ranker.swift) ----
   // `load(name)` returns a promise of the parsed JSON file `name` of the index folder;
   // `script(name)`, when given, of the theme's script `name` run (search-excerpt.min.js,
@@ -277,12 +288,12 @@
     // excerpt script: one wave of card chunks, text files and the script. Without the script
     // (it failed to load: the next search tries again) the results have no excerpts.
     fetch(pages, full) {
-      const get = (have, k, name, add) => [...new Set(pages.filter((p) => !have.has(p))
-        .map((p) => p / k | 0))].map((n) => this.file(`${name}-${n}.json`, add));
+      const get = (have, k, name, add, ext = 'json') => [...new Set(pages.filter((p) => !have.has(p))
+        .map((p) => p / k | 0))].map((n) => this.file(`${name}-${n}.${ext}`, add));
       const more = full && pages.length ? [this.need('search-excerpt.min.js', 'lanternExcerpt', 'ex')] : [];
       return Promise.all(get(this.cards, this.x.pagesPerChunk, 'cards',
         (f) => this.addCards(f.cards, f.start)).concat(full ? get(this.texts, this.x.pagesPerText,
-        'text', (f) => f.pages.forEach((t, i) => this.texts.set(f.start + i, t))) : [], more));
+        'text', (f) => f.pages.forEach((t, i) => this.texts.set(f.start + i, t)), 'json.gz') : [], more));
     }
     // {p: pages, i: impacts} of a term, decoded once; its shard must be loaded.
     postings(id) {
@@ -655,7 +666,7 @@
       if (url.origin !== location.origin) return Promise.reject(new Error('cross-origin index'));
       return fetch(url.href, { credentials: 'same-origin' }).then((r) => {
         if (!r.ok) throw new Error(`${r.status} ${url.pathname}`);
-        return r.json();
+        return r.arrayBuffer().then(readIndexFile);
       });
     };
     // The excerpt script, beside this one, same-origin like the index.
@@ -851,7 +862,7 @@
     if (initial) { input.value = initial; kept = true; run(); }
   }
 
-  const api = { Engine, tokens, ANALYZERS, parse, wording };
+  const api = { Engine, tokens, ANALYZERS, parse, wording, readIndexFile };
   if (typeof module === 'object' && module.exports) module.exports = api;
   else if (typeof document !== 'undefined') {
     const boot = () => {

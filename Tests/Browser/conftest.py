@@ -93,16 +93,36 @@ def site_dir() -> Path:
     return SITE
 
 
-@pytest.fixture(scope="session")
-def server(site_dir: Path):
-    """The base URL (http://127.0.0.1:PORT) of the site served from a thread."""
-    handler = functools.partial(_Handler, directory=str(site_dir))
+class _GzipEncodingHandler(_Handler):
+    """Sends `.gz` files with `Content-Encoding: gzip`, as some hosts' defaults do (Apache's
+    `AddEncoding x-gzip .gz`), so the browser inflates them before the page's script sees them."""
+
+    def end_headers(self):
+        if self.path.split("?")[0].endswith(".gz"):
+            self.send_header("Content-Encoding", "gzip")
+        super().end_headers()
+
+
+def _serve(site_dir: Path, handler_class):
+    handler = functools.partial(handler_class, directory=str(site_dir))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
     httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def server(site_dir: Path):
+    """The base URL (http://127.0.0.1:PORT) of the site served from a thread."""
+    yield from _serve(site_dir, _Handler)
+
+
+@pytest.fixture(scope="session")
+def gzip_encoding_server(site_dir: Path):
+    """The site served by a host that labels its `.gz` files `Content-Encoding: gzip`."""
+    yield from _serve(site_dir, _GzipEncodingHandler)
 
 
 @pytest.fixture(scope="session")

@@ -257,10 +257,16 @@ def test_a_spanish_search_downloads_at_most_25_kb_before_its_first_result():
 # Holds back every text file for `arguments[0]` ms, as a slow network would.
 _SLOW_TEXT = """
 const delay = arguments[0], real = window.fetch;
-window.fetch = (url, options) => /\\/text-\\d+\\.json$/.test(url)
-    ? new Promise((resolve) => setTimeout(resolve, delay)).then(() => real(url, options))
+window.lanternHeldBack = 0;
+window.fetch = (url, options) => /\\/text-\\d+\\.json\\.gz$/.test(url)
+    ? (window.lanternHeldBack++, new Promise((resolve) => setTimeout(resolve, delay)).then(() => real(url, options)))
     : real(url, options);
 """
+
+
+def _assert_text_was_held_back(driver):
+    # A renamed text file would let the page fetch it at full speed, and the test pass on nothing.
+    assert driver.execute_script("return window.lanternHeldBack") > 0, "no text file was held back"
 
 
 def _wait_for_first_results(driver) -> list[str]:
@@ -275,6 +281,26 @@ def _wait_for_text(driver) -> None:
         "return document.getElementById('search-results').getAttribute('aria-busy') === 'false'"))
 
 
+@pytest.mark.parametrize("host", ["server", "gzip_encoding_server"])
+def test_excerpts_come_from_the_stored_gzip_text_whether_or_not_the_host_labels_it(driver, host, request):
+    # The text files are stored gzip; a host that sends them with Content-Encoding has the
+    # browser inflate them first, and search.js must read both.
+    base = request.getfixturevalue(host)
+    _open_search(driver, base)
+    box = driver.find_element(By.ID, "search-q")
+    box.send_keys("copay")
+    _wait(driver, 10).until(lambda d: d.execute_script(
+        "return document.getElementById('search-results').getAttribute('aria-busy') === 'false'"
+        " && document.querySelector('#search-results .search-excerpt mark') !== null"))
+    results = driver.execute_script(_RESULTS)
+    assert results and any(r["marks"] for r in results), results
+    encodings = driver.execute_script(
+        "return performance.getEntriesByType('resource').filter(e => /\\/text-\\d+\\.json\\.gz$/.test(e.name))"
+        ".map(e => e.encodedBodySize < e.decodedBodySize)")
+    assert encodings, "no text file was fetched"
+    assert all(encodings) == (host == "gzip_encoding_server"), encodings
+
+
 def test_results_show_before_their_text_and_keep_focus_when_it_arrives(driver, server):
     _open_search(driver, server)
     driver.execute_script(_SLOW_TEXT, 1500)
@@ -286,6 +312,7 @@ def test_results_show_before_their_text_and_keep_focus_when_it_arrives(driver, s
     assert before and all(r["excerpt"] == "" for r in before)
     driver.execute_script("document.querySelector('#search-results > li > a').focus();")
     _wait_for_text(driver)
+    _assert_text_was_held_back(driver)
     after = driver.execute_script(_RESULTS)
     assert any(r["marks"] for r in after)
     focused = driver.execute_script(
@@ -334,6 +361,7 @@ def test_results_nobody_touched_take_the_better_order_when_the_text_arrives(driv
     _type_at_once(driver, "first day")
     assert _wait_for_first_results(driver)[0] == FIRST_DAY_CARDS_FIRST
     _wait_for_text(driver)
+    _assert_text_was_held_back(driver)
     assert _result_links(driver)[0].split("#")[0] == FIRST_DAY_TEXT_FIRST
 
 
@@ -348,6 +376,7 @@ def test_results_the_visitor_touched_keep_their_places_when_the_text_arrives(dri
     driver.execute_script("document.getElementById('search-results')"
                           ".dispatchEvent(new PointerEvent('pointerdown', {bubbles: true}));")
     _wait_for_text(driver)
+    _assert_text_was_held_back(driver)
     after = [path.split("#")[0] for path in _result_links(driver)]
     both = [path for path in before if path in after]
     assert after[:len(both)] == both, f"shown {before}, then {after}"

@@ -28,9 +28,11 @@ export function requireLantern() {
 export function fileEngine(api, dir, log, source = false, scriptLog = null) {
   const en = require(join(ASSETS, 'search-en.js'));
   globalThis.lanternAnalyzers = Object.assign(globalThis.lanternAnalyzers || {}, { en });
+  // Engines of index format 6 and before (a site built earlier, in the benchmarks) read plain JSON.
+  const read = api.readIndexFile || ((bytes) => JSON.parse(bytes.toString('utf8')));
   return new api.Engine(async (name) => {
     if (log) log.push(name);
-    return JSON.parse(readFileSync(join(dir, name), 'utf8'));
+    return read(readFileSync(join(dir, name)));
   }, async (name) => {
     if (scriptLog) scriptLog.push(name);
     return require(join(ASSETS, source ? name.replace('.min.js', '.js') : name));

@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
   from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gunzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { REPO, LANTERN, requireLantern, fileEngine, flatten, assertMinifiedFrom } from './helpers.mjs';
 
@@ -18,6 +19,8 @@ const SCRIPT = join(REPO, 'Templates', 'assets', 'search.js');
 // What the search page loads: search.js minified by `make search-js`.
 const MINIFIED = join(REPO, 'Templates', 'assets', 'search.min.js');
 const search = createRequire(import.meta.url)(SCRIPT);
+// A file's bytes, through Node's own zlib when its name says gzip (the text files).
+const gunzipIfNamed = (name, bytes) => (name.endsWith('.gz') ? gunzipSync(bytes) : bytes);
 // search.min.js holds the English analyzer too, which adds itself to globalThis.lanternAnalyzers
 // (where the engine finds it when it opens an English index) as it loads.
 const searchMin = createRequire(import.meta.url)(MINIFIED);
@@ -139,7 +142,7 @@ test('the excerpts come with the text: search-excerpt.min.js, made from search-e
   assertMinifiedFrom('search-excerpt.js', 'search-excerpt.min.js');
   for (const api of [search, searchMin]) {
     const asked = [];
-    const e = new api.Engine(async (name) => JSON.parse(readFileSync(join(single, name), 'utf8')),
+    const e = new api.Engine(async (name) => search.readIndexFile(readFileSync(join(single, name))),
       async (name) => { asked.push(name); return createRequire(import.meta.url)(join(REPO, 'Templates', 'assets', name)); });
     const first = await e.search('family therapy');
     assert.deepEqual(asked, [], 'the first results need no excerpt script');
@@ -153,7 +156,7 @@ test('the excerpts come with the text: search-excerpt.min.js, made from search-e
   // A failed load leaves the results ranked with the text but without excerpts, and the next
   // search tries again.
   let tries = 0;
-  const e = new search.Engine(async (name) => JSON.parse(readFileSync(join(single, name), 'utf8')),
+  const e = new search.Engine(async (name) => search.readIndexFile(readFileSync(join(single, name))),
     async () => { tries++; throw new Error('offline'); });
   const text = await fileEngine(search, single).search('family therapy', 10, true);
   const bare = await e.search('family therapy', 10, true);
@@ -169,7 +172,7 @@ test('typo matching and Did you mean come with words.json: search-typos.min.js, 
   assert.equal(typeof typos.typos, 'function');
   for (const api of [search, searchMin]) {
     const asked = [];
-    const e = new api.Engine(async (name) => { asked.push(name); return JSON.parse(readFileSync(join(single, name), 'utf8')); },
+    const e = new api.Engine(async (name) => { asked.push(name); return search.readIndexFile(readFileSync(join(single, name))); },
       async (name) => { asked.push(name); return createRequire(import.meta.url)(join(REPO, 'Templates', 'assets', name)); });
     await e.search('family therapy');
     assert.deepEqual(asked, ['index.json'], 'a search in the site\'s own words needs no typo script');
@@ -183,7 +186,7 @@ test('typo matching and Did you mean come with words.json: search-typos.min.js, 
   // A failed load leaves the words the site uses found, typos unmatched, and the next search
   // with a word no page uses tries again.
   let tries = 0;
-  const e = new search.Engine(async (name) => JSON.parse(readFileSync(join(single, name), 'utf8')),
+  const e = new search.Engine(async (name) => search.readIndexFile(readFileSync(join(single, name))),
     async () => { tries++; throw new Error('offline'); });
   assert.deepEqual((await e.search('anxeity')).results, []);
   assert.ok((await e.search('anxiety')).results.length);
@@ -542,7 +545,7 @@ async function waves(dir, query, full = false) {
     calls.push({ name, finished });
     return new Promise((resolve) => setTimeout(() => { finished++; resolve(value()); }, 2));
   };
-  const e = new search.Engine((name) => later(name, () => JSON.parse(readFileSync(join(dir, name), 'utf8'))),
+  const e = new search.Engine((name) => later(name, () => search.readIndexFile(readFileSync(join(dir, name)))),
     (name) => later(name, () => createRequire(import.meta.url)(join(REPO, 'Templates', 'assets', name))));
   const response = await e.search(query);
   if (full) await e.search(query, 10, true);
@@ -607,7 +610,7 @@ test('pages that are no term\'s champions are read from card chunks, in one more
 
 test('an index whose impacts are cut short is searched, not looped over forever', async () => {
   const e = new search.Engine(async (name) => {
-    const data = JSON.parse(readFileSync(join(single, name), 'utf8'));
+    const data = await search.readIndexFile(readFileSync(join(single, name)));
     return name === 'index.json' ? { ...data, impacts: data.impacts.slice(0, 10) } : data;
   });
   assert.ok((await e.search('dbt')).results.length);
@@ -617,16 +620,32 @@ test('a failed fetch is forgotten: the next search tries again', async () => {
   let fail = true;
   const e = new search.Engine(async (name) => {
     if (fail) throw new Error('offline');
-    return JSON.parse(readFileSync(join(single, name), 'utf8'));
+    return search.readIndexFile(readFileSync(join(single, name)));
   });
   await assert.rejects(e.search('dbt'), /offline/);
   fail = false;
   assert.equal(pageOf((await e.search('dbt')).results[0].url), '/therapies/dbt/');
 });
 
+test('the text files are gzip that Node\'s own zlib reads, and readIndexFile reads them either way', async () => {
+  const names = readdirSync(single).filter((n) => /^text-\d+\.json\.gz$/.test(n));
+  assert.ok(names.length, 'the site has text files');
+  assert.ok(!readdirSync(single).some((n) => /^text-\d+\.json$/.test(n)), 'no plain copy is written beside them');
+  for (const name of names) {
+    const stored = readFileSync(join(single, name));
+    const plain = gunzipSync(stored);
+    assert.ok(stored.length < plain.length, `${name} is compressed`);
+    // As stored, and as a browser hands it over after a host sent it with Content-Encoding: gzip.
+    assert.deepEqual(await search.readIndexFile(stored), JSON.parse(plain.toString('utf8')));
+    assert.deepEqual(await search.readIndexFile(plain), JSON.parse(plain.toString('utf8')));
+    // A file cut short in transit is refused, not read as a page range with missing text.
+    await assert.rejects(search.readIndexFile(stored.subarray(0, stored.length - 9)));
+  }
+});
+
 test('an index of another format version is refused', async () => {
   const e = new search.Engine(async (name) => {
-    const data = JSON.parse(readFileSync(join(single, name), 'utf8'));
+    const data = await search.readIndexFile(readFileSync(join(single, name)));
     return name === 'index.json' ? { ...data, version: data.version + 1 } : data;
   });
   await assert.rejects(e.search('dbt'), /version/);
@@ -637,8 +656,10 @@ test('an index of another format version is refused', async () => {
 test('markup in page text stays inert: escaped in the files, plain text in results',
   async () => {
     const dir = hostileSite();
-    for (const name of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
-      const raw = readFileSync(join(dir, name), 'utf8');
+    const names = readdirSync(dir).filter((n) => n.endsWith('.json') || n.endsWith('.json.gz'));
+    assert.ok(names.some((n) => n.endsWith('.json.gz')), 'the text files are read too');
+    for (const name of names) {
+      const raw = gunzipIfNamed(name, readFileSync(join(dir, name))).toString('utf8');
       assert.ok(!/[<>&\u2028\u2029]/.test(raw), `${name} has a raw < > & or line separator`);
     }
     const r = await engine(dir).search('onerror', 10, true);

@@ -1,7 +1,7 @@
 /// Names and numbers of the index format (docs/search-index.md), shared by the builder and
 /// the Swift engine; search.js carries the same values.
 enum IndexFormat {
-    static let version = 6
+    static let version = 7
     static let entryFile = "index.json"
     /// Synonyms whose key has a word no page uses, read only by queries with such a word.
     static let bridgesFile = "bridges.json"
@@ -11,7 +11,9 @@ enum IndexFormat {
 
     static func shardFile(_ number: Int) -> String { "shard-\(number).json" }
     static func cardsFile(_ number: Int) -> String { "cards-\(number).json" }
-    static func textFile(_ number: Int) -> String { "text-\(number).json" }
+    /// Text files are gzip (Gzip.swift): read only after the results are shown, they are
+    /// most of the index's bytes.
+    static func textFile(_ number: Int) -> String { "text-\(number).json.gz" }
 
     // Field weights in half occurrences: one title occurrence counts as eight in the body.
     static let titleWeight: Int32 = 16

@@ -237,11 +237,18 @@ final class IndexReader {
 
     private static func readObject(_ directory: URL, _ name: String) throws -> [String: Any] {
         let url = directory.appendingPathComponent(name)
-        let data: Data
+        var data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
             throw SearchEngineError.missingFile(name)
+        }
+        // Files stored compressed (the text files) say so by their first bytes, as search.js reads them.
+        if data.starts(with: Gzip.magic) {
+            guard let inflated = Gzip.decompress(Array(data)) else {
+                throw SearchEngineError.malformed(name, "not a whole gzip stream")
+            }
+            data = Data(inflated)
         }
         guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw SearchEngineError.malformed(name, "not a JSON object")

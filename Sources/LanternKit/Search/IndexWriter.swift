@@ -145,8 +145,8 @@ enum IndexWriter {
         return json.bytes
     }
 
-    /// The text of pages `start..<start + pages.count`: for each page, its description and
-    /// the text of each of its parts by part number.
+    /// The text of pages `start..<start + pages.count`, compressed: for each page, its
+    /// description and the text of each of its parts by part number.
     static func textFile(_ pages: ArraySlice<StoredText>, start: Int) -> [UInt8] {
         var json = JSONWriter(capacity: 16 * 1024)
         json.raw("{")
@@ -164,7 +164,7 @@ enum IndexWriter {
         json.field("start", start)
         json.field("version", IndexFormat.version)
         json.raw("}\n")
-        return json.bytes
+        return Gzip.compress(json.bytes)
     }
 
     /// A card as the files hold it, `[url,title,section,heading...]`: the URL front-coded

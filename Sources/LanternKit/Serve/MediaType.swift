@@ -18,6 +18,8 @@ enum MediaType {
         case "avif": return "image/avif"
         case "ico": return "image/x-icon"
         case "pdf": return "application/pdf"
+        // Served as the file it is, never with `Content-Encoding`: search.js inflates it.
+        case "gz": return "application/gzip"
         case "xml": return "application/xml; charset=utf-8"
         case "txt": return "text/plain; charset=utf-8"
         case "woff2": return "font/woff2"

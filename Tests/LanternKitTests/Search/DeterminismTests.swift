@@ -43,7 +43,7 @@ import Testing
     @Test func indexIsVersionedWithItsKeysInOrder() throws {
         let files = SearchIndexBuilder(synonyms: Self.synonyms).build(Self.pages)
         let text = String(decoding: try #require(files["index.json"]), as: UTF8.self)
-        #expect(text.contains("\"version\":6"))
+        #expect(text.contains("\"version\":\(IndexFormat.version)"))
         let keys = ["analyzer", "bridges", "champions", "layout", "pageCount", "pagesPerText", "version", "words",
             "ranking", "cards", "synonyms", "sections", "stopWords", "vocabulary", "postings", "impacts"]
         let positions = keys.map { text.range(of: "\"\($0)\":")!.lowerBound }
@@ -52,7 +52,9 @@ import Testing
         // cannot match are left out, and so are keys left with none.
         let synonyms = #""synonyms":{}"#
         #expect(text.contains(synonyms))
-        let textFile = String(decoding: try #require(files["text-0.json"]), as: UTF8.self)
+        let stored = try #require(files[IndexFormat.textFile(0)])
+        #expect(stored.starts(with: Gzip.magic))
+        let textFile = String(decoding: Gzip.decompress(stored) ?? [], as: UTF8.self)
         let textKeys = ["pages", "start", "version"]
         let textPositions = textKeys.map { textFile.range(of: "\"\($0)\":")!.lowerBound }
         #expect(textPositions == textPositions.sorted())

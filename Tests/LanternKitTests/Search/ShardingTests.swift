@@ -23,7 +23,8 @@ import Testing
         let names = files.keys.filter { $0.hasPrefix("text-") }
         #expect(names.count == (Self.pages.count + perFile - 1) / perFile)
         for n in 0..<names.count {
-            let file = try #require(files[IndexFormat.textFile(n)])
+            let stored = try #require(files[IndexFormat.textFile(n)])
+            let file = try #require(Gzip.decompress(stored))
             let object = try JSONSerialization.jsonObject(with: Data(file)) as? [String: Any]
             #expect(object?["start"] as? Int == n * perFile)
             #expect((object?["pages"] as? [Any])?.count == min(perFile, Self.pages.count - n * perFile))

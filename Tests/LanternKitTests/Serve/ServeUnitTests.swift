@@ -92,7 +92,7 @@ import Testing
         // The search index (every page's text) follows the page, and then holds the new text.
         func searchText() -> String {
             live.served.files.filter { $0.key.hasPrefix("search/text-") }.values
-                .map { String(decoding: $0, as: UTF8.self) }.joined()
+                .map { String(decoding: Gzip.decompress($0) ?? [], as: UTF8.self) }.joined()
         }
         #expect(!searchText().contains("New B body"))
         #expect(live.refreshSearchIndex())

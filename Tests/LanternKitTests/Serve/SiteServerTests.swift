@@ -195,6 +195,11 @@ import Testing
             #expect(try await client.get("/sitemap.xml").headers["content-type"] == "application/xml; charset=utf-8")
             #expect(try await client.get("/robots.txt").headers["content-type"] == "text/plain; charset=utf-8")
             #expect(try await client.get("/404.html").headers["content-type"] == "text/html; charset=utf-8")
+            // The search text is stored gzip and sent as the file it is, for search.js to inflate.
+            let text = try await client.get("/search/" + IndexFormat.textFile(0))
+            #expect(text.status == 200)
+            #expect(text.headers["content-type"] == "application/gzip")
+            #expect(text.headers["content-encoding"] == nil)
         }
     }
 
