@@ -206,7 +206,7 @@
   // The parsed JSON of an index file's bytes (an ArrayBuffer or a Uint8Array). The text files
   // are gzip (Gzip.swift), known by their first two bytes: a host that sent one with
   // `Content-Encoding: gzip` has had the browser inflate it already. Without
-  // DecompressionStream (Safari before 16.4) the promise fails: results show, without excerpts.
+  // DecompressionStream (Safari before 16.4) the promise fails; the page does not ask then.
   async function readIndexFile(bytes) {
     const b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
     if (b[0] !== 0x1f || b[1] !== 0x8b) return JSON.parse(DEC.decode(b));
@@ -820,6 +820,9 @@
           if (!shown) return show(last = full || resp, q);
           show(last = full ? (handled ? inShownOrder(full, resp) : full) : last, q, true);
         };
+        // A browser that cannot inflate the text files (Safari before 16.4) keeps the results
+        // as they are, without downloading text it could not read on every search.
+        if (typeof DecompressionStream !== 'function') return fill();
         e.search(v, 10, true).then(fill, () => fill());
       }).catch(() => { if (n === seq) say(t('unavailable')); });
     }

@@ -301,6 +301,23 @@ def test_excerpts_come_from_the_stored_gzip_text_whether_or_not_the_host_labels_
     assert all(encodings) == (host == "gzip_encoding_server"), encodings
 
 
+def test_a_browser_that_cannot_inflate_shows_results_without_fetching_text(driver, server):
+    # Safari before 16.4 has no DecompressionStream: the results stay as they are (titles,
+    # sections, headings), and no text file is downloaded that it could not read.
+    _open_search(driver, server)
+    driver.execute_script("delete window.DecompressionStream;")
+    box = driver.find_element(By.ID, "search-q")
+    box.send_keys("copay")
+    _wait(driver, 10).until(lambda d: d.execute_script(
+        "return document.getElementById('search-results').getAttribute('aria-busy') === 'false'"
+        " && document.querySelectorAll('#search-results > li').length > 0"))
+    results = driver.execute_script(_RESULTS)
+    assert results and all(r["excerpt"] == "" for r in results), results
+    fetched = driver.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name).filter(n => /\\/text-\\d+\\.json\\.gz$/.test(n))")
+    assert fetched == []
+
+
 def test_results_show_before_their_text_and_keep_focus_when_it_arrives(driver, server):
     _open_search(driver, server)
     driver.execute_script(_SLOW_TEXT, 1500)
