@@ -281,22 +281,28 @@ def _wait_for_text(driver) -> None:
         "return document.getElementById('search-results').getAttribute('aria-busy') === 'false'"))
 
 
+# The search text files the page fetched (Resource Timing entries), to map in JavaScript.
+_TEXT_FETCHES = ("return performance.getEntriesByType('resource')"
+                 ".filter(e => /\\/text-\\d+\\.json\\.gz$/.test(e.name))")
+
+
+def _type_until_settled(driver, query: str, also: str) -> None:
+    # Types `query`, then waits until the list is no longer busy and `also` (JavaScript) holds.
+    driver.find_element(By.ID, "search-q").send_keys(query)
+    _wait(driver, 10).until(lambda d: d.execute_script(
+        "return document.getElementById('search-results').getAttribute('aria-busy') === 'false'"
+        f" && {also}"))
+
+
 @pytest.mark.parametrize("host", ["server", "gzip_encoding_server"])
 def test_excerpts_come_from_the_stored_gzip_text_whether_or_not_the_host_labels_it(driver, host, request):
     # The text files are stored gzip; a host that sends them with Content-Encoding has the
     # browser inflate them first, and search.js must read both.
-    base = request.getfixturevalue(host)
-    _open_search(driver, base)
-    box = driver.find_element(By.ID, "search-q")
-    box.send_keys("copay")
-    _wait(driver, 10).until(lambda d: d.execute_script(
-        "return document.getElementById('search-results').getAttribute('aria-busy') === 'false'"
-        " && document.querySelector('#search-results .search-excerpt mark') !== null"))
+    _open_search(driver, request.getfixturevalue(host))
+    _type_until_settled(driver, "copay", "document.querySelector('#search-results .search-excerpt mark') !== null")
     results = driver.execute_script(_RESULTS)
     assert results and any(r["marks"] for r in results), results
-    encodings = driver.execute_script(
-        "return performance.getEntriesByType('resource').filter(e => /\\/text-\\d+\\.json\\.gz$/.test(e.name))"
-        ".map(e => e.encodedBodySize < e.decodedBodySize)")
+    encodings = driver.execute_script(_TEXT_FETCHES + ".map(e => e.encodedBodySize < e.decodedBodySize)")
     assert encodings, "no text file was fetched"
     assert all(encodings) == (host == "gzip_encoding_server"), encodings
 
@@ -306,16 +312,10 @@ def test_a_browser_that_cannot_inflate_shows_results_without_fetching_text(drive
     # sections, headings), and no text file is downloaded that it could not read.
     _open_search(driver, server)
     driver.execute_script("delete window.DecompressionStream;")
-    box = driver.find_element(By.ID, "search-q")
-    box.send_keys("copay")
-    _wait(driver, 10).until(lambda d: d.execute_script(
-        "return document.getElementById('search-results').getAttribute('aria-busy') === 'false'"
-        " && document.querySelectorAll('#search-results > li').length > 0"))
+    _type_until_settled(driver, "copay", "document.querySelectorAll('#search-results > li').length > 0")
     results = driver.execute_script(_RESULTS)
     assert results and all(r["excerpt"] == "" for r in results), results
-    fetched = driver.execute_script(
-        "return performance.getEntriesByType('resource').map(e => e.name).filter(n => /\\/text-\\d+\\.json\\.gz$/.test(n))")
-    assert fetched == []
+    assert driver.execute_script(_TEXT_FETCHES + ".map(e => e.name)") == []
 
 
 def test_results_show_before_their_text_and_keep_focus_when_it_arrives(driver, server):

@@ -29,6 +29,8 @@ import Glibc
         #expect(site.output("long/index.html")?.contains("<h2 id=\"part-\(section)\">") == true)
 
         // Peak memory of the largest child so far: the build, since the other tests' are small.
+        // A child's peak starts from its parent's at exec, so this suite runs in a `swift test`
+        // of its own (Makefile, ALONE_SUITES): in the whole parallel run it measured that run.
         var usage = rusage()
         getrusage(RUSAGE_CHILDREN.rawValue, &usage)
         let peakMegabytes = usage.ru_maxrss / 1024
