@@ -254,11 +254,14 @@ def test_a_spanish_search_downloads_at_most_25_kb_before_its_first_result():
     assert sum(sizes.values()) <= BUDGET, sizes
 
 
+# A JavaScript pattern for the URL of a search text file (IndexFormat.textFile).
+_TEXT_FILE_URL = r"/\/text-\d+\.json\.gz$/"
+
 # Holds back every text file for `arguments[0]` ms, as a slow network would.
 _SLOW_TEXT = """
 const delay = arguments[0], real = window.fetch;
 window.lanternHeldBack = 0;
-window.fetch = (url, options) => /\\/text-\\d+\\.json\\.gz$/.test(url)
+window.fetch = (url, options) => """ + _TEXT_FILE_URL + """.test(url)
     ? (window.lanternHeldBack++, new Promise((resolve) => setTimeout(resolve, delay)).then(() => real(url, options)))
     : real(url, options);
 """
@@ -283,7 +286,7 @@ def _wait_for_text(driver) -> None:
 
 # The search text files the page fetched (Resource Timing entries), to map in JavaScript.
 _TEXT_FETCHES = ("return performance.getEntriesByType('resource')"
-                 ".filter(e => /\\/text-\\d+\\.json\\.gz$/.test(e.name))")
+                 f".filter(e => {_TEXT_FILE_URL}.test(e.name))")
 
 
 def _type_until_settled(driver, query: str, also: str) -> None:
